@@ -1,0 +1,7 @@
+/** Every `topo` command, in the order `topo --help` lists them. One line per command file. */
+import type { Command } from '../command';
+import { validateCommand } from './validate';
+
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+];

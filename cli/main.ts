@@ -1,0 +1,65 @@
+/**
+ * `topo`: the headless CLI. argv → command → exit code. User errors print one line per problem
+ * and no stack trace; anything else is a bug and says so.
+ */
+import { EXIT_OK, EXIT_USAGE, UserError, type CliIo } from './command';
+import { COMMANDS } from './commands';
+
+export const VERSION = '0.1.0';
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'topo — Topology Designer on the command line',
+    '',
+    'usage: topo <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'topo help <command> shows the options of one command.',
+    'Exit codes: 0 success, 1 invalid input, 2 bad usage.',
+    '',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout)(help());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (name === 'help') {
+    const command = COMMANDS.find((c) => c.name === rest[0]);
+    if (!command) {
+      io.stdout(help());
+      return rest[0] === undefined ? EXIT_OK : EXIT_USAGE;
+    }
+    io.stdout(`usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`topo: unknown command ${JSON.stringify(name)} (expected one of ${COMMANDS.map((c) => c.name).join(', ')})\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr(error.lines.join('\n') + '\n');
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`topo: internal error (please report it): ${message}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Defaults of SPEC §2, applied when a value is read (never written into the file).
+ */
+import type { Balancer, CallMode, Fanout, LatencyDistribution, NodeKind } from './kinds';
+import type { CircuitBreaker, HealthCheck, Instance, Settings, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
+
+/** Mean service time of one request on one instance, in ms, by kind. */
+export const DEFAULT_LATENCY_MS: Readonly<Record<NodeKind, number>> = {
+  client: 0,
+  gateway: 1,
+  loadBalancer: 1,
+  monolith: 20,
+  service: 10,
+  database: 5,
+  cache: 1,
+  queue: 1,
+};
+
+export const DEFAULTS = {
+  rate: 10,
+  balancer: 'round-robin' as Balancer,
+  latency: 'exponential' as LatencyDistribution,
+  concurrency: 16,
+  queueLimit: 100,
+  errorRate: 0,
+  calls: 'sequential' as CallMode,
+  hitRate: 0.8,
+  healthCheck: { intervalMs: 1000, failures: 3 } as HealthCheck,
+  edgeWeight: 1,
+  edgeProbability: 1,
+  retries: 0,
+  retryBackoffMs: 0,
+  networkMs: 1,
+  connectTimeoutMs: 3000,
+  instanceWeight: 1,
+  circuitBreaker: { failureRate: 0.5, window: 20, openMs: 5000 } as CircuitBreaker,
+} as const;
+
+export function defaultFanout(kind: NodeKind): Fanout {
+  return kind === 'client' || kind === 'gateway' || kind === 'loadBalancer' ? 'one' : 'all';
+}
+
+/** A node with every field of its kind filled in. */
+export interface ResolvedNode {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly name: string;
+  readonly rate: number;
+  readonly instances: readonly (Instance & { readonly weight: number })[];
+  readonly balancer: Balancer;
+  readonly latencyMs: number;
+  readonly latency: LatencyDistribution;
+  readonly concurrency: number;
+  readonly queueLimit: number;
+  readonly errorRate: number;
+  readonly rateLimit: number | undefined;
+  readonly fanout: Fanout;
+  readonly calls: CallMode;
+  readonly hitRate: number;
+  readonly capabilities: readonly string[] | undefined;
+  readonly layer: string | undefined;
+  readonly healthCheck: HealthCheck;
+}
+
+export function resolveNode(node: TopologyNode): ResolvedNode {
+  const instances =
+    node.kind === 'client'
+      ? []
+      : (node.instances ?? [{}]).map((instance) => ({ ...instance, weight: instance.weight ?? DEFAULTS.instanceWeight }));
+  return {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    rate: node.kind === 'client' ? (node.rate ?? DEFAULTS.rate) : 0,
+    instances,
+    balancer: node.balancer ?? DEFAULTS.balancer,
+    latencyMs: node.latencyMs ?? DEFAULT_LATENCY_MS[node.kind],
+    latency: node.latency ?? DEFAULTS.latency,
+    concurrency: node.concurrency ?? DEFAULTS.concurrency,
+    queueLimit: node.queueLimit ?? DEFAULTS.queueLimit,
+    errorRate: node.errorRate ?? DEFAULTS.errorRate,
+    rateLimit: node.rateLimit,
+    fanout: node.fanout ?? defaultFanout(node.kind),
+    calls: node.calls ?? DEFAULTS.calls,
+    hitRate: node.kind === 'cache' ? (node.hitRate ?? DEFAULTS.hitRate) : 0,
+    capabilities: node.capabilities,
+    layer: node.layer,
+    healthCheck: node.healthCheck ?? DEFAULTS.healthCheck,
+  };
+}
+
+/** An edge with every field filled in; `async` defaults to true where the callee is a queue. */
+export interface ResolvedEdge {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly weight: number;
+  readonly probability: number;
+  readonly timeoutMs: number | undefined;
+  readonly retries: number;
+  readonly retryBackoffMs: number;
+  readonly circuitBreaker: CircuitBreaker | undefined;
+  readonly optional: boolean;
+  readonly async: boolean;
+}
+
+export function resolveEdge(edge: TopologyEdge, toKind: NodeKind | undefined): ResolvedEdge {
+  return {
+    id: edge.id,
+    from: edge.from,
+    to: edge.to,
+    weight: edge.weight ?? DEFAULTS.edgeWeight,
+    probability: edge.probability ?? DEFAULTS.edgeProbability,
+    timeoutMs: edge.timeoutMs,
+    retries: edge.retries ?? DEFAULTS.retries,
+    retryBackoffMs: edge.retryBackoffMs ?? DEFAULTS.retryBackoffMs,
+    circuitBreaker: edge.circuitBreaker,
+    optional: edge.optional ?? false,
+    async: edge.async ?? toKind === 'queue',
+  };
+}
+
+export interface ResolvedSettings {
+  readonly networkMs: number;
+  readonly connectTimeoutMs: number;
+}
+
+export function resolveSettings(settings: Settings | undefined): ResolvedSettings {
+  return {
+    networkMs: settings?.networkMs ?? DEFAULTS.networkMs,
+    connectTimeoutMs: settings?.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+  };
+}
+
+/** Every node and edge of a document resolved, with lookups by id. */
+export interface ResolvedDocument {
+  readonly settings: ResolvedSettings;
+  readonly nodes: readonly ResolvedNode[];
+  readonly edges: readonly ResolvedEdge[];
+  readonly nodeById: ReadonlyMap<string, ResolvedNode>;
+}
+
+export function resolveDocument(doc: TopologyDocument): ResolvedDocument {
+  const nodes = doc.nodes.map(resolveNode);
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const edges = doc.edges.map((e) => resolveEdge(e, nodeById.get(e.to)?.kind));
+  return { settings: resolveSettings(doc.settings), nodes, edges, nodeById };
+}

@@ -1,0 +1,298 @@
+/**
+ * Pure edits of a document. Each takes a document and returns a new one (documents are treated as
+ * immutable); store actions call these and set the result once.
+ */
+import { KIND_LABELS, isDeployable, type NodeKind } from './kinds';
+import type { Fault, Host, Instance, Position, Scenario, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
+
+/** Fields only some kinds have; changing a node's kind drops the ones that no longer apply. */
+const KIND_ONLY_FIELDS: Readonly<Record<string, (kind: NodeKind) => boolean>> = {
+  rate: (k) => k === 'client',
+  instances: (k) => isDeployable(k),
+  balancer: (k) => isDeployable(k),
+  latencyMs: (k) => isDeployable(k),
+  latency: (k) => isDeployable(k),
+  concurrency: (k) => isDeployable(k),
+  queueLimit: (k) => isDeployable(k),
+  errorRate: (k) => isDeployable(k),
+  rateLimit: (k) => isDeployable(k),
+  healthCheck: (k) => isDeployable(k),
+  hitRate: (k) => k === 'cache',
+  capabilities: (k) => k === 'service' || k === 'monolith',
+  layer: (k) => k === 'service' || k === 'monolith',
+};
+
+/** Whether `field` applies to nodes of `kind` (fields not listed apply to every kind). */
+export function fieldApplies(field: string, kind: NodeKind): boolean {
+  const rule = KIND_ONLY_FIELDS[field];
+  return rule ? rule(kind) : true;
+}
+
+/** The first of `prefix`, `prefix-2`, `prefix-3`… not in `taken`. */
+export function uniqueId(prefix: string, taken: ReadonlySet<string> | readonly string[]): string {
+  const set = taken instanceof Set ? taken : new Set(taken as readonly string[]);
+  const base = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
+  if (!set.has(base)) return base;
+  for (let i = 2; ; i += 1) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** The first of `Service`, `Service 2`, … not used by another node. */
+export function uniqueName(prefix: string, taken: readonly string[]): string {
+  const set = new Set(taken);
+  if (!set.has(prefix)) return prefix;
+  for (let i = 2; ; i += 1) if (!set.has(`${prefix} ${i}`)) return `${prefix} ${i}`;
+}
+
+function allIds(doc: TopologyDocument): Set<string> {
+  return new Set([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id), ...doc.hosts.map((h) => h.id)]);
+}
+
+function withPositions(doc: TopologyDocument, positions: Record<string, Position>): TopologyDocument {
+  return { ...doc, view: { ...doc.view, positions } };
+}
+
+export interface AddNodeOptions {
+  readonly position?: Position;
+  readonly name?: string;
+  /** Instances for a deployable node; a replica group passes several. */
+  readonly instances?: Instance[];
+}
+
+export function addNode(doc: TopologyDocument, kind: NodeKind, options: AddNodeOptions = {}): { document: TopologyDocument; id: string } {
+  const name = options.name ?? uniqueName(KIND_LABELS[kind], doc.nodes.map((n) => n.name));
+  const id = uniqueId(name, allIds(doc));
+  const node: TopologyNode = { id, kind, name };
+  if (isDeployable(kind) && options.instances) node.instances = options.instances;
+  let next: TopologyDocument = { ...doc, nodes: [...doc.nodes, node] };
+  if (options.position) next = withPositions(next, { ...doc.view?.positions, [id]: options.position });
+  return { document: next, id };
+}
+
+/** Sets fields of a node; a field given as `undefined` is removed (falls back to its default). */
+export function updateNode(doc: TopologyDocument, id: string, patch: Partial<TopologyNode>): TopologyDocument {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((node) => {
+      if (node.id !== id) return node;
+      const next: Record<string, unknown> = { ...node, ...patch };
+      for (const key of Object.keys(patch)) if ((patch as Record<string, unknown>)[key] === undefined) delete next[key];
+      if (patch.kind && patch.kind !== node.kind) {
+        for (const field of Object.keys(next)) if (!fieldApplies(field, patch.kind)) delete next[field];
+      }
+      return next as TopologyNode;
+    }),
+  };
+}
+
+export function updateEdge(doc: TopologyDocument, id: string, patch: Partial<TopologyEdge>): TopologyDocument {
+  return {
+    ...doc,
+    edges: doc.edges.map((edge) => {
+      if (edge.id !== id) return edge;
+      const next: Record<string, unknown> = { ...edge, ...patch };
+      for (const key of Object.keys(patch)) if ((patch as Record<string, unknown>)[key] === undefined) delete next[key];
+      return next as TopologyEdge;
+    }),
+  };
+}
+
+export type ConnectResult = { ok: true; document: TopologyDocument; id: string } | { ok: false; reason: string };
+
+/** Adds an edge `from → to`, refusing self-loops, duplicates and calls into a client. */
+export function connect(doc: TopologyDocument, from: string, to: string): ConnectResult {
+  const source = doc.nodes.find((n) => n.id === from);
+  const target = doc.nodes.find((n) => n.id === to);
+  if (!source || !target) return { ok: false, reason: 'both ends must be nodes of this design' };
+  if (from === to) return { ok: false, reason: 'a node cannot call itself' };
+  if (target.kind === 'client') return { ok: false, reason: `${target.name} is a client: clients send requests and cannot be called` };
+  if (doc.edges.some((e) => e.from === from && e.to === to)) return { ok: false, reason: `${source.name} already calls ${target.name}` };
+  const id = nextEdgeId(doc);
+  return { ok: true, document: { ...doc, edges: [...doc.edges, { id, from, to }] }, id };
+}
+
+function nextEdgeId(doc: TopologyDocument): string {
+  const taken = allIds(doc);
+  for (let i = doc.edges.length + 1; ; i += 1) if (!taken.has(`e${i}`)) return `e${i}`;
+}
+
+/** What a removal took with it, so the UI can tell the user. */
+export interface RemovalReport {
+  readonly document: TopologyDocument;
+  /** Faults dropped because their target is gone, as `scenario name: fault type target`. */
+  readonly droppedFaults: string[];
+}
+
+function faultMentions(fault: Fault, nodeIds: ReadonlySet<string>, hostIds: ReadonlySet<string>): boolean {
+  if (fault.type === 'partition') return fault.groups.some((g) => g.some((h) => hostIds.has(h)));
+  if (fault.type === 'host-down') return hostIds.has(fault.target);
+  return nodeIds.has(fault.target);
+}
+
+function dropFaults(
+  scenarios: readonly Scenario[] | undefined,
+  nodeIds: ReadonlySet<string>,
+  hostIds: ReadonlySet<string>,
+  dropped: string[],
+): Scenario[] | undefined {
+  if (!scenarios) return undefined;
+  return scenarios.map((scenario) => ({
+    ...scenario,
+    faults: scenario.faults.filter((fault) => {
+      if (!faultMentions(fault, nodeIds, hostIds)) return true;
+      dropped.push(`${scenario.name}: ${fault.type}${fault.type === 'partition' ? '' : ` ${fault.target}`}`);
+      return false;
+    }),
+  }));
+}
+
+/** Removes nodes (with their edges and positions) and edges. */
+export function removeElements(doc: TopologyDocument, nodeIds: readonly string[], edgeIds: readonly string[]): RemovalReport {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  const dropped: string[] = [];
+  const positions = { ...doc.view?.positions };
+  for (const id of nodes) delete positions[id];
+  const next: TopologyDocument = {
+    ...doc,
+    nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
+    edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.from) && !nodes.has(e.to)),
+  };
+  const scenarios = dropFaults(doc.scenarios, nodes, new Set(), dropped);
+  if (scenarios) next.scenarios = scenarios;
+  return { document: doc.view ? withPositions(next, positions) : next, droppedFaults: dropped };
+}
+
+export function movePositions(doc: TopologyDocument, moves: Readonly<Record<string, Position>>): TopologyDocument {
+  return withPositions(doc, { ...doc.view?.positions, ...moves });
+}
+
+export function addHost(doc: TopologyDocument, name?: string): { document: TopologyDocument; id: string } {
+  const taken = allIds(doc);
+  let n = doc.hosts.length + 1;
+  while (taken.has(`h${n}`)) n += 1;
+  const id = `h${n}`;
+  const hostName = name ?? uniqueName(`server-${n}`, doc.hosts.map((h) => h.name));
+  return { document: { ...doc, hosts: [...doc.hosts, { id, name: hostName }] }, id };
+}
+
+export function updateHost(doc: TopologyDocument, id: string, patch: Partial<Omit<Host, 'id'>>): TopologyDocument {
+  return {
+    ...doc,
+    hosts: doc.hosts.map((host) => {
+      if (host.id !== id) return host;
+      const next: Record<string, unknown> = { ...host, ...patch };
+      for (const key of Object.keys(patch)) if ((patch as Record<string, unknown>)[key] === undefined) delete next[key];
+      return next as Host;
+    }),
+  };
+}
+
+export interface HostRemovalReport extends RemovalReport {
+  /** Names of the nodes that had an instance on the host; those instances are now unplaced. */
+  readonly unplacedNodes: string[];
+}
+
+/** Deletes a host; its instances stay but lose their host (unplaced), and faults on it are dropped. */
+export function deleteHost(doc: TopologyDocument, id: string): HostRemovalReport {
+  const unplaced: string[] = [];
+  const nodes = doc.nodes.map((node) => {
+    if (!node.instances?.some((i) => i.host === id)) return node;
+    unplaced.push(node.name);
+    return {
+      ...node,
+      instances: node.instances.map((instance) => {
+        if (instance.host !== id) return instance;
+        const { host: _removed, ...rest } = instance;
+        return rest;
+      }),
+    };
+  });
+  const dropped: string[] = [];
+  const hostIds = new Set([id]);
+  const scenarios = doc.scenarios?.map((scenario) => ({
+    ...scenario,
+    faults: scenario.faults.flatMap((fault): Fault[] => {
+      if (fault.type === 'host-down' && fault.target === id) {
+        dropped.push(`${scenario.name}: host-down ${id}`);
+        return [];
+      }
+      if (fault.type === 'partition' && faultMentions(fault, new Set(), hostIds)) {
+        const groups = fault.groups.map((g) => g.filter((h) => h !== id)).filter((g) => g.length > 0);
+        if (groups.length < 2) {
+          dropped.push(`${scenario.name}: partition`);
+          return [];
+        }
+        return [{ ...fault, groups }];
+      }
+      return [fault];
+    }),
+  }));
+  const next: TopologyDocument = { ...doc, hosts: doc.hosts.filter((h) => h.id !== id), nodes };
+  if (scenarios) next.scenarios = scenarios;
+  return { document: next, droppedFaults: dropped, unplacedNodes: unplaced };
+}
+
+/** A copied piece of a design: nodes, the edges among them, their positions. */
+export interface Fragment {
+  readonly nodes: TopologyNode[];
+  readonly edges: TopologyEdge[];
+  readonly positions: Record<string, Position>;
+}
+
+export function extractFragment(doc: TopologyDocument, nodeIds: readonly string[]): Fragment {
+  const ids = new Set(nodeIds);
+  const positions: Record<string, Position> = {};
+  for (const id of ids) {
+    const p = doc.view?.positions?.[id];
+    if (p) positions[id] = p;
+  }
+  return {
+    nodes: doc.nodes.filter((n) => ids.has(n.id)).map((n) => structuredClone(n)),
+    edges: doc.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => structuredClone(e)),
+    positions,
+  };
+}
+
+/** Inserts a fragment with fresh ids and names, offset by `offset`; unknown hosts become unplaced. */
+export function pasteFragment(
+  doc: TopologyDocument,
+  fragment: Fragment,
+  offset: Position = { x: 40, y: 40 },
+): { document: TopologyDocument; nodeIds: string[] } {
+  const taken = allIds(doc);
+  const names = doc.nodes.map((n) => n.name);
+  const hostIds = new Set(doc.hosts.map((h) => h.id));
+  const idMap = new Map<string, string>();
+  const nodes: TopologyNode[] = [];
+  const positions: Record<string, Position> = { ...doc.view?.positions };
+  for (const node of fragment.nodes) {
+    const name = uniqueName(node.name, names);
+    names.push(name);
+    const id = uniqueId(node.id, taken);
+    taken.add(id);
+    idMap.set(node.id, id);
+    const copy: TopologyNode = { ...structuredClone(node), id, name };
+    if (copy.instances) {
+      copy.instances = copy.instances.map((i) => {
+        if (i.host === undefined || hostIds.has(i.host)) return i;
+        const { host: _unknown, ...rest } = i;
+        return rest;
+      });
+    }
+    nodes.push(copy);
+    const p = fragment.positions[node.id];
+    if (p) positions[id] = { x: p.x + offset.x, y: p.y + offset.y };
+  }
+  const edges: TopologyEdge[] = [];
+  let n = doc.edges.length + 1;
+  for (const edge of fragment.edges) {
+    while (taken.has(`e${n}`)) n += 1;
+    const id = `e${n}`;
+    taken.add(id);
+    edges.push({ ...structuredClone(edge), id, from: idMap.get(edge.from)!, to: idMap.get(edge.to)! });
+  }
+  return {
+    document: withPositions({ ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, positions),
+    nodeIds: nodes.map((n) => n.id),
+  };
+}

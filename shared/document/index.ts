@@ -1,0 +1,10 @@
+/** The document model: schema, defaults, validation, migration, stable format, edits, templates. */
+export * from './kinds';
+export * from './schema';
+export * from './errors';
+export * from './defaults';
+export * from './migrate';
+export * from './validate';
+export * from './format';
+export * from './edit';
+export * from './templates';

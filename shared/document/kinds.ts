@@ -1,0 +1,78 @@
+/**
+ * Node kinds and the facts about them that every layer shares (SPEC §2).
+ */
+
+/** Every node kind a document may hold, in palette order. */
+export const NODE_KINDS = [
+  'client',
+  'gateway',
+  'loadBalancer',
+  'monolith',
+  'service',
+  'database',
+  'cache',
+  'queue',
+] as const;
+
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Human names of the kinds, as the palette and screen readers say them (SPEC §6). */
+export const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
+  client: 'Client',
+  gateway: 'Gateway',
+  loadBalancer: 'Load balancer',
+  monolith: 'Monolith',
+  service: 'Service',
+  database: 'Database',
+  cache: 'Cache',
+  queue: 'Queue',
+};
+
+/** Application units carry business logic; everything else is infrastructure. */
+export function isApplicationUnit(kind: NodeKind): kind is 'monolith' | 'service' {
+  return kind === 'monolith' || kind === 'service';
+}
+
+/** Deployable kinds run as instances on hosts; clients stand outside every host. */
+export function isDeployable(kind: NodeKind): boolean {
+  return kind !== 'client';
+}
+
+export function isNodeKind(value: unknown): value is NodeKind {
+  return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
+}
+
+export const BALANCERS = ['round-robin', 'random', 'least-connections', 'weighted', 'consistent-hash'] as const;
+export type Balancer = (typeof BALANCERS)[number];
+
+export const LATENCY_DISTRIBUTIONS = ['constant', 'exponential', 'lognormal'] as const;
+export type LatencyDistribution = (typeof LATENCY_DISTRIBUTIONS)[number];
+
+export const FANOUTS = ['one', 'all'] as const;
+export type Fanout = (typeof FANOUTS)[number];
+
+export const CALL_MODES = ['sequential', 'parallel'] as const;
+export type CallMode = (typeof CALL_MODES)[number];
+
+export const FAULT_TYPES = [
+  'instance-down',
+  'node-down',
+  'host-down',
+  'partition',
+  'latency',
+  'error-rate',
+  'loss',
+] as const;
+export type FaultType = (typeof FAULT_TYPES)[number];
+
+/** Why a simulated request failed (SPEC §4). */
+export const FAILURE_CAUSES = [
+  'crash',
+  'timeout',
+  'overload',
+  'rate-limited',
+  'circuit-open',
+  'partition',
+  'error',
+] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];

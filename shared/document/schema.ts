@@ -1,0 +1,226 @@
+/**
+ * The v1 `.topo` file format as zod schemas (SPEC §2).
+ *
+ * Objects are `looseObject`s: fields this version does not know are kept, so a file written by a
+ * newer minor tool or edited by hand round-trips without losing anything. Defaults are *not*
+ * written into the document: they live in `defaults.ts` and are applied when a value is read, so
+ * a saved file holds only what the user chose.
+ */
+import { z } from 'zod';
+import {
+  BALANCERS,
+  CALL_MODES,
+  FANOUTS,
+  LATENCY_DISTRIBUTIONS,
+  NODE_KINDS,
+} from './kinds';
+
+export const FORMAT_NAME = 'topology-designer';
+export const CURRENT_VERSION = 1;
+
+function listOf(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}
+
+/** A finite number with an optional inclusive range and integrality, with messages users read. */
+function num(options: { min?: number; max?: number; int?: boolean; positive?: boolean } = {}) {
+  let schema = z.number({
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be a number, not ${describe(issue.input)}`,
+  });
+  schema = schema.refine(Number.isFinite, { error: 'must be a finite number' });
+  if (options.int) schema = schema.refine(Number.isInteger, { error: 'must be a whole number' });
+  if (options.positive) schema = schema.refine((v) => v > 0, { error: 'must be > 0' });
+  if (options.min !== undefined) {
+    const min = options.min;
+    schema = schema.refine((v) => v >= min, { error: `must be ≥ ${min}` });
+  }
+  if (options.max !== undefined) {
+    const max = options.max;
+    schema = schema.refine((v) => v <= max, { error: `must be ≤ ${max}` });
+  }
+  return schema;
+}
+
+function text(options: { nonEmpty?: boolean } = {}) {
+  const schema = z.string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be a string, not ${describe(issue.input)}`,
+  });
+  return options.nonEmpty ? schema.min(1, { error: 'must not be empty' }) : schema;
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required'
+        : `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${listOf(values)})`,
+  });
+}
+
+function bool() {
+  return z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)}` });
+}
+
+/** A short description of a wrong value for messages: `"abc"`, `an object`, `null`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function object<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.looseObject(shape, {
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be an object, not ${describe(issue.input)}`,
+  });
+}
+
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item, {
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : `must be a list, not ${describe(issue.input)}`,
+  });
+}
+
+export const idSchema = text({ nonEmpty: true });
+
+export const instanceSchema = object({
+  host: idSchema.optional(),
+  weight: num({ min: 0 }).optional(),
+});
+
+export const healthCheckSchema = object({
+  intervalMs: num({ positive: true }),
+  failures: num({ int: true, min: 1 }),
+});
+
+export const circuitBreakerSchema = object({
+  failureRate: num({ min: 0, max: 1 }),
+  window: num({ int: true, min: 1 }),
+  openMs: num({ min: 0 }),
+});
+
+export const nodeSchema = object({
+  id: idSchema,
+  kind: oneOf(NODE_KINDS, 'kind'),
+  name: text(),
+  rate: num({ min: 0 }).optional(),
+  instances: list(instanceSchema).min(1, { error: 'must have at least one instance' }).optional(),
+  balancer: oneOf(BALANCERS, 'balancer').optional(),
+  latencyMs: num({ min: 0 }).optional(),
+  latency: oneOf(LATENCY_DISTRIBUTIONS, 'latency distribution').optional(),
+  concurrency: num({ int: true, min: 1 }).optional(),
+  queueLimit: num({ int: true, min: 0 }).optional(),
+  errorRate: num({ min: 0, max: 1 }).optional(),
+  rateLimit: num({ positive: true }).optional(),
+  fanout: oneOf(FANOUTS, 'fanout').optional(),
+  calls: oneOf(CALL_MODES, 'call mode').optional(),
+  hitRate: num({ min: 0, max: 1 }).optional(),
+  capabilities: list(text({ nonEmpty: true })).optional(),
+  layer: text({ nonEmpty: true }).optional(),
+  healthCheck: healthCheckSchema.optional(),
+});
+
+export const edgeSchema = object({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  weight: num({ min: 0 }).optional(),
+  probability: num({ min: 0, max: 1 }).optional(),
+  timeoutMs: num({ positive: true }).optional(),
+  retries: num({ int: true, min: 0, max: 10 }).optional(),
+  retryBackoffMs: num({ min: 0 }).optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  optional: bool().optional(),
+  async: bool().optional(),
+});
+
+export const hostSchema = object({
+  id: idSchema,
+  name: text(),
+  zone: text().optional(),
+});
+
+const faultTiming = {
+  at: num({ min: 0 }).optional(),
+  until: num({ min: 0 }).optional(),
+};
+
+export const faultSchema = z.discriminatedUnion(
+  'type',
+  [
+    object({ type: z.literal('instance-down'), target: idSchema, instance: num({ int: true, min: 0 }), ...faultTiming }),
+    object({ type: z.literal('node-down'), target: idSchema, ...faultTiming }),
+    object({ type: z.literal('host-down'), target: idSchema, ...faultTiming }),
+    object({
+      type: z.literal('partition'),
+      groups: list(list(idSchema).min(1, { error: 'a group needs at least one host' })).min(2, {
+        error: 'a partition needs at least two groups',
+      }),
+      ...faultTiming,
+    }),
+    object({ type: z.literal('latency'), target: idSchema, value: num({ min: 0 }), ...faultTiming }),
+    object({ type: z.literal('error-rate'), target: idSchema, value: num({ min: 0, max: 1 }), ...faultTiming }),
+    object({ type: z.literal('loss'), target: idSchema, value: num({ min: 0, max: 1 }), ...faultTiming }),
+  ],
+  {
+    error: (issue) => {
+      const input = issue.input as { type?: unknown } | undefined;
+      if (input === undefined) return 'is required';
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        return `must be an object, not ${describe(input)}`;
+      }
+      return `unknown fault type ${JSON.stringify(input.type ?? null)} (expected one of "instance-down", "node-down", "host-down", "partition", "latency", "error-rate", "loss")`;
+    },
+  },
+);
+
+export const scenarioSchema = object({
+  id: idSchema,
+  name: text(),
+  faults: list(faultSchema),
+});
+
+export const positionSchema = object({ x: num(), y: num() });
+
+export const settingsSchema = object({
+  networkMs: num({ min: 0 }).optional(),
+  connectTimeoutMs: num({ positive: true }).optional(),
+});
+
+export const viewSchema = object({
+  positions: z.record(z.string(), positionSchema).optional(),
+});
+
+export const documentSchema = object({
+  format: z.literal(FORMAT_NAME, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `is missing: this is not a Topology Designer file (expected "format": "${FORMAT_NAME}")`
+        : `must be "${FORMAT_NAME}", not ${describe(issue.input)}: this is not a Topology Designer file`,
+  }),
+  version: z.literal(CURRENT_VERSION, { error: () => `must be ${CURRENT_VERSION}` }),
+  name: text(),
+  settings: settingsSchema.optional(),
+  hosts: list(hostSchema).default([]),
+  nodes: list(nodeSchema).default([]),
+  edges: list(edgeSchema).default([]),
+  scenarios: list(scenarioSchema).optional(),
+  view: viewSchema.optional(),
+});
+
+export type Instance = z.infer<typeof instanceSchema>;
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
+export type CircuitBreaker = z.infer<typeof circuitBreakerSchema>;
+export type TopologyNode = z.infer<typeof nodeSchema>;
+export type TopologyEdge = z.infer<typeof edgeSchema>;
+export type Host = z.infer<typeof hostSchema>;
+export type Fault = z.infer<typeof faultSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Position = z.infer<typeof positionSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type TopologyDocument = z.infer<typeof documentSchema>;

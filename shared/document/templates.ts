@@ -1,0 +1,246 @@
+/**
+ * The seven canonical designs of SPEC §3, as built-in templates. Each is a complete, valid
+ * document with named hosts and positions; the classifier's tests pin their labels.
+ */
+import { CURRENT_VERSION, FORMAT_NAME, type Host, type TopologyDocument, type TopologyEdge, type TopologyNode } from './schema';
+
+export interface Template {
+  readonly id: string;
+  readonly name: string;
+  /** One line on what the design shows. */
+  readonly description: string;
+  /** The labels SPEC §3 gives it. */
+  readonly expected: { distributed: boolean; cluster: boolean; microservices: boolean; monolith: boolean };
+  readonly document: TopologyDocument;
+}
+
+const COLUMN = 280;
+const ROW = 170;
+
+function hosts(...names: string[]): Host[] {
+  return names.map((name, i) => ({ id: `h${i + 1}`, name }));
+}
+
+function chain(ids: readonly string[]): TopologyEdge[] {
+  return ids.slice(1).map((to, i) => ({ id: `e${i + 1}`, from: ids[i]!, to }));
+}
+
+/** Positions on a grid: `grid[column]` lists the node ids of that column top to bottom. */
+function layout(grid: readonly (readonly string[])[]): Record<string, { x: number; y: number }> {
+  const tallest = Math.max(...grid.map((column) => column.length));
+  const positions: Record<string, { x: number; y: number }> = {};
+  grid.forEach((column, c) => {
+    const offset = ((tallest - column.length) * ROW) / 2;
+    column.forEach((id, r) => {
+      positions[id] = { x: c * COLUMN, y: offset + r * ROW };
+    });
+  });
+  return positions;
+}
+
+function doc(
+  name: string,
+  hostList: Host[],
+  nodes: TopologyNode[],
+  edges: TopologyEdge[],
+  grid: readonly (readonly string[])[],
+): TopologyDocument {
+  return {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    name,
+    settings: { networkMs: 1 },
+    hosts: hostList,
+    nodes,
+    edges,
+    view: { positions: layout(grid) },
+  };
+}
+
+const users: TopologyNode = { id: 'users', kind: 'client', name: 'Users', rate: 100 };
+
+function services(placement: Record<'accounts' | 'orders' | 'payments', string[]>, dbHosts: Record<string, string>): {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+} {
+  const defs = [
+    { id: 'accounts', name: 'Users service', capability: 'users', db: 'accounts-db', dbName: 'Users DB' },
+    { id: 'orders', name: 'Orders service', capability: 'orders', db: 'orders-db', dbName: 'Orders DB' },
+    { id: 'payments', name: 'Payments service', capability: 'payments', db: 'payments-db', dbName: 'Payments DB' },
+  ] as const;
+  const nodes: TopologyNode[] = [];
+  const edges: TopologyEdge[] = [];
+  defs.forEach((d, i) => {
+    nodes.push({
+      id: d.id,
+      kind: 'service',
+      name: d.name,
+      capabilities: [d.capability],
+      instances: placement[d.id].map((host) => ({ host })),
+    });
+    nodes.push({ id: d.db, kind: 'database', name: d.dbName, instances: [{ host: dbHosts[d.db]! }] });
+    edges.push({ id: `e${2 + i}`, from: 'gateway', to: d.id, timeoutMs: 1000 });
+    edges.push({ id: `e${5 + i}`, from: d.id, to: d.db });
+  });
+  return { nodes, edges };
+}
+
+const SERVICE_GRID = [['users'], ['gateway'], ['accounts', 'orders', 'payments'], ['accounts-db', 'orders-db', 'payments-db']];
+
+function monolithOnOne(): Template {
+  return {
+    id: 'monolith-one-server',
+    name: 'Monolith on one server',
+    description: 'One deployable unit holds every module, on a single server with its database.',
+    expected: { distributed: false, cluster: false, microservices: false, monolith: true },
+    document: doc(
+      'Monolith on one server',
+      hosts('server-1'),
+      [
+        users,
+        { id: 'shop', kind: 'monolith', name: 'Shop', instances: [{ host: 'h1' }], latencyMs: 20, concurrency: 16 },
+        { id: 'db', kind: 'database', name: 'Shop DB', instances: [{ host: 'h1' }] },
+      ],
+      chain(['users', 'shop', 'db']),
+      [['users'], ['shop'], ['db']],
+    ),
+  };
+}
+
+function monolithCluster(): Template {
+  return {
+    id: 'monolith-cluster',
+    name: 'Monolith on three servers (cluster)',
+    description: 'The same monolith copied onto three servers behind a load balancer: a cluster, not a distributed system.',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: doc(
+      'Monolith cluster',
+      hosts('lb-1', 'server-1', 'server-2', 'server-3', 'db-1'),
+      [
+        users,
+        { id: 'lb', kind: 'loadBalancer', name: 'Load balancer', instances: [{ host: 'h1' }] },
+        {
+          id: 'shop',
+          kind: 'monolith',
+          name: 'Shop',
+          instances: [{ host: 'h2' }, { host: 'h3' }, { host: 'h4' }],
+          balancer: 'round-robin',
+        },
+        { id: 'db', kind: 'database', name: 'Shop DB', instances: [{ host: 'h5' }] },
+      ],
+      [
+        { id: 'e1', from: 'users', to: 'lb' },
+        { id: 'e2', from: 'lb', to: 'shop', timeoutMs: 1000, retries: 1 },
+        { id: 'e3', from: 'shop', to: 'db' },
+      ],
+      [['users'], ['lb'], ['shop'], ['db']],
+    ),
+  };
+}
+
+function layers(replicated: boolean): Template {
+  const place = (a: string, b: string) => (replicated ? [{ host: a }, { host: b }] : [{ host: a }]);
+  const hostList = replicated
+    ? hosts('web-1', 'web-2', 'logic-1', 'logic-2', 'data-1', 'data-2', 'db-1', 'lb-1')
+    : hosts('web-server', 'logic-server', 'data-server', 'db-server');
+  const nodes: TopologyNode[] = [
+    users,
+    { id: 'web', kind: 'service', name: 'Web', layer: 'web', instances: place('h1', 'h2') },
+    { id: 'logic', kind: 'service', name: 'Logic', layer: 'logic', instances: replicated ? place('h3', 'h4') : [{ host: 'h2' }] },
+    {
+      id: 'data-access',
+      kind: 'service',
+      name: 'Data access',
+      layer: 'data-access',
+      instances: replicated ? place('h5', 'h6') : [{ host: 'h3' }],
+    },
+    { id: 'db', kind: 'database', name: 'Database', instances: [{ host: replicated ? 'h7' : 'h4' }] },
+  ];
+  if (replicated) nodes.splice(1, 0, { id: 'lb', kind: 'loadBalancer', name: 'Load balancer', instances: [{ host: 'h8' }] });
+  const path = replicated ? ['users', 'lb', 'web', 'logic', 'data-access', 'db'] : ['users', 'web', 'logic', 'data-access', 'db'];
+  return {
+    id: replicated ? 'layers-clustered' : 'layers-distributed',
+    name: replicated ? 'Layers, each on two servers' : 'Layers, each on its own server',
+    description: replicated
+      ? 'Split into technical layers, then each layer clustered: distributed and a cluster, but not microservices.'
+      : 'Web, logic and data access on different servers: distributed by technical layer, not microservices.',
+    expected: { distributed: true, cluster: replicated, microservices: false, monolith: false },
+    document: doc(
+      replicated ? 'Layers on clustered servers' : 'Layered system',
+      hostList,
+      nodes,
+      chain(path).map((e) => (e.from === 'users' ? e : { ...e, timeoutMs: 1000 })),
+      path.map((id) => [id]),
+    ),
+  };
+}
+
+function microservices(kind: 'one-server' | 'own-server' | 'two-servers'): Template {
+  let hostList: Host[];
+  let built: ReturnType<typeof services>;
+  let gatewayHosts: string[];
+  if (kind === 'one-server') {
+    hostList = hosts('server-1');
+    built = services({ accounts: ['h1'], orders: ['h1'], payments: ['h1'] }, { 'accounts-db': 'h1', 'orders-db': 'h1', 'payments-db': 'h1' });
+    gatewayHosts = ['h1'];
+  } else if (kind === 'own-server') {
+    hostList = hosts('gateway-1', 'users-1', 'orders-1', 'payments-1');
+    built = services({ accounts: ['h2'], orders: ['h3'], payments: ['h4'] }, { 'accounts-db': 'h2', 'orders-db': 'h3', 'payments-db': 'h4' });
+    gatewayHosts = ['h1'];
+  } else {
+    hostList = hosts('gateway-1', 'gateway-2', 'users-1', 'users-2', 'orders-1', 'orders-2', 'payments-1', 'payments-2', 'users-db', 'orders-db', 'payments-db');
+    built = services(
+      { accounts: ['h3', 'h4'], orders: ['h5', 'h6'], payments: ['h7', 'h8'] },
+      { 'accounts-db': 'h9', 'orders-db': 'h10', 'payments-db': 'h11' },
+    );
+    gatewayHosts = ['h1', 'h2'];
+  }
+  const names = {
+    'one-server': 'Services on one server',
+    'own-server': 'Services, each on its own server',
+    'two-servers': 'Services, each on two servers',
+  } as const;
+  const descriptions = {
+    'one-server': 'Split by business capability, but everything runs on one server: microservices, not distributed.',
+    'own-server': 'Users, orders and payments services on separate servers: microservices and distributed.',
+    'two-servers': 'Split by business, then each service clustered on two servers of its own: microservices, distributed and a cluster.',
+  } as const;
+  return {
+    id: `services-${kind}`,
+    name: names[kind],
+    description: descriptions[kind],
+    expected: { distributed: kind !== 'one-server', cluster: kind === 'two-servers', microservices: true, monolith: false },
+    document: doc(
+      names[kind],
+      hostList,
+      [users, { id: 'gateway', kind: 'gateway', name: 'API gateway', instances: gatewayHosts.map((host) => ({ host })) }, ...built.nodes],
+      [{ id: 'e1', from: 'users', to: 'gateway' }, ...built.edges],
+      SERVICE_GRID,
+    ),
+  };
+}
+
+/** The seven canonical designs, in the order of SPEC §3's table. */
+export const TEMPLATES: readonly Template[] = [
+  monolithOnOne(),
+  monolithCluster(),
+  layers(false),
+  microservices('one-server'),
+  microservices('own-server'),
+  microservices('two-servers'),
+  layers(true),
+];
+
+export function findTemplate(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
+
+/** A fresh copy of a template's document (templates are shared constants). */
+export function instantiateTemplate(template: Template): TopologyDocument {
+  return structuredClone(template.document);
+}
+
+/** The empty document "New" opens. */
+export function emptyDocument(name = 'Untitled design'): TopologyDocument {
+  return { format: FORMAT_NAME, version: CURRENT_VERSION, name, hosts: [], nodes: [], edges: [] };
+}

@@ -1,0 +1,200 @@
+/**
+ * Reading and validating documents: text → JSON → migrate → schema → cross-references.
+ * Every problem is a value `{ path, message }`; nothing here throws on bad input.
+ */
+import { documentSchema, type TopologyDocument } from './schema';
+import { formatPath, type ValidationError } from './errors';
+import { migrateDocument } from './migrate';
+import { isDeployable } from './kinds';
+
+export type ParseResult =
+  | {
+      ok: true;
+      document: TopologyDocument;
+      /** Problems the reader repaired (undeclared hosts); the document is valid as returned. */
+      warnings: ValidationError[];
+      migratedFrom?: number;
+    }
+  | { ok: false; errors: ValidationError[] };
+
+/** Parses the text of a `.topo` file. */
+export function parseDocumentText(source: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+  } catch (error) {
+    return { ok: false, errors: [jsonSyntaxError(source, error)] };
+  }
+  return validateDocument(raw);
+}
+
+/** Validates an already-parsed JSON value, migrating older versions forward. */
+export function validateDocument(raw: unknown): ParseResult {
+  const migrated = migrateDocument(raw);
+  if (!migrated.ok) return migrated;
+  const parsed = documentSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
+    return { ok: false, errors: dedupe(errors) };
+  }
+  const { document, warnings } = declareImplicitHosts(parsed.data as TopologyDocument);
+  const errors = checkReferences(document);
+  if (errors.length > 0) return { ok: false, errors };
+  return migrated.migratedFrom === undefined
+    ? { ok: true, document, warnings }
+    : { ok: true, document, warnings, migratedFrom: migrated.migratedFrom };
+}
+
+/**
+ * Instances may name a host that `hosts` does not list (SPEC §2's own example does this for
+ * brevity). Such a host is declared with its id as its name, and a warning says so, so hand-written
+ * files open; `topo validate --strict` treats the warning as an error.
+ */
+export function declareImplicitHosts(doc: TopologyDocument): { document: TopologyDocument; warnings: ValidationError[] } {
+  const declared = new Set(doc.hosts.map((h) => h.id));
+  const added: string[] = [];
+  const warnings: ValidationError[] = [];
+  doc.nodes.forEach((node, i) =>
+    node.instances?.forEach((instance, j) => {
+      const host = instance.host;
+      if (host === undefined || declared.has(host)) return;
+      if (!added.includes(host)) added.push(host);
+      warnings.push({
+        path: `nodes[${i}].instances[${j}].host`,
+        message: `unknown host ${JSON.stringify(host)}: not listed in hosts, taken as a server named ${JSON.stringify(host)}`,
+      });
+    }),
+  );
+  if (added.length === 0) return { document: doc, warnings };
+  return { document: { ...doc, hosts: [...doc.hosts, ...added.map((id) => ({ id, name: id }))] }, warnings };
+}
+
+/** Cross-reference rules the schema cannot express: unique ids, edge ends, hosts, fault targets. */
+export function checkReferences(doc: TopologyDocument): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const hostIds = uniqueIds(doc.hosts, 'hosts', 'host', errors);
+  const nodeIds = uniqueIds(doc.nodes, 'nodes', 'node', errors);
+  uniqueIds(doc.edges, 'edges', 'edge', errors);
+  if (doc.scenarios) uniqueIds(doc.scenarios, 'scenarios', 'scenario', errors);
+
+  const nodesById = new Map(doc.nodes.map((node) => [node.id, node]));
+  doc.nodes.forEach((node, i) => {
+    if (!isDeployable(node.kind) && node.instances !== undefined) {
+      errors.push({ path: `nodes[${i}].instances`, message: 'a client stands outside every host and has no instances' });
+    }
+    node.instances?.forEach((instance, j) => {
+      if (instance.host !== undefined && !hostIds.has(instance.host)) {
+        errors.push({ path: `nodes[${i}].instances[${j}].host`, message: `unknown host ${JSON.stringify(instance.host)}` });
+      }
+    });
+  });
+
+  const seenPairs = new Map<string, number>();
+  doc.edges.forEach((edge, i) => {
+    if (!nodeIds.has(edge.from)) errors.push({ path: `edges[${i}].from`, message: `unknown node ${JSON.stringify(edge.from)}` });
+    if (!nodeIds.has(edge.to)) errors.push({ path: `edges[${i}].to`, message: `unknown node ${JSON.stringify(edge.to)}` });
+    if (edge.from === edge.to) errors.push({ path: `edges[${i}].to`, message: 'an edge cannot connect a node to itself' });
+    if (nodesById.get(edge.to)?.kind === 'client') {
+      errors.push({ path: `edges[${i}].to`, message: `${JSON.stringify(edge.to)} is a client: clients send requests and cannot be called` });
+    }
+    const pair = `${edge.from}\u0000${edge.to}`;
+    const earlier = seenPairs.get(pair);
+    if (earlier !== undefined) {
+      errors.push({ path: `edges[${i}]`, message: `duplicates edges[${earlier}] (${edge.from} → ${edge.to})` });
+    } else {
+      seenPairs.set(pair, i);
+    }
+  });
+
+  doc.scenarios?.forEach((scenario, s) => {
+    scenario.faults.forEach((fault, f) => {
+      const path = `scenarios[${s}].faults[${f}]`;
+      if (fault.until !== undefined && fault.until <= (fault.at ?? 0)) {
+        errors.push({ path: `${path}.until`, message: `must be after at (${fault.at ?? 0} s)` });
+      }
+      switch (fault.type) {
+        case 'host-down':
+          if (!hostIds.has(fault.target)) errors.push({ path: `${path}.target`, message: `unknown host ${JSON.stringify(fault.target)}` });
+          break;
+        case 'partition': {
+          const seen = new Set<string>();
+          fault.groups.forEach((group, g) =>
+            group.forEach((host, h) => {
+              if (!hostIds.has(host)) {
+                errors.push({ path: `${path}.groups[${g}][${h}]`, message: `unknown host ${JSON.stringify(host)}` });
+              } else if (seen.has(host)) {
+                errors.push({ path: `${path}.groups[${g}][${h}]`, message: `host ${JSON.stringify(host)} is in two groups` });
+              }
+              seen.add(host);
+            }),
+          );
+          break;
+        }
+        default: {
+          const node = nodesById.get(fault.target);
+          if (!node) {
+            errors.push({ path: `${path}.target`, message: `unknown node ${JSON.stringify(fault.target)}` });
+          } else if (!isDeployable(node.kind)) {
+            errors.push({ path: `${path}.target`, message: `${JSON.stringify(fault.target)} is a client: faults apply to deployed nodes` });
+          } else if (fault.type === 'instance-down') {
+            const count = node.instances?.length ?? 1;
+            if (fault.instance >= count) {
+              errors.push({ path: `${path}.instance`, message: `${JSON.stringify(node.id)} has ${count} instance${count === 1 ? '' : 's'} (0–${count - 1})` });
+            }
+          }
+        }
+      }
+    });
+  });
+
+  const positions = doc.view?.positions;
+  if (positions) {
+    for (const id of Object.keys(positions)) {
+      if (!nodeIds.has(id)) errors.push({ path: `view.positions.${id}`, message: `unknown node ${JSON.stringify(id)}` });
+    }
+  }
+  return errors;
+}
+
+function uniqueIds(items: readonly { id: string }[], field: string, what: string, errors: ValidationError[]): Set<string> {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const earlier = first.get(item.id);
+    if (earlier !== undefined) {
+      errors.push({ path: `${field}[${i}].id`, message: `duplicate ${what} id ${JSON.stringify(item.id)} (also ${field}[${earlier}])` });
+    } else {
+      first.set(item.id, i);
+    }
+  });
+  return new Set(first.keys());
+}
+
+function dedupe(errors: ValidationError[]): ValidationError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `line 3, column 7: Unexpected token } in JSON` from a JSON.parse failure. */
+function jsonSyntaxError(source: string, error: unknown): ValidationError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (source.trim() === '') return { path: '(file)', message: 'is empty: expected a JSON document' };
+  const match = /position (\d+)/.exec(message);
+  let where = '(file)';
+  if (match) {
+    const offset = Number(match[1]);
+    const before = source.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    where = `line ${line}, column ${column}`;
+  }
+  const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/,? ?"[^"]*"\.{3}.*$/s, '');
+  return { path: where, message: `invalid JSON: ${reason}` };
+}

@@ -1,0 +1,109 @@
+/**
+ * HostApi: the one typed contract between the UI (renderer) and whatever hosts it — the browser
+ * (renderer/host/webHost) or Electron (electron/preload → electron/main). Methods return promises;
+ * events are `onX(listener)` returning an unsubscribe function, as in VS Code's services.
+ */
+
+/** An opaque reference to a file the host opened or saved; the renderer never parses it. */
+export interface FileRef {
+  /** Host-specific key: an absolute path on the desktop, a handle key in the browser. */
+  readonly id: string;
+  /** The file name shown in the title bar, e.g. `shop.topo`. */
+  readonly name: string;
+}
+
+export interface OpenedFile {
+  readonly file: FileRef | null;
+  readonly name: string;
+  readonly text: string;
+}
+
+export type SaveResult =
+  | { readonly status: 'saved'; readonly file: FileRef }
+  | { readonly status: 'canceled' }
+  /** The file changed on disk since it was opened or last saved; nothing was written. */
+  | { readonly status: 'conflict'; readonly file: FileRef }
+  | { readonly status: 'error'; readonly message: string };
+
+export interface SaveRequest {
+  readonly text: string;
+  /** Where to save; absent or with `saveAs` → ask for a place. */
+  readonly file?: FileRef | null;
+  readonly saveAs?: boolean;
+  readonly suggestedName: string;
+  /** Write even if the file changed on disk (after the user agreed). */
+  readonly overwrite?: boolean;
+}
+
+export interface ExportRequest {
+  readonly suggestedName: string;
+  readonly mime: string;
+  /** Text, or bytes for binary formats such as PNG. */
+  readonly data: string | Uint8Array;
+}
+
+export interface RecoverySnapshot {
+  readonly text: string;
+  readonly name: string;
+  /** Milliseconds since the epoch when the snapshot was taken. */
+  readonly savedAt: number;
+  readonly file: FileRef | null;
+}
+
+/** Commands a native menu (or the web toolbar) sends to the UI. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'close',
+  'export',
+  'import-compose',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'duplicate',
+  'delete',
+  'select-all',
+  'zoom-in',
+  'zoom-out',
+  'fit',
+  'auto-layout',
+  'toggle-minimap',
+  'toggle-theme',
+  'sim-toggle',
+  'sim-reset',
+  'sim-sweep',
+  'about',
+  'docs',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number] | `template:${string}` | `open-recent:${string}`;
+
+/** What the UI tells the host about the open document (title bar, close prompt, recovery). */
+export interface DocumentState {
+  readonly name: string;
+  readonly file: FileRef | null;
+  readonly dirty: boolean;
+}
+
+export interface HostApi {
+  readonly kind: 'web' | 'desktop';
+  /** Asks the user for a `.topo` file (or exported SVG/PNG) and reads it; null when canceled. */
+  openFile(): Promise<OpenedFile | null>;
+  /** Opens a file the host knows by reference (recent files). */
+  openRecent(file: FileRef): Promise<OpenedFile | null>;
+  saveFile(request: SaveRequest): Promise<SaveResult>;
+  exportFile(request: ExportRequest): Promise<SaveResult>;
+  /** Recent files, newest first. */
+  recentFiles(): Promise<FileRef[]>;
+  /** Crash recovery: a debounced snapshot of unsaved work. */
+  saveRecovery(snapshot: RecoverySnapshot): Promise<void>;
+  loadRecovery(): Promise<RecoverySnapshot | null>;
+  clearRecovery(): Promise<void>;
+  setDocumentState(state: DocumentState): void;
+  /** Files the host wants opened (argv, second instance, macOS open-file). */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
