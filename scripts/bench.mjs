@@ -1,0 +1,54 @@
+// `npm run bench [-- --json] [-- --only NAME]`: runs every bench/*.bench.ts module and prints its
+// measurements. Each module exports `run(): Promise<Record<string, number | string>>`; modules are
+// bundled with esbuild into dist/bench first so they run under plain Node.
+import { build } from 'esbuild';
+import { readdirSync, mkdirSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import os from 'node:os';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+
+const files = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !only || f.startsWith(only))
+  .sort();
+const outdir = join(root, 'dist', 'bench');
+mkdirSync(outdir, { recursive: true });
+await build({
+  entryPoints: files.map((f) => join(root, 'bench', f)),
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+
+const results = {};
+for (const file of files) {
+  const name = basename(file, '.ts');
+  if (!json) process.stderr.write(`running ${name}…\n`);
+  const mod = await import(pathToFileURL(join(outdir, `${name}.mjs`)).href);
+  Object.assign(results, await mod.run());
+}
+const machine = {
+  date: new Date().toISOString().slice(0, 10),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+};
+if (json) {
+  process.stdout.write(JSON.stringify({ machine, ...results }, null, 2) + '\n');
+} else {
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  process.stdout.write(`${machine.date} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGiB} GiB · Node ${machine.node}\n`);
+  for (const [key, value] of Object.entries(results)) process.stdout.write(`${key.padEnd(width)}  ${value}\n`);
+}
