@@ -16,6 +16,8 @@ export interface OpenedFile {
   readonly file: FileRef | null;
   readonly name: string;
   readonly text: string;
+  /** The raw bytes, for binary files (an exported PNG that carries its design). */
+  readonly bytes?: Uint8Array;
 }
 
 export type SaveResult =

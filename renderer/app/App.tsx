@@ -1,0 +1,86 @@
+/**
+ * The window: toolbar on top; palette, canvas and the right-hand panels (Classification above the
+ * Inspector); the simulation dock below the canvas. Each region has its own error boundary, so a
+ * fault in one never blanks the others or loses the document.
+ */
+import { useEffect, type DragEvent } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Toolbar } from './Toolbar';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Notices } from './Notices';
+import { RecoveryBanner } from './RecoveryBanner';
+import { InfoDialogs } from './InfoDialogs';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../panels/Palette';
+import { Inspector } from '../panels/Inspector';
+import { ClassificationPanel } from '../panels/ClassificationPanel';
+import { useUiStore } from '../store/uiStore';
+import { host } from '../host';
+import { openContent, openDroppedFile, startAutosave } from './fileActions';
+import { runCommand } from './commands';
+import { installShortcuts } from './shortcuts';
+
+function isFileDrag(event: DragEvent): boolean {
+  return event.dataTransfer.types.includes('Files');
+}
+
+export function App() {
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    const stopAutosave = startAutosave();
+    const stopShortcuts = installShortcuts();
+    const stopMenu = host.onMenuCommand(runCommand);
+    const stopOpen = host.onOpenFile((file) => openContent(file));
+    return () => {
+      stopAutosave();
+      stopShortcuts();
+      stopMenu();
+      stopOpen();
+    };
+  }, []);
+  const onDragOver = (event: DragEvent) => {
+    if (isFileDrag(event)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    void openDroppedFile(file);
+  };
+  return (
+    <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlowProvider>
+        <ErrorBoundary region="toolbar">
+          <Toolbar />
+        </ErrorBoundary>
+        <RecoveryBanner />
+        <div className="workspace">
+          <ErrorBoundary region="palette">
+            <Palette />
+          </ErrorBoundary>
+          <main className="centre">
+            <ErrorBoundary region="canvas">
+              <Canvas />
+            </ErrorBoundary>
+          </main>
+          <div className="side">
+            <ErrorBoundary region="classification panel">
+              <ClassificationPanel />
+            </ErrorBoundary>
+            <ErrorBoundary region="inspector">
+              <Inspector />
+            </ErrorBoundary>
+          </div>
+        </div>
+        <Notices />
+        <InfoDialogs />
+      </ReactFlowProvider>
+    </div>
+  );
+}

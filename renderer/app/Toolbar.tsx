@@ -1,0 +1,94 @@
+/** The toolbar: file and template menus, undo/redo, layout and fit, export, theme — and a slot for the simulation controls. */
+import { memo, type ReactNode } from 'react';
+import { TEMPLATES } from '../../shared/document';
+import { useStore } from 'zustand';
+import { useDocumentStore, useIsDirty } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { runCommand } from './commands';
+import { Menu } from './Menu';
+
+function TemporalButtons() {
+  const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
+  return (
+    <>
+      <button type="button" className="toolbar__button" onClick={() => runCommand('undo')} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        <span aria-hidden="true">↶</span> Undo
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => runCommand('redo')} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        <span aria-hidden="true">↷</span> Redo
+      </button>
+    </>
+  );
+}
+
+function DocumentTitle() {
+  const name = useDocumentStore((s) => s.document.name);
+  const file = useDocumentStore((s) => s.file);
+  const dirty = useIsDirty();
+  return (
+    <div className="toolbar__title" title={file ? file.name : 'Not saved yet'}>
+      <span className="toolbar__name">{file?.name ?? name}</span>
+      {dirty && (
+        <span className="toolbar__dirty" aria-label="Edited, not saved">
+          ● edited
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
+  const theme = useUiStore((s) => s.theme);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Toolbar">
+      <div className="toolbar__brand" aria-hidden="true">
+        <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <circle cx="5" cy="12" r="2.5" />
+          <circle cx="19" cy="5" r="2.5" />
+          <circle cx="19" cy="19" r="2.5" />
+          <path d="M7.3 11l9.4-5M7.3 13l9.4 5" />
+        </svg>
+      </div>
+      <Menu
+        label="File"
+        items={[
+          { label: 'New', hint: 'Ctrl+N', onSelect: () => runCommand('new') },
+          { label: 'Open…', hint: 'Ctrl+O', onSelect: () => runCommand('open') },
+          { label: 'Save', hint: 'Ctrl+S', onSelect: () => runCommand('save') },
+          { label: 'Save As…', hint: 'Ctrl+Shift+S', onSelect: () => runCommand('save-as') },
+          'separator',
+          { label: 'Import docker-compose…', onSelect: () => runCommand('import-compose') },
+          { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },
+        ]}
+      />
+      <Menu label="New from template" items={TEMPLATES.map((t) => ({ label: t.name, onSelect: () => runCommand(`template:${t.id}`) }))} />
+      <DocumentTitle />
+      <span className="toolbar__sep" />
+      <TemporalButtons />
+      <span className="toolbar__sep" />
+      <button type="button" className="toolbar__button" onClick={() => runCommand('auto-layout')} title="Auto-layout (Ctrl+L)">
+        Layout
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => runCommand('fit')} title="Zoom to fit (Shift+1)">
+        Fit
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => runCommand('export')} title="Export (Ctrl+E)">
+        Export
+      </button>
+      <span className="toolbar__spacer" />
+      {simulation}
+      <button
+        type="button"
+        className="toolbar__button toolbar__icon"
+        onClick={() => runCommand('toggle-theme')}
+        aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+        title="Theme"
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}
+
+export const Toolbar = memo(ToolbarImpl);

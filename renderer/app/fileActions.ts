@@ -1,0 +1,177 @@
+/**
+ * Opening, saving, new, templates, drops and crash recovery — the app side of HostApi. A file that
+ * cannot be read is explained (one line per problem) and the open document stays untouched.
+ */
+import {
+  emptyDocument,
+  findTemplate,
+  formatError,
+  instantiateTemplate,
+  parseDocumentText,
+  serializeDocument,
+  type TopologyDocument,
+} from '../../shared/document';
+import type { FileRef, OpenedFile } from '../../shared/host';
+import { host } from '../host';
+import { documentText, useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { fitView } from '../canvas/canvasCommands';
+import { extractEmbeddedDocument } from './embedded';
+
+const ui = () => useUiStore.getState();
+
+function isDirty(): boolean {
+  const s = useDocumentStore.getState();
+  return documentText(s.document) !== s.savedText;
+}
+
+/** Asks before unsaved changes are thrown away; true when it is fine to go on. */
+export function confirmDiscard(action: string): boolean {
+  if (!isDirty()) return true;
+  return window.confirm(`The design has unsaved changes. ${action} anyway and lose them?`);
+}
+
+function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
+  useDocumentStore.getState().load(document, file, options);
+  ui().select({ nodes: [], edges: [], host: null });
+  ui().setHighlight(null);
+  requestAnimationFrame(() => requestAnimationFrame(fitView));
+}
+
+/** Parses opened content (a .topo, or an exported SVG/PNG carrying a design) and loads it. */
+export function openContent(opened: OpenedFile): boolean {
+  const embedded = extractEmbeddedDocument(opened.name, opened.text, opened.bytes);
+  if (embedded.kind === 'none') {
+    ui().notify('error', `Cannot open ${opened.name}`, [embedded.reason, 'Your current design is unchanged.']);
+    return false;
+  }
+  const result = parseDocumentText(embedded.text);
+  if (!result.ok) {
+    ui().notify('error', `Cannot open ${opened.name}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
+    return false;
+  }
+  // A picture reopens as a new, unsaved design: saving must not overwrite the picture.
+  const file = embedded.kind === 'topo' ? opened.file : null;
+  loadDocument(result.document, file, { dirty: embedded.kind !== 'topo' });
+  const notes = [
+    ...result.warnings.map(formatError),
+    ...(result.migratedFrom !== undefined ? [`Upgraded from file format version ${result.migratedFrom}.`] : []),
+    ...(embedded.kind !== 'topo' ? [`Design recovered from the picture ${opened.name}.`] : []),
+  ];
+  if (notes.length > 0) ui().notify('info', `Opened ${opened.name}`, notes);
+  return true;
+}
+
+export async function openFile(): Promise<void> {
+  if (!confirmDiscard('Open another file')) return;
+  try {
+    const opened = await host.openFile();
+    if (opened) openContent(opened);
+  } catch (error) {
+    ui().notify('error', 'Cannot open the file', [error instanceof Error ? error.message : String(error)]);
+  }
+}
+
+/** A file dropped on the window (a .topo, or an exported SVG/PNG). */
+export async function openDroppedFile(file: File): Promise<void> {
+  if (!confirmDiscard(`Open ${file.name}`)) return;
+  const binary = /\.png$/i.test(file.name) || file.type === 'image/png';
+  const opened: OpenedFile = binary
+    ? { file: null, name: file.name, text: '', bytes: new Uint8Array(await file.arrayBuffer()) }
+    : { file: null, name: file.name, text: await file.text() };
+  openContent(opened);
+}
+
+function suggestedName(document: TopologyDocument): string {
+  const base = document.name.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'design';
+  return `${base}.topo`;
+}
+
+export async function saveFile(saveAs = false): Promise<boolean> {
+  const { document, file } = useDocumentStore.getState();
+  const text = serializeDocument(document);
+  let result = await host.saveFile({ text, file, saveAs, suggestedName: file?.name ?? suggestedName(document) });
+  if (result.status === 'conflict') {
+    const overwrite = window.confirm(`${result.file.name} was changed on disk since you opened it. Overwrite it with this design?`);
+    if (!overwrite) {
+      ui().notify('warning', 'Not saved', [`${result.file.name} changed on disk; use Save As to keep both.`]);
+      return false;
+    }
+    result = await host.saveFile({ text, file, suggestedName: result.file.name, overwrite: true });
+  }
+  switch (result.status) {
+    case 'saved':
+      useDocumentStore.getState().markSaved(result.file, text);
+      await host.clearRecovery();
+      return true;
+    case 'canceled':
+      return false;
+    case 'error':
+      ui().notify('error', 'Could not save', [result.message, 'The design is still open; try Save As.']);
+      return false;
+    default:
+      return false;
+  }
+}
+
+export function newDocument(): void {
+  if (!confirmDiscard('Start a new design')) return;
+  loadDocument(emptyDocument(), null);
+}
+
+export function newFromTemplate(id: string): void {
+  const template = findTemplate(id);
+  if (!template) return;
+  if (!confirmDiscard(`Open the template “${template.name}”`)) return;
+  loadDocument(instantiateTemplate(template), null, { dirty: true });
+}
+
+const RECOVERY_DELAY_MS = 1500;
+
+/** Debounced recovery snapshots of unsaved work; offers to restore one left by a crash. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
+    if (state.document === previous.document && state.savedText === previous.savedText && state.file === previous.file) return;
+    host.setDocumentState({ name: state.document.name, file: state.file, dirty: isDirty() });
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!isDirty()) {
+        void host.clearRecovery();
+        return;
+      }
+      const s = useDocumentStore.getState();
+      void host.saveRecovery({ text: serializeDocument(s.document), name: s.document.name, savedAt: Date.now(), file: s.file });
+    }, RECOVERY_DELAY_MS);
+  });
+  const s = useDocumentStore.getState();
+  host.setDocumentState({ name: s.document.name, file: s.file, dirty: isDirty() });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+export interface RecoveryOffer {
+  readonly name: string;
+  readonly savedAt: number;
+  restore(): void;
+  discard(): void;
+}
+
+/** The unsaved work a previous session left behind, if any and if it still parses. */
+export async function findRecovery(): Promise<RecoveryOffer | null> {
+  const snapshot = await host.loadRecovery();
+  if (!snapshot) return null;
+  const result = parseDocumentText(snapshot.text);
+  if (!result.ok) {
+    await host.clearRecovery();
+    return null;
+  }
+  return {
+    name: snapshot.name,
+    savedAt: snapshot.savedAt,
+    restore: () => loadDocument(result.document, snapshot.file, { dirty: true }),
+    discard: () => void host.clearRecovery(),
+  };
+}

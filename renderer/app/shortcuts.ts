@@ -1,0 +1,39 @@
+/**
+ * Keyboard shortcuts of the web build, from the one table the desktop menus use too
+ * (shared/host/shortcuts). Typing in a field keeps its own keys (text undo, select all, delete).
+ */
+import { matchShortcut, type KeyStroke } from '../../shared/host/shortcuts';
+import type { MenuCommand } from '../../shared/host';
+import { runCommand } from './commands';
+
+/** Commands a text field handles itself while it has focus. */
+const FIELD_KEYS = new Set<MenuCommand>(['undo', 'redo', 'cut', 'copy', 'paste', 'select-all', 'delete']);
+
+function inField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The command for a key event in the app, or null (also null inside fields for their own keys). */
+export function commandForKey(event: KeyStroke & { target: EventTarget | null }): MenuCommand | null {
+  const command = matchShortcut(event, isMac);
+  if (!command) return null;
+  if (inField(event.target) && (FIELD_KEYS.has(command) || command === 'sim-toggle')) return null;
+  // Inside an open dialog only the dialog's keys count.
+  if (event.target instanceof HTMLElement && event.target.closest('dialog') && command !== 'save') return null;
+  return command;
+}
+
+export function installShortcuts(): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const command = commandForKey(event);
+    if (!command) return;
+    event.preventDefault();
+    runCommand(command);
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,113 @@
+/**
+ * A node on the canvas: kind icon and hue, name, kind, instances as chips tagged with their host's
+ * tint (a replica group shows as a stacked card), and — while simulating — its live status.
+ * Memoized; it re-renders only when its own flow node or its own live state changes.
+ */
+import { memo, type CSSProperties } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { KIND_LABELS, isDeployable, resolveNode } from '../../shared/document';
+import { useSimulationStore, type NodeStatus } from '../store/simulationStore';
+import { useUiStore } from '../store/uiStore';
+import { KindIcon, hostTint, kindColor } from './visuals';
+import type { TopologyFlowNode } from './toFlow';
+
+const STATUS_TEXT: Record<NodeStatus, string> = { healthy: 'Healthy', busy: 'Busy', overloaded: 'Overloaded', down: 'Down' };
+const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', overloaded: '▲', down: '✖' };
+
+function detailOf(node: TopologyFlowNode['data']['node']): string {
+  const r = resolveNode(node);
+  switch (node.kind) {
+    case 'client':
+      return `${r.rate} req/s`;
+    case 'cache':
+      return `${Math.round(r.hitRate * 100)}% hits`;
+    default: {
+      const parts = [`${r.latencyMs} ms`];
+      if (node.capabilities?.length) parts.push(node.capabilities.join(', '));
+      else if (node.layer) parts.push(`layer: ${node.layer}`);
+      return parts.join(' · ');
+    }
+  }
+}
+
+function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode>) {
+  const { node, hosts, highlighted, dimmed } = data;
+  const theme = useUiStore((s) => s.theme);
+  const live = useSimulationStore((s) => s.nodes[id]);
+  const deployable = isDeployable(node.kind);
+  const instances = deployable ? (node.instances ?? [{}]) : [];
+  // One character per instance: '1' when its host is down. A string keeps the selector stable.
+  const hostsDownMask = useSimulationStore((s) =>
+    s.hostsDown.length === 0 ? '' : instances.map((i) => (i.host && s.hostsDown.includes(i.host) ? '1' : '0')).join(''),
+  );
+  const replicas = instances.length;
+  const status: NodeStatus | undefined = live?.status;
+  const style = { '--kind-color': kindColor(node.kind, theme) } as CSSProperties;
+  const className = [
+    'topo-node',
+    `kind-${node.kind}`,
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    dimmed ? 'is-dimmed' : '',
+    replicas > 1 ? 'is-replicated' : '',
+    status ? `status-${status}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className} style={style} data-testid={`node-${id}`}>
+      {node.kind !== 'client' && <Handle type="target" position={Position.Left} className="topo-handle" />}
+      <div className="topo-node__header">
+        <span className="topo-node__icon" aria-hidden="true">
+          <KindIcon kind={node.kind} />
+        </span>
+        <div className="topo-node__titles">
+          <div className="topo-node__name">{node.name}</div>
+          <div className="topo-node__kind">
+            {KIND_LABELS[node.kind]} · {detailOf(node)}
+          </div>
+        </div>
+        {replicas > 1 && (
+          <span className="topo-node__count" title={`${replicas} instances`}>
+            ×{replicas}
+          </span>
+        )}
+      </div>
+      {deployable && (
+        <ul className="topo-node__instances" aria-label={`Instances of ${node.name}`}>
+          {instances.map((instance, i) => {
+            const host = instance.host ? hosts.get(instance.host) : undefined;
+            const down = hostsDownMask[i] === '1' || live?.instancesUp[i] === false;
+            return (
+              <li
+                key={i}
+                className={`topo-chip${host ? '' : ' is-unplaced'}${down ? ' is-down' : ''}`}
+                style={host ? ({ '--host-color': hostTint(host.index, theme) } as CSSProperties) : undefined}
+                title={host ? `Instance ${i + 1} on ${host.name}` : `Instance ${i + 1}: not placed on a host`}
+              >
+                {down && <span aria-hidden="true">✖ </span>}
+                {host ? host.name : 'unplaced'}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {live && status && (
+        <div className="topo-node__live" role="status">
+          <span className={`topo-status topo-status--${status}`}>
+            <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
+          </span>
+          <span className="topo-util" title="Utilization">
+            <span className="topo-util__bar" style={{ width: `${Math.round(live.utilization * 100)}%` }} />
+          </span>
+          <span className="topo-node__numbers">
+            {Math.round(live.utilization * 100)}% · q {live.queue}
+          </span>
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="topo-handle" />
+    </div>
+  );
+}
+
+export const TopologyNodeView = memo(TopologyNodeViewImpl);

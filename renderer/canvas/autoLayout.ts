@@ -1,0 +1,59 @@
+/**
+ * Auto-layout with elkjs (layered, left to right): callers on the left, callees on the right.
+ * Runs on the measured node sizes and commits every position as one undo step.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { Position, TopologyDocument } from '../../shared/document';
+import { useDocumentStore } from '../store/documentStore';
+import { commitPositions } from '../store/actions';
+import { useUiStore } from '../store/uiStore';
+import { fitView } from './canvasCommands';
+
+const elk = new ELK();
+
+const DEFAULT_SIZE = { width: 220, height: 96 };
+
+/** Computes layered positions for a document (node sizes default where not measured). */
+export async function layoutPositions(document: TopologyDocument, sizes: ReadonlyMap<string, { width: number; height: number }> = new Map()): Promise<Record<string, Position>> {
+  const graph = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+      'elk.separateConnectedComponents': 'true',
+    },
+    children: document.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? DEFAULT_SIZE) })),
+    edges: document.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
+  };
+  const result = await elk.layout(graph);
+  const positions: Record<string, Position> = {};
+  for (const child of result.children ?? []) {
+    positions[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };
+  }
+  return positions;
+}
+
+let measuredSizes: () => ReadonlyMap<string, { width: number; height: number }> = () => new Map();
+
+/** The canvas tells auto-layout how big its nodes really are. */
+export function provideMeasuredSizes(source: () => ReadonlyMap<string, { width: number; height: number }>): void {
+  measuredSizes = source;
+}
+
+export async function runAutoLayout(): Promise<void> {
+  const document = useDocumentStore.getState().document;
+  if (document.nodes.length === 0) return;
+  try {
+    const positions = await layoutPositions(document, measuredSizes());
+    // The document may have changed while elk worked: only move nodes that still exist.
+    const current = new Set(useDocumentStore.getState().document.nodes.map((n) => n.id));
+    commitPositions(Object.fromEntries(Object.entries(positions).filter(([id]) => current.has(id))));
+    requestAnimationFrame(fitView);
+  } catch (error) {
+    useUiStore.getState().notify('error', 'Auto-layout failed', [error instanceof Error ? error.message : String(error)]);
+  }
+}

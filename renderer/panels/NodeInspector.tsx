@@ -1,0 +1,187 @@
+/** Inspector for one node: every field of SPEC §2 that applies to its kind. */
+import {
+  BALANCERS,
+  CALL_MODES,
+  DEFAULT_LATENCY_MS,
+  DEFAULTS,
+  FANOUTS,
+  KIND_LABELS,
+  LATENCY_DISTRIBUTIONS,
+  NODE_KINDS,
+  defaultFanout,
+  fieldApplies,
+  healthCheckSchema,
+  instanceSchema,
+  isDeployable,
+  nodeSchema,
+  type Instance,
+  type TopologyNode,
+} from '../../shared/document';
+import { useDocumentStore } from '../store/documentStore';
+import { deleteSelection, editNode } from '../store/actions';
+import { NumberField, SelectField, TextField } from './fields';
+
+const shape = nodeSchema.shape;
+const options = <T extends string>(values: readonly T[]) => values.map((v) => ({ value: v, label: v }));
+
+export function NodeInspector({ node }: { node: TopologyNode }) {
+  const hosts = useDocumentStore((s) => s.document.hosts);
+  const allNames = useDocumentStore((s) => s.document.nodes);
+  const set = (patch: Partial<TopologyNode>) => editNode(node.id, patch);
+  const applies = (field: string) => fieldApplies(field, node.kind);
+  const instances: Instance[] = node.instances ?? [{}];
+  const setInstances = (next: Instance[]) => set({ instances: next });
+  return (
+    <section className="inspector__section" aria-label={`Node ${node.name}`}>
+      <h3 className="inspector__heading">{KIND_LABELS[node.kind]}</h3>
+      <TextField
+        label="Name"
+        value={node.name}
+        validate={(text) => (text.trim() === '' ? 'must not be empty' : allNames.some((n) => n.id !== node.id && n.name === text) ? 'is used by another node' : null)}
+        onCommit={(name) => set({ name })}
+      />
+      <TextField label="Id" value={node.id} readOnly onCommit={() => undefined} hint="Used in the file and the CLI" />
+      <SelectField
+        label="Kind"
+        value={node.kind}
+        options={NODE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        onCommit={(kind) => kind && set({ kind })}
+      />
+      {applies('rate') && (
+        <NumberField label="Rate" unit="req/s" value={node.rate} placeholder={String(DEFAULTS.rate)} schema={shape.rate} onCommit={(rate) => set({ rate })} />
+      )}
+      {isDeployable(node.kind) && (
+        <fieldset className="inspector__group">
+          <legend>Instances</legend>
+          <ol className="instance-list">
+            {instances.map((instance, i) => (
+              <li key={i} className="instance-row">
+                <SelectField
+                  label={`Instance ${i + 1} host`}
+                  value={instance.host}
+                  defaultLabel="(unplaced)"
+                  options={hosts.map((h) => ({ value: h.id, label: h.name }))}
+                  onCommit={(host) => setInstances(instances.map((x, j) => (j === i ? withHost(x, host) : x)))}
+                />
+                {node.balancer === 'weighted' && (
+                  <NumberField
+                    label="Weight"
+                    value={instance.weight}
+                    placeholder="1"
+                    schema={instanceSchema.shape.weight}
+                    onCommit={(weight) => setInstances(instances.map((x, j) => (j === i ? withWeight(x, weight) : x)))}
+                  />
+                )}
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={instances.length <= 1}
+                  aria-label={`Remove instance ${i + 1}`}
+                  onClick={() => setInstances(instances.filter((_, j) => j !== i))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              // A new instance goes to the first host this node does not use yet: that is what scaling out means.
+              const used = new Set(instances.map((x) => x.host));
+              const free = hosts.find((h) => !used.has(h.id));
+              setInstances([...instances, free ? { host: free.id } : {}]);
+            }}
+          >
+            Add instance
+          </button>
+        </fieldset>
+      )}
+      {applies('capabilities') && (
+        <TextField
+          label="Capabilities"
+          value={node.capabilities?.join(', ')}
+          placeholder={node.layer ? '' : `(implicit: ${node.name})`}
+          hint="Business capabilities it owns, comma-separated"
+          onCommit={(text) => {
+            const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+            set({ capabilities: list.length > 0 ? list : undefined });
+          }}
+        />
+      )}
+      {applies('layer') && (
+        <TextField label="Layer" value={node.layer} placeholder="e.g. web, logic, data-access" hint="A technical layer instead of capabilities" onCommit={(layer) => set({ layer: layer.trim() || undefined })} />
+      )}
+      {applies('balancer') && (
+        <SelectField label="Balancer" value={node.balancer} defaultLabel={`default (${DEFAULTS.balancer})`} options={options(BALANCERS)} onCommit={(balancer) => set({ balancer })} />
+      )}
+      {applies('latencyMs') && (
+        <NumberField label="Latency" unit="ms" value={node.latencyMs} placeholder={String(DEFAULT_LATENCY_MS[node.kind])} schema={shape.latencyMs} onCommit={(latencyMs) => set({ latencyMs })} hint="Mean service time of one request" />
+      )}
+      {applies('latency') && (
+        <SelectField label="Latency distribution" value={node.latency} defaultLabel={`default (${DEFAULTS.latency})`} options={options(LATENCY_DISTRIBUTIONS)} onCommit={(latency) => set({ latency })} />
+      )}
+      {applies('concurrency') && (
+        <NumberField label="Concurrency" value={node.concurrency} placeholder={String(DEFAULTS.concurrency)} schema={shape.concurrency} onCommit={(concurrency) => set({ concurrency })} hint="Requests one instance serves at once" />
+      )}
+      {applies('queueLimit') && (
+        <NumberField label="Queue limit" value={node.queueLimit} placeholder={String(DEFAULTS.queueLimit)} schema={shape.queueLimit} onCommit={(queueLimit) => set({ queueLimit })} />
+      )}
+      {applies('errorRate') && (
+        <NumberField label="Error rate" value={node.errorRate} placeholder="0" schema={shape.errorRate} onCommit={(errorRate) => set({ errorRate })} hint="0..1, share of requests failing on their own" />
+      )}
+      {applies('rateLimit') && (
+        <NumberField label="Rate limit" unit="req/s" value={node.rateLimit} placeholder="none" schema={shape.rateLimit} onCommit={(rateLimit) => set({ rateLimit })} />
+      )}
+      {applies('hitRate') && (
+        <NumberField label="Hit rate" value={node.hitRate} placeholder={String(DEFAULTS.hitRate)} schema={shape.hitRate} onCommit={(hitRate) => set({ hitRate })} hint="0..1, answered without calling downstream" />
+      )}
+      <SelectField label="Fan-out" value={node.fanout} defaultLabel={`default (${defaultFanout(node.kind)})`} options={options(FANOUTS)} onCommit={(fanout) => set({ fanout })} hint="one: pick one outgoing edge by weight; all: call every edge" />
+      <SelectField label="Calls" value={node.calls} defaultLabel={`default (${DEFAULTS.calls})`} options={options(CALL_MODES)} onCommit={(calls) => set({ calls })} />
+      {applies('healthCheck') && (
+        <fieldset className="inspector__group">
+          <legend>Health check</legend>
+          <NumberField
+            label="Interval"
+            unit="ms"
+            value={node.healthCheck?.intervalMs}
+            placeholder={String(DEFAULTS.healthCheck.intervalMs)}
+            schema={healthCheckSchema.shape.intervalMs}
+            onCommit={(intervalMs) => set({ healthCheck: healthCheck(node, { intervalMs }) })}
+          />
+          <NumberField
+            label="Failures"
+            value={node.healthCheck?.failures}
+            placeholder={String(DEFAULTS.healthCheck.failures)}
+            schema={healthCheckSchema.shape.failures}
+            onCommit={(failures) => set({ healthCheck: healthCheck(node, { failures }) })}
+            hint="Failed checks before an instance leaves balancing"
+          />
+        </fieldset>
+      )}
+      <button type="button" className="button button--danger" onClick={deleteSelection}>
+        Delete node
+      </button>
+    </section>
+  );
+}
+
+function withHost(instance: Instance, host: string | undefined): Instance {
+  const { host: _old, ...rest } = instance;
+  return host ? { ...rest, host } : rest;
+}
+
+function withWeight(instance: Instance, weight: number | undefined): Instance {
+  const { weight: _old, ...rest } = instance;
+  return weight === undefined ? rest : { ...rest, weight };
+}
+
+function healthCheck(node: TopologyNode, patch: { intervalMs?: number | undefined; failures?: number | undefined }) {
+  const current = { ...DEFAULTS.healthCheck, ...node.healthCheck };
+  const next = {
+    intervalMs: 'intervalMs' in patch ? (patch.intervalMs ?? DEFAULTS.healthCheck.intervalMs) : current.intervalMs,
+    failures: 'failures' in patch ? (patch.failures ?? DEFAULTS.healthCheck.failures) : current.failures,
+  };
+  return next.intervalMs === DEFAULTS.healthCheck.intervalMs && next.failures === DEFAULTS.healthCheck.failures ? undefined : next;
+}
