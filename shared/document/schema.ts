@@ -11,6 +11,7 @@ import {
   BALANCERS,
   CALL_MODES,
   FANOUTS,
+  FAULT_TYPES,
   LATENCY_DISTRIBUTIONS,
   NODE_KINDS,
 } from './kinds';
@@ -174,7 +175,8 @@ export const faultSchema = z.discriminatedUnion(
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         return `must be an object, not ${describe(input)}`;
       }
-      return `unknown fault type ${JSON.stringify(input.type ?? null)} (expected one of "instance-down", "node-down", "host-down", "partition", "latency", "error-rate", "loss")`;
+      const allowed = `(expected one of ${listOf(FAULT_TYPES)})`;
+      return input.type === undefined ? `is required ${allowed}` : `unknown fault type ${JSON.stringify(input.type)} ${allowed}`;
     },
   },
 );
@@ -193,7 +195,11 @@ export const settingsSchema = object({
 });
 
 export const viewSchema = object({
-  positions: z.record(z.string(), positionSchema).optional(),
+  positions: z
+    .record(z.string(), positionSchema, {
+      error: (issue) => `must be an object, not ${describe(issue.input)}`,
+    })
+    .optional(),
 });
 
 export const documentSchema = object({
