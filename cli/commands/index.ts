@@ -1,7 +1,9 @@
 /** Every `topo` command, in the order `topo --help` lists them. One line per command file. */
 import type { Command } from '../command';
 import { validateCommand } from './validate';
+import { classifyCommand } from './classify';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
+  classifyCommand,
 ];
