@@ -31,7 +31,8 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
   for (const [host, units] of sets) signatureOf.set(host, units.join(','));
   if (new Set(signatureOf.values()).size < 2) return undefined;
 
-  const carries = (host: string, unit: number) => sets.get(host)!.includes(unit);
+  const members = new Map([...sets].map(([host, units]) => [host, new Set(units)]));
+  const carries = (host: string, unit: number) => members.get(host)!.has(unit);
   // Best evidence: a call between two units that live apart, "server-1 runs Web while server-2
   // runs Logic, and Web calls Logic". Units and callees are visited in id order: deterministic.
   for (const caller of system.units) {

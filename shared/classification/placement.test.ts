@@ -77,6 +77,13 @@ describe('single-host', () => {
     expect(finding!.message).toMatch(/^Every application unit \(Orders and Users\) runs on box/);
   });
 
+  it('says a lone unit on one host stops with that host, even when its database is clustered', () => {
+    const doc = makeDoc([makeMonolith('shop', { on: ['h1'] }), makeDatabase('db', { on: ['h2', 'h3'] })], [call('shop', 'db')], { hostNames: { h1: 'app' } });
+    const [finding] = findingsOf(doc, 'single-host');
+    expect(finding).toMatchObject({ nodes: ['shop'], hosts: ['h1'] });
+    expect(finding!.message).toBe('The only application unit, Shop, runs on app alone: the application is neither distributed nor clustered, and losing that server stops it.');
+  });
+
   it('is not raised when units run on two hosts, or when there is no unit', () => {
     const spread = makeDoc([makeService('orders', { on: ['h1'] }), makeService('users', { on: ['h1', 'h2'] })], [call('orders', 'users')]);
     expect(findingsOf(spread, 'single-host')).toEqual([]);

@@ -83,7 +83,7 @@ function singleHostFindings(design: Design): Finding[] {
   const where = host === UNPLACED_HOST ? 'no server yet (unplaced instances count as one)' : design.hostName(host);
   const message =
     units.length === 1
-      ? `The only application unit, ${units[0]!.label}, runs on ${where}: nothing is distributed or clustered.`
+      ? `The only application unit, ${units[0]!.label}, runs on ${where} alone: the application is neither distributed nor clustered, and losing that server stops it.`
       : `Every application unit (${listNames(units.map((u) => u.label))}) runs on ${where}: however the code is split, nothing is distributed, and losing that server stops them all.`;
   return [makeFinding('single-host', message, idsOf(design, units.map((u) => u.index)), realHosts([host]))];
 }
