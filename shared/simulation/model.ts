@@ -1,0 +1,246 @@
+/**
+ * Compiles a document (and a scenario) into the flat, index-based model the engine runs on:
+ * typed arrays by node, instance, host and edge, with every SPEC §2 default applied through
+ * `resolveDocument`. Strings are looked up once here, never in the event loop.
+ */
+import { BALANCERS, resolveDocument, type Fault, type Scenario, type TopologyDocument } from '../document';
+
+/** Host index of clients: they stand outside every host, so every call they make crosses the network. */
+export const OUTSIDE_HOST = -1;
+
+export const DISTRIBUTION_CONSTANT = 0;
+export const DISTRIBUTION_EXPONENTIAL = 1;
+export const DISTRIBUTION_LOGNORMAL = 2;
+
+export const FAULT_INSTANCE_DOWN = 0;
+export const FAULT_NODE_DOWN = 1;
+export const FAULT_HOST_DOWN = 2;
+export const FAULT_PARTITION = 3;
+export const FAULT_LATENCY = 4;
+export const FAULT_ERROR_RATE = 5;
+export const FAULT_LOSS = 6;
+
+const FAULT_CODES: Record<Fault['type'], number> = {
+  'instance-down': FAULT_INSTANCE_DOWN,
+  'node-down': FAULT_NODE_DOWN,
+  'host-down': FAULT_HOST_DOWN,
+  partition: FAULT_PARTITION,
+  latency: FAULT_LATENCY,
+  'error-rate': FAULT_ERROR_RATE,
+  loss: FAULT_LOSS,
+};
+
+/** One fault with its targets resolved to indexes and its window in ms. */
+export interface CompiledFault {
+  readonly type: number;
+  readonly atMs: number;
+  readonly untilMs: number;
+  /** Instances whose process is down (instance-down, node-down). */
+  readonly instances: Int32Array;
+  /** Host index (host-down), else -1. */
+  readonly host: number;
+  /** Node index (latency, error-rate, loss), else -1. */
+  readonly node: number;
+  readonly value: number;
+  /** Partition: group number of each host index, -1 for hosts in no group. */
+  readonly groupOfHost: Int32Array;
+}
+
+export interface SimulationModel {
+  readonly nodeIds: readonly string[];
+  readonly nodeKinds: readonly string[];
+  readonly nodeCount: number;
+  readonly nodeIsClient: Uint8Array;
+  readonly nodeIsQueue: Uint8Array;
+  readonly nodeIsCache: Uint8Array;
+  /** 1 where a busy slot is held while the node waits for its own downstream calls (see engine). */
+  readonly nodeHoldsSlotWhileCalling: Uint8Array;
+  readonly nodeRate: Float64Array;
+  readonly nodeFirstInstance: Int32Array;
+  readonly nodeInstanceCount: Int32Array;
+  readonly nodeBalancer: Uint8Array;
+  readonly nodeLatencyMs: Float64Array;
+  readonly nodeDistribution: Uint8Array;
+  readonly nodeConcurrency: Int32Array;
+  readonly nodeQueueLimit: Int32Array;
+  readonly nodeErrorRate: Float64Array;
+  /** Requests per second admitted; 0 means no limit. */
+  readonly nodeRateLimit: Float64Array;
+  readonly nodeFanoutAll: Uint8Array;
+  readonly nodeParallel: Uint8Array;
+  readonly nodeHitRate: Float64Array;
+  /** Time from an instance dying to its removal from balancing: intervalMs × failures. */
+  readonly nodeDetectDownMs: Float64Array;
+  /** Time from an instance recovering to its return to balancing: one interval. */
+  readonly nodeDetectUpMs: Float64Array;
+  /** Outgoing edges as CSR: edges of node n are outEdges[outStart[n] .. outStart[n + 1]). */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly nodeOutWeight: Float64Array;
+  readonly clients: Int32Array;
+  readonly instanceCount: number;
+  readonly instanceNode: Int32Array;
+  readonly instanceHost: Int32Array;
+  readonly instanceWeight: Float64Array;
+  /** Declared hosts, then one implicit host for unplaced instances (SPEC §3). */
+  readonly hostIds: readonly string[];
+  readonly hostCount: number;
+  readonly hostInstanceStart: Int32Array;
+  readonly hostInstances: Int32Array;
+  readonly edgeIds: readonly string[];
+  readonly edgeCount: number;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeWeight: Float64Array;
+  readonly edgeProbability: Float64Array;
+  /** 0 means no timeout of its own (connectTimeoutMs then applies to unanswered calls). */
+  readonly edgeTimeoutMs: Float64Array;
+  readonly edgeRetries: Int32Array;
+  readonly edgeBackoffMs: Float64Array;
+  readonly edgeOptional: Uint8Array;
+  readonly edgeAsync: Uint8Array;
+  /** Circuit breaker window (calls); 0 means no breaker. */
+  readonly edgeBreakerWindow: Int32Array;
+  readonly edgeBreakerRate: Float64Array;
+  readonly edgeBreakerOpenMs: Float64Array;
+  readonly networkMs: number;
+  readonly connectTimeoutMs: number;
+  readonly faults: readonly CompiledFault[];
+}
+
+/** Nodes that forward without a thread per request: their slot covers only their own work. */
+const PROXY_KINDS = new Set(['gateway', 'loadBalancer', 'queue']);
+
+export function compileModel(doc: TopologyDocument, scenario: Scenario | undefined): SimulationModel {
+  const resolved = resolveDocument(doc);
+  const nodes = resolved.nodes;
+  const nodeCount = nodes.length;
+  const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
+  const hostIds = [...doc.hosts.map((h) => h.id), '(unplaced)'];
+  const implicitHost = hostIds.length - 1;
+  const hostIndex = new Map(doc.hosts.map((h, i) => [h.id, i]));
+
+  const f64 = () => new Float64Array(nodeCount);
+  const u8 = () => new Uint8Array(nodeCount);
+  const i32 = () => new Int32Array(nodeCount);
+  const m = {
+    nodeIsClient: u8(), nodeIsQueue: u8(), nodeIsCache: u8(), nodeHoldsSlotWhileCalling: u8(),
+    nodeRate: f64(), nodeFirstInstance: i32(), nodeInstanceCount: i32(), nodeBalancer: u8(),
+    nodeLatencyMs: f64(), nodeDistribution: u8(), nodeConcurrency: i32(), nodeQueueLimit: i32(),
+    nodeErrorRate: f64(), nodeRateLimit: f64(), nodeFanoutAll: u8(), nodeParallel: u8(), nodeHitRate: f64(),
+    nodeDetectDownMs: f64(), nodeDetectUpMs: f64(), nodeOutWeight: f64(),
+  };
+  const instanceNode: number[] = [];
+  const instanceHost: number[] = [];
+  const instanceWeight: number[] = [];
+  nodes.forEach((node, n) => {
+    m.nodeIsClient[n] = node.kind === 'client' ? 1 : 0;
+    m.nodeIsQueue[n] = node.kind === 'queue' ? 1 : 0;
+    m.nodeIsCache[n] = node.kind === 'cache' ? 1 : 0;
+    m.nodeHoldsSlotWhileCalling[n] = PROXY_KINDS.has(node.kind) ? 0 : 1;
+    m.nodeRate[n] = node.rate;
+    m.nodeFirstInstance[n] = instanceNode.length;
+    m.nodeInstanceCount[n] = node.instances.length;
+    for (const instance of node.instances) {
+      instanceNode.push(n);
+      instanceHost.push(instance.host === undefined ? implicitHost : (hostIndex.get(instance.host) ?? implicitHost));
+      instanceWeight.push(instance.weight);
+    }
+    m.nodeBalancer[n] = BALANCERS.indexOf(node.balancer);
+    m.nodeLatencyMs[n] = node.latencyMs;
+    m.nodeDistribution[n] =
+      node.latency === 'constant' ? DISTRIBUTION_CONSTANT : node.latency === 'lognormal' ? DISTRIBUTION_LOGNORMAL : DISTRIBUTION_EXPONENTIAL;
+    m.nodeConcurrency[n] = node.concurrency;
+    m.nodeQueueLimit[n] = node.queueLimit;
+    m.nodeErrorRate[n] = node.errorRate;
+    m.nodeRateLimit[n] = node.rateLimit ?? 0;
+    m.nodeFanoutAll[n] = node.fanout === 'all' ? 1 : 0;
+    m.nodeParallel[n] = node.calls === 'parallel' ? 1 : 0;
+    m.nodeHitRate[n] = node.hitRate;
+    m.nodeDetectDownMs[n] = node.healthCheck.intervalMs * node.healthCheck.failures;
+    m.nodeDetectUpMs[n] = node.healthCheck.intervalMs;
+  });
+
+  const edges = resolved.edges;
+  const edgeCount = edges.length;
+  const ef64 = () => new Float64Array(edgeCount);
+  const e = {
+    edgeFrom: new Int32Array(edgeCount), edgeTo: new Int32Array(edgeCount), edgeWeight: ef64(), edgeProbability: ef64(),
+    edgeTimeoutMs: ef64(), edgeRetries: new Int32Array(edgeCount), edgeBackoffMs: ef64(), edgeOptional: new Uint8Array(edgeCount),
+    edgeAsync: new Uint8Array(edgeCount), edgeBreakerWindow: new Int32Array(edgeCount), edgeBreakerRate: ef64(), edgeBreakerOpenMs: ef64(),
+  };
+  const outLists: number[][] = nodes.map(() => []);
+  edges.forEach((edge, i) => {
+    const from = nodeIndex.get(edge.from) ?? 0;
+    e.edgeFrom[i] = from;
+    e.edgeTo[i] = nodeIndex.get(edge.to) ?? 0;
+    e.edgeWeight[i] = edge.weight;
+    e.edgeProbability[i] = edge.probability;
+    e.edgeTimeoutMs[i] = edge.timeoutMs ?? 0;
+    e.edgeRetries[i] = edge.retries;
+    e.edgeBackoffMs[i] = edge.retryBackoffMs;
+    e.edgeOptional[i] = edge.optional ? 1 : 0;
+    e.edgeAsync[i] = edge.async ? 1 : 0;
+    if (edge.circuitBreaker) {
+      e.edgeBreakerWindow[i] = edge.circuitBreaker.window;
+      e.edgeBreakerRate[i] = edge.circuitBreaker.failureRate;
+      e.edgeBreakerOpenMs[i] = edge.circuitBreaker.openMs;
+    }
+    outLists[from]!.push(i);
+    m.nodeOutWeight[from]! += edge.weight;
+  });
+  const outStart = new Int32Array(nodeCount + 1);
+  outLists.forEach((list, n) => (outStart[n + 1] = outStart[n]! + list.length));
+
+  const hostLists: number[][] = hostIds.map(() => []);
+  instanceHost.forEach((host, i) => hostLists[host]!.push(i));
+  const hostInstanceStart = new Int32Array(hostIds.length + 1);
+  hostLists.forEach((list, h) => (hostInstanceStart[h + 1] = hostInstanceStart[h]! + list.length));
+
+  const instancesOf = (n: number) => Int32Array.from({ length: m.nodeInstanceCount[n]! }, (_, k) => m.nodeFirstInstance[n]! + k);
+  const faults = (scenario?.faults ?? []).map((fault): CompiledFault => {
+    const node = fault.type === 'partition' || fault.type === 'host-down' ? -1 : (nodeIndex.get(fault.target) ?? -1);
+    const groupOfHost = new Int32Array(hostIds.length).fill(-1);
+    if (fault.type === 'partition') fault.groups.forEach((group, g) => group.forEach((h) => groupOfHost[hostIndex.get(h) ?? implicitHost] = g));
+    const instances =
+      fault.type === 'node-down' && node >= 0
+        ? instancesOf(node)
+        : fault.type === 'instance-down' && node >= 0 && fault.instance < m.nodeInstanceCount[node]!
+          ? Int32Array.of(m.nodeFirstInstance[node]! + fault.instance)
+          : new Int32Array(0);
+    return {
+      type: FAULT_CODES[fault.type],
+      atMs: (fault.at ?? 0) * 1000,
+      untilMs: fault.until === undefined ? Infinity : fault.until * 1000,
+      instances,
+      host: fault.type === 'host-down' ? (hostIndex.get(fault.target) ?? -1) : -1,
+      node: fault.type === 'latency' || fault.type === 'error-rate' || fault.type === 'loss' ? node : -1,
+      value: fault.type === 'latency' || fault.type === 'error-rate' || fault.type === 'loss' ? fault.value : 0,
+      groupOfHost,
+    };
+  });
+
+  return {
+    nodeIds: nodes.map((n) => n.id),
+    nodeKinds: nodes.map((n) => n.kind),
+    nodeCount,
+    ...m,
+    outStart,
+    outEdges: Int32Array.from(outLists.flat()),
+    clients: Int32Array.from(nodes.flatMap((n, i) => (n.kind === 'client' ? [i] : []))),
+    instanceCount: instanceNode.length,
+    instanceNode: Int32Array.from(instanceNode),
+    instanceHost: Int32Array.from(instanceHost),
+    instanceWeight: Float64Array.from(instanceWeight),
+    hostIds,
+    hostCount: hostIds.length,
+    hostInstanceStart,
+    hostInstances: Int32Array.from(hostLists.flat()),
+    edgeIds: edges.map((x) => x.id),
+    edgeCount,
+    ...e,
+    networkMs: resolved.settings.networkMs,
+    connectTimeoutMs: resolved.settings.connectTimeoutMs,
+    faults,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Object pools for the two records a request is made of, as parallel typed arrays with a free
+ * list (no allocation per request, no garbage): a *job* is the work one instance does for one
+ * call (queued → in service → its own downstream calls → answer); a *call* is a caller waiting
+ * on one edge, across its retries. Records are reused; `generation` tells a stale reference
+ * (an event or a child holding an index) from the record's current life.
+ */
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacity: number): T {
+  const next = new (old.constructor as new (n: number) => T)(capacity);
+  next.set(old);
+  return next;
+}
+
+/** Job flags. */
+export const JOB_SAMPLED = 1;
+export const JOB_HOLDS_SLOT = 2;
+export const JOB_ROOT = 4;
+
+/** Job phases. */
+export const PHASE_TRAVELLING = 0;
+export const PHASE_QUEUED = 1;
+export const PHASE_SERVING = 2;
+export const PHASE_CALLING = 3;
+
+export class JobPool {
+  node = new Int32Array(0);
+  instance = new Int32Array(0);
+  parentCall = new Int32Array(0);
+  parentSerial = new Int32Array(0);
+  phase = new Uint8Array(0);
+  pending = new Int32Array(0);
+  cursor = new Int32Array(0);
+  failCause = new Uint8Array(0);
+  failNode = new Int32Array(0);
+  key = new Int32Array(0);
+  flags = new Uint8Array(0);
+  epoch = new Int32Array(0);
+  depth = new Int32Array(0);
+  /** Root jobs: when the request left the client; others: when the job reached its instance. */
+  start = new Float64Array(0);
+  generation = new Int32Array(0);
+  private free = new Int32Array(0);
+  private freeCount = 0;
+  /** Records handed out and not yet released. */
+  live = 0;
+
+  constructor(capacity = 256) {
+    this.grow(capacity);
+  }
+
+  get capacity(): number {
+    return this.node.length;
+  }
+
+  allocate(): number {
+    if (this.freeCount === 0) this.grow(this.capacity * 2);
+    this.live++;
+    return this.free[--this.freeCount]!;
+  }
+
+  release(job: number): void {
+    this.generation[job]!++;
+    this.live--;
+    this.free[this.freeCount++] = job;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.capacity;
+    this.node = grown(this.node, capacity);
+    this.instance = grown(this.instance, capacity);
+    this.parentCall = grown(this.parentCall, capacity);
+    this.parentSerial = grown(this.parentSerial, capacity);
+    this.phase = grown(this.phase, capacity);
+    this.pending = grown(this.pending, capacity);
+    this.cursor = grown(this.cursor, capacity);
+    this.failCause = grown(this.failCause, capacity);
+    this.failNode = grown(this.failNode, capacity);
+    this.key = grown(this.key, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.epoch = grown(this.epoch, capacity);
+    this.depth = grown(this.depth, capacity);
+    this.start = grown(this.start, capacity);
+    this.generation = grown(this.generation, capacity);
+    this.free = grown(this.free, capacity);
+    // Lowest indexes on top of the stack, so small runs touch little memory.
+    for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
+  }
+}
+
+/** Call flags. */
+export const CALL_SAMPLED = 1;
+export const CALL_TRIAL = 2;
+
+export class CallPool {
+  /** The job waiting on this call, or -1 for a queue delivering a message. */
+  parentJob = new Int32Array(0);
+  parentGeneration = new Int32Array(0);
+  edge = new Int32Array(0);
+  attempt = new Int32Array(0);
+  /** Serial of the current attempt; events and answers carrying another serial are stale. */
+  serial = new Int32Array(0);
+  instance = new Int32Array(0);
+  fromHost = new Int32Array(0);
+  /** When the current attempt was sent, ms. */
+  sentAt = new Float64Array(0);
+  key = new Int32Array(0);
+  depth = new Int32Array(0);
+  flags = new Uint8Array(0);
+  private free = new Int32Array(0);
+  private freeCount = 0;
+  live = 0;
+
+  constructor(capacity = 256) {
+    this.grow(capacity);
+  }
+
+  get capacity(): number {
+    return this.edge.length;
+  }
+
+  allocate(): number {
+    if (this.freeCount === 0) this.grow(this.capacity * 2);
+    this.live++;
+    return this.free[--this.freeCount]!;
+  }
+
+  release(call: number): void {
+    this.serial[call] = 0;
+    this.live--;
+    this.free[this.freeCount++] = call;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.capacity;
+    this.parentJob = grown(this.parentJob, capacity);
+    this.parentGeneration = grown(this.parentGeneration, capacity);
+    this.edge = grown(this.edge, capacity);
+    this.attempt = grown(this.attempt, capacity);
+    this.serial = grown(this.serial, capacity);
+    this.instance = grown(this.instance, capacity);
+    this.fromHost = grown(this.fromHost, capacity);
+    this.sentAt = grown(this.sentAt, capacity);
+    this.key = grown(this.key, capacity);
+    this.depth = grown(this.depth, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.free = grown(this.free, capacity);
+    for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
+  }
+}

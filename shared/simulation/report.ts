@@ -1,0 +1,111 @@
+/**
+ * Reading the engine's state out: the SPEC §4 report at the end of a run, and snapshots of node
+ * state for live mode. All numbers rounded so that the JSON is stable and readable.
+ */
+import { isDeployable, type NodeKind } from '../document';
+import { BREAKER_CLOSED, BREAKER_OPEN } from './breaker';
+import type { Engine } from './engine';
+import { round } from './metrics';
+import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
+
+export interface ReportMeta {
+  readonly durationS: number;
+  readonly seed: number;
+  readonly scenario: { readonly id: string; readonly name: string } | null;
+}
+
+/** The report of the run so far (complete once the engine has finished). */
+export function buildReport(engine: Engine, meta: ReportMeta): SimulationReport {
+  const { model, metrics } = engine;
+  const elapsedMs = Math.max(engine.now, 1e-9);
+  const seconds = elapsedMs / 1000;
+  metrics.closeSecondsBefore(Math.ceil(engine.now / 1000 - 1e-9));
+  const total = metrics.ok + metrics.failed;
+  const nodes: Record<string, NodeReport> = {};
+  const failuresByNode: Record<string, number> = {};
+  model.nodeIds.forEach((id, n) => {
+    if (metrics.failuresByNode[n]! > 0) failuresByNode[id] = metrics.failuresByNode[n]!;
+    if (!isDeployable(model.nodeKinds[n] as NodeKind)) return;
+    let busyMs = 0;
+    const first = model.nodeFirstInstance[n]!;
+    const count = model.nodeInstanceCount[n]!;
+    for (let i = first; i < first + count; i++) busyMs += engine.instances.busyTime(i, engine.now);
+    nodes[id] = {
+      served: metrics.nodeServed[n]!,
+      failed: metrics.nodeFailed[n]!,
+      utilization: round(Math.min(1, busyMs / (count * model.nodeConcurrency[n]! * elapsedMs)), 4),
+      maxQueue: metrics.nodeMaxQueue[n]!,
+      ...(count > 1 ? { instances: Array.from(metrics.instanceServed.subarray(first, first + count)) } : {}),
+    };
+  });
+  const hasQueue = model.nodeIsQueue.some((q) => q === 1);
+  const backlogs = engine.backlogs;
+  let backlog = 0;
+  for (let e = 0; e < model.edgeCount; e++) backlog += backlogs.length[e]!;
+  return {
+    duration: meta.durationS,
+    seed: meta.seed,
+    scenario: meta.scenario,
+    requests: { total, ok: metrics.ok, failed: metrics.failed, inFlight: metrics.offered - total },
+    availability: total === 0 ? 1 : round(metrics.ok / total, 4),
+    throughput: { offered: round(metrics.offered / seconds, 2), served: round(metrics.ok / seconds, 2) },
+    latencyMs: metrics.latencySummary(),
+    failures: metrics.failureCounts(),
+    failuresByNode,
+    retries: metrics.retries,
+    ...(hasQueue ? { messages: { published: backlogs.published, delivered: backlogs.delivered, failed: backlogs.failed, backlog } } : {}),
+    nodes,
+    timeline: metrics.timeline.slice(),
+  };
+}
+
+/** Share of waiting room in use from which a node reads as overloaded. */
+const OVERLOADED_QUEUE_SHARE = 0.5;
+/** Share of slots in use from which a node reads as busy. */
+const BUSY_UTILIZATION = 0.75;
+
+/** Node state now, for the canvas: utilization, queue, status, instances; open breakers; hosts down. */
+export function buildSnapshot(engine: Engine): SimulationSnapshot {
+  const { model, instances: table } = engine;
+  const nodes: NodeSnapshot[] = [];
+  for (let n = 0; n < model.nodeCount; n++) {
+    if (model.nodeIsClient[n] === 1) continue;
+    const first = model.nodeFirstInstance[n]!;
+    const count = model.nodeInstanceCount[n]!;
+    const concurrency = model.nodeConcurrency[n]!;
+    let up = 0;
+    let busy = 0;
+    let queued = 0;
+    const instances = [];
+    for (let i = first; i < first + count; i++) {
+      const host = model.instanceHost[i]!;
+      const isUp = table.down[i] === 0;
+      if (isUp) up++;
+      busy += table.busy[i]!;
+      queued += table.waitLength[i]!;
+      instances.push({
+        host: host === model.hostCount - 1 ? null : model.hostIds[host]!,
+        up: isUp,
+        inRotation: table.inRotation[i] === 1,
+        busy: table.busy[i]!,
+        queued: table.waitLength[i]!,
+      });
+    }
+    const utilization = up === 0 ? 0 : Math.min(1, busy / (up * concurrency));
+    const room = up * model.nodeQueueLimit[n]!;
+    const backlog = model.nodeIsQueue[n] === 1 ? engine.backlogs.total(model, n) : 0;
+    let status: NodeStatus = 'healthy';
+    if (up === 0) status = 'down';
+    else if ((room > 0 && queued >= room * OVERLOADED_QUEUE_SHARE) || (room === 0 && busy >= up * concurrency)) status = 'overloaded';
+    else if (utilization >= BUSY_UTILIZATION || queued > 0) status = 'busy';
+    nodes.push({ id: model.nodeIds[n]!, status, utilization: round(utilization, 3), queueLength: queued + backlog, instances });
+  }
+  const openBreakers: SimulationSnapshot['openBreakers'][number][] = [];
+  for (let e = 0; e < model.edgeCount; e++) {
+    const state = engine.breakers.stateAt(e, engine.now);
+    if (state !== BREAKER_CLOSED) openBreakers.push({ edge: model.edgeIds[e]!, state: state === BREAKER_OPEN ? 'open' : 'half-open' });
+  }
+  const downHosts: string[] = [];
+  for (let h = 0; h < model.hostCount - 1; h++) if (table.hostDown[h]! > 0) downHosts.push(model.hostIds[h]!);
+  return { timeMs: round(engine.now, 3), nodes, openBreakers, downHosts };
+}

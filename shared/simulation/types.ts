@@ -1,0 +1,156 @@
+/**
+ * Shapes the simulation hands out: the batch report (SPEC §4's JSON, key order as written there),
+ * the sweep report, and what live mode streams (snapshots, movements, metrics).
+ */
+import type { FailureCause } from '../document';
+
+/** Failed requests by cause; the counts sum to `requests.failed`. */
+export type FailureCounts = Record<FailureCause, number>;
+
+export interface NodeReport {
+  /** Requests the node completed successfully. */
+  readonly served: number;
+  /** Calls into the node that failed, as its callers saw them (every attempt, any cause). */
+  readonly failed: number;
+  /** Busy slot time ÷ (instances × concurrency × duration), 0..1. */
+  readonly utilization: number;
+  /** Longest wait queue of one instance (for a queue node: its longest message backlog). */
+  readonly maxQueue: number;
+  /** Requests each instance served, in `instances` order (nodes with several instances only). */
+  readonly instances?: readonly number[];
+}
+
+export interface TimelineEntry {
+  /** Simulated second (requests count in the second in which they finished). */
+  readonly t: number;
+  readonly ok: number;
+  readonly failed: number;
+  /** p99 latency of the second's successful requests, ms (0 when none). */
+  readonly p99: number;
+}
+
+export interface LatencySummary {
+  readonly mean: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface MessageSummary {
+  /** Messages stored by queue nodes. */
+  readonly published: number;
+  /** Messages a consumer processed successfully. */
+  readonly delivered: number;
+  /** Messages dropped after the consumer call failed (and its retries). */
+  readonly failed: number;
+  /** Messages still waiting at the end of the run. */
+  readonly backlog: number;
+}
+
+export interface SimulationReport {
+  /** Simulated seconds. */
+  readonly duration: number;
+  readonly seed: number;
+  /** The scenario whose faults were applied, or null for the healthy system. */
+  readonly scenario: { readonly id: string; readonly name: string } | null;
+  /** Finished requests (total = ok + failed); `inFlight` were still running at the end. */
+  readonly requests: { readonly total: number; readonly ok: number; readonly failed: number; readonly inFlight: number };
+  /** ok ÷ total (1 when nothing finished), 4 decimals. */
+  readonly availability: number;
+  /** Requests per second: sent by clients, and finished successfully. */
+  readonly throughput: { readonly offered: number; readonly served: number };
+  /** Latency of successful requests, ms. */
+  readonly latencyMs: LatencySummary;
+  readonly failures: FailureCounts;
+  /** Failed requests by the node where the failure began (non-zero entries only). */
+  readonly failuresByNode: Readonly<Record<string, number>>;
+  /** Attempts repeated after a failure (edge `retries`). */
+  readonly retries: number;
+  /** Present when the design has a queue node. */
+  readonly messages?: MessageSummary;
+  readonly nodes: Readonly<Record<string, NodeReport>>;
+  readonly timeline: readonly TimelineEntry[];
+}
+
+/** One run of a sweep: a host or a deployable node down for the whole run. */
+export interface SweepRun {
+  readonly type: 'host-down' | 'node-down';
+  readonly target: string;
+  /** Host or node name. */
+  readonly name: string;
+  readonly availability: number;
+  readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
+  /** The most frequent failure cause, or null when nothing failed. */
+  readonly mainCause: FailureCause | null;
+}
+
+export interface SweepReport {
+  readonly duration: number;
+  readonly seed: number;
+  /** Availability of the healthy system under the same load, for comparison. */
+  readonly baseline: number;
+  /** Worst first; ties keep hosts before nodes, each in document order. */
+  readonly runs: readonly SweepRun[];
+}
+
+/** What a sweep run does, before it runs. */
+export interface SweepTarget {
+  readonly type: 'host-down' | 'node-down';
+  readonly target: string;
+  readonly name: string;
+}
+
+export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
+
+export interface InstanceSnapshot {
+  readonly host: string | null;
+  /** False while the process or its host is down. */
+  readonly up: boolean;
+  /** False once the health check has taken it out of balancing. */
+  readonly inRotation: boolean;
+  /** Requests in service (slots in use). */
+  readonly busy: number;
+  readonly queued: number;
+}
+
+export interface NodeSnapshot {
+  readonly id: string;
+  readonly status: NodeStatus;
+  /** Slots in use ÷ slots of the instances that are up, 0..1, now. */
+  readonly utilization: number;
+  /** Requests waiting (for a queue node: messages in its backlog). */
+  readonly queueLength: number;
+  readonly instances: readonly InstanceSnapshot[];
+}
+
+export interface SimulationSnapshot {
+  /** Simulated time, ms. */
+  readonly timeMs: number;
+  readonly nodes: readonly NodeSnapshot[];
+  /** Edge ids whose circuit breaker is open or half-open. */
+  readonly openBreakers: readonly { readonly edge: string; readonly state: 'open' | 'half-open' }[];
+  readonly downHosts: readonly string[];
+}
+
+/** One sampled call attempt, for the animation: a request travelling `from` → `to` over `edge`. */
+export interface Movement {
+  readonly edge: string;
+  readonly from: string;
+  readonly to: string;
+  /** Simulated ms when the call left and when its answer (or failure) came back. */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** `retried`: this attempt failed and the caller tries again. */
+  readonly outcome: 'ok' | 'retried' | 'failed';
+  readonly cause?: FailureCause;
+}
+
+export interface LiveMetrics {
+  readonly timeMs: number;
+  readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
+  readonly latencyMs: LatencySummary;
+  readonly failures: FailureCounts;
+  /** Every finished second so far. */
+  readonly timeline: readonly TimelineEntry[];
+}
