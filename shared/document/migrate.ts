@@ -4,7 +4,7 @@
  * Each entry lifts a document from version N to N + 1. Version 1 is the first public version, so the
  * table is empty today; the entry point exists so that a future v2 reader only adds a function here.
  */
-import { CURRENT_VERSION, FORMAT_NAME } from './schema';
+import { CURRENT_VERSION, FORMAT_NAME, describe } from './schema';
 import type { ValidationError } from './errors';
 
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
@@ -34,8 +34,9 @@ export function migrateDocument(
     return { ok: true, value: doc };
   }
   const version = doc.version;
+  if (version === undefined) return fail('version', `is required: expected a whole number (${targetVersion} for files this app writes)`);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('version', `must be a whole number ≥ 1, not ${JSON.stringify(version ?? null)}`);
+    return fail('version', `must be a whole number ≥ 1, not ${describe(version)}`);
   }
   if (version > targetVersion) {
     return fail(

@@ -6,6 +6,7 @@ import { documentSchema, type TopologyDocument } from './schema';
 import { formatPath, type ValidationError } from './errors';
 import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
+import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
 
 export type ParseResult =
   | {
@@ -19,17 +20,21 @@ export type ParseResult =
 
 /** Parses the text of a `.topo` file. */
 export function parseDocumentText(source: string): ParseResult {
+  // Editors on Windows may start UTF-8 files with a byte-order mark; JSON.parse refuses it.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   let raw: unknown;
   try {
-    raw = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [jsonSyntaxError(source, error)] };
+    return { ok: false, errors: [jsonSyntaxError(text, error)] };
   }
   return validateDocument(raw);
 }
 
 /** Validates an already-parsed JSON value, migrating older versions forward. */
 export function validateDocument(raw: unknown): ParseResult {
+  const deep = tooDeep(raw);
+  if (deep) return { ok: false, errors: [deep] };
   const migrated = migrateDocument(raw);
   if (!migrated.ok) return migrated;
   const parsed = documentSchema.safeParse(migrated.value);
@@ -172,6 +177,25 @@ function uniqueIds(items: readonly { id: string }[], field: string, what: string
   return new Set(first.keys());
 }
 
+/**
+ * Deepest nesting accepted. The format itself nests 6 levels (scenarios[].faults[].groups[][]);
+ * unknown fields may nest more, but a value thousands of levels deep would overflow the stack when
+ * the document is written back, so it is refused here, with its path.
+ */
+export const MAX_NESTING = 100;
+
+function tooDeep(raw: unknown): ValidationError | undefined {
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_NESTING) return { path: formatPath(path), message: `nested more than ${MAX_NESTING} levels deep` };
+    const isList = Array.isArray(value);
+    for (const [key, child] of Object.entries(value)) pending.push({ value: child, path: [...path, isList ? Number(key) : key] });
+  }
+  return undefined;
+}
+
 function dedupe(errors: ValidationError[]): ValidationError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
@@ -182,19 +206,14 @@ function dedupe(errors: ValidationError[]): ValidationError[] {
   });
 }
 
-/** `line 3, column 7: Unexpected token } in JSON` from a JSON.parse failure. */
-function jsonSyntaxError(source: string, error: unknown): ValidationError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (source.trim() === '') return { path: '(file)', message: 'is empty: expected a JSON document' };
-  const match = /position (\d+)/.exec(message);
-  let where = '(file)';
-  if (match) {
-    const offset = Number(match[1]);
-    const before = source.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    where = `line ${line}, column ${column}`;
+/** `line 3, column 7: invalid JSON: unexpected "}": expected a value` from a JSON.parse failure. */
+function jsonSyntaxError(text: string, error: unknown): ValidationError {
+  if (text.trim() === '') return { path: '(file)', message: 'is empty: expected a JSON document' };
+  const problem = findJsonSyntaxError(text);
+  if (!problem) {
+    // JSON.parse and the scanner disagree (an engine limit): fall back to the engine's words.
+    return { path: '(file)', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/,? ?"[^"]*"\.{3}.*$/s, '');
-  return { path: where, message: `invalid JSON: ${reason}` };
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return { path: `line ${line}, column ${column}`, message: `invalid JSON: ${problem.message}` };
 }
