@@ -266,7 +266,8 @@ export function pasteFragment(
   const nodes: TopologyNode[] = [];
   const positions: Record<string, Position> = { ...doc.view?.positions };
   for (const node of fragment.nodes) {
-    const name = uniqueName(node.name, names);
+    // "Shop 2" pasted again becomes "Shop 3", not "Shop 2 2".
+    const name = uniqueName(node.name.replace(/ \d+$/, ''), names);
     names.push(name);
     const id = uniqueId(node.id, taken);
     taken.add(id);

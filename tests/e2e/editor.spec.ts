@@ -1,0 +1,217 @@
+/**
+ * The editor end to end (issue 2): palette, connect, inspector, undo/redo, templates, save and
+ * reopen, drop a file, a broken file, accessible names — all offline (see fixtures.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const KINDS = ['Client', 'Gateway', 'Load balancer', 'Monolith', 'Service', 'Database', 'Cache', 'Queue', 'Replica group'];
+
+async function dropFile(page: Page, name: string, content: string, mime = 'application/json') {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content, mime }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type: mime }));
+      return dt;
+    },
+    { name, content, mime },
+  );
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+}
+
+test('the palette, regions and nodes carry the accessible names of SPEC §6', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+  for (const kind of KINDS) await expect(palette.getByRole('button', { name: kind, exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Classification' })).toBeVisible();
+  await openTemplate(page, 'Monolith on one server');
+  await expect(canvasNode(page, 'Shop')).toBeVisible();
+  await expect(canvasNode(page, 'Shop DB')).toBeVisible();
+});
+
+test('adds every kind from the palette by click, by keyboard and by drag', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+  for (const kind of ['Client', 'Gateway', 'Load balancer', 'Monolith']) await palette.getByRole('button', { name: kind, exact: true }).click();
+  for (const kind of ['Service', 'Database', 'Cache']) {
+    await palette.getByRole('button', { name: kind, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  }
+  // Drag and drop onto the canvas.
+  await palette.getByRole('button', { name: 'Queue', exact: true }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 600, y: 500 } });
+  await palette.getByRole('button', { name: 'Replica group', exact: true }).click();
+  for (const name of ['Client', 'Gateway', 'Load balancer', 'Monolith', 'Service', 'Database', 'Cache', 'Queue']) {
+    await expect(canvasNode(page, name)).toHaveCount(1);
+  }
+  // The replica group is a service with three instances on three hosts.
+  const replica = canvasNode(page, 'Service 2');
+  await expect(replica).toBeVisible();
+  await expect(replica.getByRole('list', { name: 'Instances of Service 2' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Host server-3', exact: true })).toBeVisible();
+});
+
+test('connects two nodes by dragging from a handle', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+  await palette.getByRole('button', { name: 'Gateway', exact: true }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 200, y: 300 } });
+  await palette.getByRole('button', { name: 'Service', exact: true }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 650, y: 300 } });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  const source = canvasNode(page, 'Gateway').locator('.react-flow__handle.source');
+  const target = canvasNode(page, 'Service').locator('.react-flow__handle.target');
+  await source.dragTo(target);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  // The new edge is selected and its inspector is open.
+  await expect(page.getByRole('region', { name: 'Edge Gateway to Service' }).or(page.getByLabel('Edge Gateway to Service'))).toBeVisible();
+});
+
+test('edits a field with inline validation, then undo and redo', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  await canvasNode(page, 'Shop').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const latency = inspector.getByLabel('Latency', { exact: true });
+  await latency.fill('-5');
+  await expect(inspector.getByRole('alert')).toContainText('Latency must be ≥ 0');
+  await latency.press('Enter');
+  await expect(canvasNode(page, 'Shop')).toContainText('20 ms');
+  await latency.fill('35');
+  await latency.press('Enter');
+  await expect(canvasNode(page, 'Shop')).toContainText('35 ms');
+  const name = inspector.getByLabel('Name', { exact: true });
+  await name.fill('Storefront');
+  await name.press('Enter');
+  await expect(canvasNode(page, 'Storefront')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 600 } });
+  await page.keyboard.press('Control+z');
+  await expect(canvasNode(page, 'Shop')).toBeVisible();
+  await expect(canvasNode(page, 'Shop')).toContainText('35 ms');
+  await page.keyboard.press('Control+z');
+  await expect(canvasNode(page, 'Shop')).toContainText('20 ms');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(canvasNode(page, 'Shop')).toContainText('35 ms');
+  await page.keyboard.press('Control+y');
+  await expect(canvasNode(page, 'Storefront')).toBeVisible();
+});
+
+test('a drag is one undo step; copy, paste, duplicate, select all and delete', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  const shop = canvasNode(page, 'Shop');
+  const before = await shop.boundingBox();
+  await shop.hover();
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i += 1) await page.mouse.move(before!.x + 40 + i * 15, before!.y + 20 + i * 10);
+  await page.mouse.up();
+  const moved = await shop.boundingBox();
+  expect(Math.abs(moved!.x - before!.x)).toBeGreaterThan(60);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await shop.boundingBox())!.x)).toBe(Math.round(before!.x));
+  await shop.click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(canvasNode(page, 'Shop 2')).toBeVisible();
+  await page.keyboard.press('Control+d');
+  await expect(canvasNode(page, 'Shop 3')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(canvasNode(page, 'Shop 3')).toHaveCount(0);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+});
+
+test('hosts can be added, renamed and deleted; deleting one unplaces its instances and says so', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Add host' }).click();
+  const hostName = inspector.getByLabel('Host name');
+  await hostName.fill('server-9');
+  await hostName.press('Enter');
+  await expect(page.getByRole('button', { name: 'Host server-9', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Host server-1', exact: true }).click();
+  await inspector.getByRole('button', { name: 'Delete host' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted host server-1' })).toContainText('Now unplaced: instances of Shop, Shop DB');
+  await expect(canvasNode(page, 'Shop').getByText('unplaced')).toBeVisible();
+});
+
+test('opens a template, saves it, and reopens the saved file', async ({ page }, info) => {
+  await openApp(page);
+  await openTemplate(page, 'Services, each on its own server');
+  await expect(canvasNode(page, 'Orders service')).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Services, each on its own server.topo');
+  const path = info.outputPath('saved.topo');
+  await download.saveAs(path);
+  const text = readFileSync(path, 'utf8');
+  expect(JSON.parse(text).format).toBe('topology-designer');
+  expect(text.endsWith('\n')).toBe(true);
+  await expect(page.getByLabel('Edited, not saved')).toHaveCount(0);
+  await openTemplate(page, 'Monolith on one server');
+  await expect(canvasNode(page, 'Orders service')).toHaveCount(0);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(path);
+  await expect(canvasNode(page, 'Orders service')).toBeVisible();
+  await expect(canvasNode(page, 'Payments DB')).toBeVisible();
+});
+
+test('dropping a .topo file on the window opens it', async ({ page }) => {
+  await openApp(page);
+  const doc = {
+    format: 'topology-designer',
+    version: 1,
+    name: 'Dropped',
+    hosts: [{ id: 'h1', name: 'box-1' }],
+    nodes: [
+      { id: 'c', kind: 'client', name: 'Visitors' },
+      { id: 'api', kind: 'service', name: 'Catalogue', instances: [{ host: 'h1' }] },
+    ],
+    edges: [{ id: 'e1', from: 'c', to: 'api' }],
+  };
+  await dropFile(page, 'dropped.topo', JSON.stringify(doc));
+  await expect(canvasNode(page, 'Catalogue')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Host box-1', exact: true })).toBeVisible();
+});
+
+test('a broken file gives a clear error and keeps the current design', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  const broken = JSON.stringify({ format: 'topology-designer', version: 1, name: 'x', hosts: [], nodes: [{ id: 'a', kind: 'spaceship', name: 'A' }], edges: [{ id: 'e', from: 'a', to: 'zz' }] });
+  await dropFile(page, 'broken.topo', broken);
+  const alert = page.getByRole('alert').filter({ hasText: 'Cannot open broken.topo' });
+  await expect(alert).toContainText('nodes[0].kind: unknown kind "spaceship"');
+  await expect(alert).toContainText('Your current design is unchanged.');
+  await expect(canvasNode(page, 'Shop')).toBeVisible();
+  await dropFile(page, 'newer.topo', JSON.stringify({ format: 'topology-designer', version: 7, name: 'x' }));
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot open newer.topo' })).toContainText('newer than this app understands');
+  await dropFile(page, 'syntax.topo', '{"format": "topology-designer",\n  "version": 1,,}');
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot open syntax.topo' })).toContainText('line 2');
+  await expect(canvasNode(page, 'Shop')).toBeVisible();
+});
+
+test('unsaved work is offered back after a reload', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Layers, each on its own server');
+  await expect(canvasNode(page, 'Logic')).toBeVisible();
+  // Autosave is debounced; wait for the snapshot, then "crash" by reloading.
+  await page.waitForTimeout(2500);
+  await page.reload();
+  const offer = page.getByRole('alertdialog', { name: 'Restore unsaved work' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Restore' }).click();
+  await expect(canvasNode(page, 'Logic')).toBeVisible();
+});
+
+test('screenshot of the editor for the README', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Services, each on two servers');
+  await canvasNode(page, 'Orders service').click();
+  await page.mouse.move(700, 860);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/images/editor.png' });
+});

@@ -1,0 +1,50 @@
+/**
+ * The e2e test base: every test runs offline. Any request to a non-local address fails the test
+ * (the app must work with no network), and page errors fail it too.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const test = base.extend<{ offlineGuard: void; pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'uncaught page errors').toEqual([]);
+  },
+  offlineGuard: [
+    async ({ context }, use) => {
+      const blocked: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
+        blocked.push(url.href);
+        return route.abort('internetdisconnected');
+      });
+      await use();
+      expect(blocked, 'requests to non-local addresses').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the app and waits until the editor is ready; accepts confirm() prompts. */
+export async function openApp(page: Page): Promise<void> {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto('./');
+  await expect(page.getByRole('navigation', { name: 'Palette' })).toBeVisible();
+}
+
+/** Opens a built-in template from the toolbar. */
+export async function openTemplate(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New from template' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** A canvas node by its accessible name (its `name`). */
+export function canvasNode(page: Page, name: string) {
+  return page.locator('.react-flow__node').and(page.getByLabel(name, { exact: true }));
+}
