@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { FileService, type FileDialogs } from './fileService';
+import { RecentFiles } from './recent';
+import { MemoryFileSystem } from './testing/memoryFileSystem';
+
+type Window = { id: number };
+const window: Window = { id: 1 };
+let counter = 0;
+
+function makeService(answers: { open?: (string | null)[]; save?: (string | null)[] } = {}) {
+  const fs = new MemoryFileSystem();
+  const calls: { kind: string; defaultPath?: string; title?: string }[] = [];
+  const errors: string[] = [];
+  const dialogs: FileDialogs<Window> = {
+    showOpen: async (_w, options) => {
+      calls.push({ kind: 'open', defaultPath: options.defaultPath });
+      return answers.open?.shift() ?? null;
+    },
+    showSave: async (_w, options) => {
+      calls.push({ kind: 'save', defaultPath: options.defaultPath, title: options.title });
+      return answers.save?.shift() ?? null;
+    },
+    showError: (_w, title, message) => errors.push(`${title}: ${message}`),
+  };
+  const recent = new RecentFiles({ fs, storePath: '/config/recent.json', platform: 'linux', token: () => `r${++counter}` });
+  const service = new FileService<Window>({ fs, dialogs, recent, platform: 'linux', defaultDirectory: '/home/ada/Documents', token: () => `f${++counter}` });
+  return { fs, service, calls, errors, recent };
+}
+
+describe('FileService.openFile', () => {
+  it('reads the chosen file, remembers it as recent and grants saving back to it', async () => {
+    const { fs, service, recent, calls } = makeService({ open: ['/d/shop.topo'] });
+    fs.put('/d/shop.topo', '\uFEFF{"format":"topology"}');
+    const opened = await service.openFile(window);
+    expect(opened).toEqual({ file: { id: '/d/shop.topo', name: 'shop.topo' }, name: 'shop.topo', text: '{"format":"topology"}' });
+    expect(calls[0]).toEqual({ kind: 'open', defaultPath: '/home/ada/Documents' });
+    expect((await recent.list()).map((f) => f.id)).toEqual(['/d/shop.topo']);
+    const saved = await service.saveFile(window, { text: 'v2', file: opened!.file, suggestedName: 'shop.topo' });
+    expect(saved).toEqual({ status: 'saved', file: { id: '/d/shop.topo', name: 'shop.topo' } });
+    expect(calls).toHaveLength(1);
+    expect(fs.text('/d/shop.topo')).toBe('v2');
+    // The backup holds the previous bytes exactly, byte-order mark included.
+    expect([...fs.files.get('/d/shop.topo.bak')!.data]).toEqual([...new TextEncoder().encode('\uFEFF{"format":"topology"}')]);
+  });
+
+  it('gives PNG pictures as bytes and pictures no file reference', async () => {
+    const { fs, service } = makeService({ open: ['/d/diagram.png', '/d/diagram.svg'] });
+    fs.put('/d/diagram.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    fs.put('/d/diagram.svg', '<svg/>');
+    const png = await service.openFile(window);
+    expect(png?.file).toBeNull();
+    expect([...png!.bytes!]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(await service.openFile(window)).toEqual({ file: null, name: 'diagram.svg', text: '<svg/>' });
+  });
+
+  it('returns null when canceled', async () => {
+    expect(await makeService().service.openFile(window)).toBeNull();
+  });
+});
+
+describe('FileService.saveFile', () => {
+  it('asks where for a new design, adds .topo, and keeps no backup of nothing', async () => {
+    const { fs, service, calls } = makeService({ save: ['/d/new-design'] });
+    const result = await service.saveFile(window, { text: 'doc', file: null, suggestedName: 'Shop.topo' });
+    expect(result).toEqual({ status: 'saved', file: { id: '/d/new-design.topo', name: 'new-design.topo' } });
+    expect(calls[0]).toMatchObject({ kind: 'save', defaultPath: '/home/ada/Documents/Shop.topo' });
+    expect(fs.text('/d/new-design.topo')).toBe('doc');
+    expect(fs.files.has('/d/new-design.topo.bak')).toBe(false);
+  });
+
+  it('returns canceled when the Save dialog is canceled, writing nothing', async () => {
+    const { fs, service } = makeService();
+    expect(await service.saveFile(window, { text: 'doc', suggestedName: 'x.topo' })).toEqual({ status: 'canceled' });
+    expect(fs.files.size).toBe(0);
+  });
+
+  it('asks again for Save As, starting in the file’s folder', async () => {
+    const { fs, service, calls } = makeService({ open: ['/d/shop.topo'], save: ['/e/copy.topo'] });
+    fs.put('/d/shop.topo', 'v1');
+    const opened = await service.openFile(window);
+    const result = await service.saveFile(window, { text: 'v2', file: opened!.file, saveAs: true, suggestedName: 'shop.topo' });
+    expect(result).toMatchObject({ status: 'saved', file: { id: '/e/copy.topo' } });
+    expect(calls[1]).toMatchObject({ kind: 'save', defaultPath: '/d/shop.topo' });
+    expect(fs.text('/d/shop.topo')).toBe('v1');
+  });
+
+  it('refuses to overwrite a file changed on disk since it was opened, until told to', async () => {
+    const { fs, service } = makeService({ open: ['/d/shop.topo'] });
+    fs.put('/d/shop.topo', 'v1');
+    const opened = await service.openFile(window);
+    fs.put('/d/shop.topo', 'edited in another editor');
+    const refused = await service.saveFile(window, { text: 'mine', file: opened!.file, suggestedName: 'shop.topo' });
+    expect(refused).toEqual({ status: 'conflict', file: { id: '/d/shop.topo', name: 'shop.topo' } });
+    expect(fs.text('/d/shop.topo')).toBe('edited in another editor');
+    const forced = await service.saveFile(window, { text: 'mine', file: opened!.file, suggestedName: 'shop.topo', overwrite: true });
+    expect(forced.status).toBe('saved');
+    expect(fs.text('/d/shop.topo')).toBe('mine');
+    expect(fs.text('/d/shop.topo.bak')).toBe('edited in another editor');
+    // Our own save is the new baseline: saving again is not a conflict.
+    expect((await service.saveFile(window, { text: 'mine 2', file: opened!.file, suggestedName: 'shop.topo' })).status).toBe('saved');
+  });
+
+  it('does not write to a path the page made up: it asks with a Save dialog', async () => {
+    const { fs, service, calls } = makeService({ save: [null] });
+    fs.put('/etc/important.topo', 'keep');
+    const result = await service.saveFile(window, { text: 'evil', file: { id: '/etc/important.topo', name: 'important.topo' }, suggestedName: 'important.topo' });
+    expect(result).toEqual({ status: 'canceled' });
+    expect(calls[0]?.kind).toBe('save');
+    expect(fs.text('/etc/important.topo')).toBe('keep');
+  });
+
+  it('reports write errors as values and leaves the old file intact', async () => {
+    const { fs, service } = makeService({ open: ['/d/shop.topo'] });
+    fs.put('/d/shop.topo', 'v1');
+    const opened = await service.openFile(window);
+    fs.fail('write');
+    const result = await service.saveFile(window, { text: 'v2', file: opened!.file, suggestedName: 'shop.topo' });
+    expect(result.status).toBe('error');
+    expect(result.status === 'error' && result.message).toContain('/d/shop.topo');
+    expect(fs.text('/d/shop.topo')).toBe('v1');
+  });
+});
+
+describe('FileService.exportFile', () => {
+  it('always asks, filters by the extension, writes bytes without a backup', async () => {
+    const { fs, service, calls } = makeService({ save: ['/d/diagram.png'] });
+    fs.put('/d/diagram.png', 'old picture');
+    const result = await service.exportFile(window, { suggestedName: 'diagram.png', mime: 'image/png', data: new Uint8Array([1, 2, 3]) });
+    expect(result).toMatchObject({ status: 'saved', file: { id: '/d/diagram.png' } });
+    expect(calls[0]).toMatchObject({ kind: 'save', title: 'Export' });
+    expect([...fs.files.get('/d/diagram.png')!.data]).toEqual([1, 2, 3]);
+    expect(fs.files.has('/d/diagram.png.bak')).toBe(false);
+  });
+});
+
+describe('FileService.openRecent and openPath', () => {
+  it('opens only files on the recent list, and drops vanished ones with a message', async () => {
+    const { fs, service, recent, errors } = makeService();
+    fs.put('/d/a.topo', 'a');
+    await recent.add('/d/a.topo');
+    await recent.add('/d/gone.topo');
+    expect((await service.openRecent(window, { id: '/d/a.topo', name: '/d/a.topo' }))?.text).toBe('a');
+    expect(await service.openRecent(window, { id: '/etc/passwd', name: 'passwd' })).toBeNull();
+    expect(await service.openRecent(window, { id: '/d/gone.topo', name: 'gone.topo' })).toBeNull();
+    expect(errors[0]).toMatch(/^Cannot open gone\.topo/);
+    expect((await service.recentFiles()).map((f) => f.id)).toEqual(['/d/a.topo']);
+  });
+
+  it('opens a path from the OS and explains failures in a native box', async () => {
+    const { fs, service, errors } = makeService();
+    fs.put('/d/a.topo', 'a');
+    expect((await service.openPath(window, '/d/a.topo'))?.file).toEqual({ id: '/d/a.topo', name: 'a.topo' });
+    expect(await service.openPath(window, '/d/missing.topo')).toBeNull();
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The file side of HostApi on the desktop: native dialogs, reading, atomic saving with a backup,
+ * refusing to overwrite files changed on disk, exports and recent files. Main only writes where
+ * the user pointed (a dialog, a recent file, a file they opened or dropped); a path the page
+ * makes up gets a Save dialog instead, so a compromised page cannot write where it likes.
+ */
+import path from 'node:path';
+import type { ExportRequest, FileRef, OpenedFile, SaveRequest, SaveResult } from '../../shared/host/hostApi';
+import { ChangeTracker, writeFileAtomic, type FileSystem } from './files';
+import { fileRefOf, samePath, type RecentFiles } from './recent';
+
+export interface DialogFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** Native dialogs, injected; `Window` is the parent (Electron's BrowserWindow). */
+export interface FileDialogs<Window> {
+  showOpen(window: Window | null, options: { title: string; defaultPath?: string; filters: readonly DialogFilter[] }): Promise<string | null>;
+  showSave(window: Window | null, options: { title: string; defaultPath: string; filters: readonly DialogFilter[] }): Promise<string | null>;
+  showError(window: Window | null, title: string, message: string): void;
+}
+
+/** Files the app opens: designs, and pictures exported with a design inside. */
+export const OPEN_FILTERS: readonly DialogFilter[] = [
+  { name: 'Topology designs and exported pictures', extensions: ['topo', 'svg', 'png'] },
+  { name: 'Topology designs', extensions: ['topo'] },
+  { name: 'All files', extensions: ['*'] },
+];
+const SAVE_FILTERS: readonly DialogFilter[] = [{ name: 'Topology design', extensions: ['topo'] }];
+
+/** Designs larger than this are refused before reading, bytes (far above any real design). */
+export const MAX_OPEN_BYTES = 64 * 1024 * 1024;
+
+/** Picks the Save dialog filter from an export's file name or MIME type. */
+export function exportFilterOf(request: ExportRequest): DialogFilter {
+  const extension = path.extname(request.suggestedName).slice(1).toLowerCase();
+  const known: Record<string, string> = { svg: 'SVG picture', png: 'PNG picture', md: 'Markdown', mmd: 'Mermaid diagram', drawio: 'draw.io diagram', json: 'JSON', csv: 'CSV table', txt: 'Text' };
+  if (extension) return { name: known[extension] ?? `${extension.toUpperCase()} file`, extensions: [extension] };
+  return { name: request.mime, extensions: ['*'] };
+}
+
+/** Adds `.topo` when a Save dialog returns a name without it (Linux dialogs may). */
+export function withTopoExtension(filePath: string): string {
+  return /\.topo$/i.test(filePath) ? filePath : `${filePath}.topo`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface FileServiceOptions<Window> {
+  readonly fs: FileSystem;
+  readonly dialogs: FileDialogs<Window>;
+  readonly recent: RecentFiles;
+  readonly platform: NodeJS.Platform;
+  /** Where dialogs start when nothing was opened yet (the Documents folder). */
+  readonly defaultDirectory: string;
+  readonly token: () => string;
+}
+
+export class FileService<Window> {
+  private readonly tracker: ChangeTracker;
+  /** Paths the user chose, opened or dropped in this session: the only ones saved to without asking. */
+  private readonly granted: string[] = [];
+  private lastDirectory: string;
+
+  constructor(private readonly options: FileServiceOptions<Window>) {
+    this.tracker = new ChangeTracker(options.fs);
+    this.lastDirectory = options.defaultDirectory;
+  }
+
+  /** The Open dialog; null when canceled. Read errors reject with a message for the user. */
+  async openFile(window: Window | null): Promise<OpenedFile | null> {
+    const chosen = await this.options.dialogs.showOpen(window, { title: 'Open Design', defaultPath: this.lastDirectory, filters: OPEN_FILTERS });
+    return chosen ? this.read(chosen) : null;
+  }
+
+  /** Opens a recent file; one no longer there is dropped from the list, and the user is told. */
+  async openRecent(window: Window | null, file: FileRef): Promise<OpenedFile | null> {
+    if (!(await this.options.recent.has(file.id))) return null;
+    try {
+      return await this.read(file.id);
+    } catch (error) {
+      await this.options.recent.remove(file.id);
+      this.options.dialogs.showError(window, `Cannot open ${path.basename(file.id)}`, `${messageOf(error)}\nIt was removed from Open Recent.`);
+      return null;
+    }
+  }
+
+  /**
+   * Opens a path from outside the page: the command line, the OS (open-file, second instance) or a
+   * drop. Problems are shown in a native box; null then.
+   */
+  async openPath(window: Window | null, filePath: string): Promise<OpenedFile | null> {
+    try {
+      return await this.read(path.resolve(filePath));
+    } catch (error) {
+      this.options.dialogs.showError(window, `Cannot open ${path.basename(filePath)}`, messageOf(error));
+      return null;
+    }
+  }
+
+  async saveFile(window: Window | null, request: SaveRequest): Promise<SaveResult> {
+    let target = request.file && !request.saveAs && this.isGranted(request.file.id) ? request.file.id : null;
+    if (target && !request.overwrite) {
+      const state = await this.tracker.check(target).catch(() => 'unknown' as const);
+      if (state === 'changed') return { status: 'conflict', file: fileRefOf(target) };
+    }
+    if (!target) {
+      const start = request.file && this.isGranted(request.file.id) ? path.dirname(request.file.id) : this.lastDirectory;
+      const chosen = await this.options.dialogs.showSave(window, {
+        title: 'Save Design',
+        defaultPath: path.join(start, withTopoExtension(request.suggestedName || 'design')),
+        filters: SAVE_FILTERS,
+      });
+      if (!chosen) return { status: 'canceled' };
+      target = withTopoExtension(chosen);
+      // The dialog already asked about replacing an existing file.
+      this.tracker.forget(target);
+    }
+    try {
+      await writeFileAtomic(this.options.fs, target, request.text, { backup: true, token: this.options.token });
+      await this.tracker.remember(target, request.text);
+    } catch (error) {
+      return { status: 'error', message: `Could not write ${target}: ${messageOf(error)}` };
+    }
+    this.grant(target);
+    await this.options.recent.add(target).catch(() => undefined);
+    return { status: 'saved', file: fileRefOf(target) };
+  }
+
+  /** Always asks where (exports never overwrite the design); written atomically, no backup. */
+  async exportFile(window: Window | null, request: ExportRequest): Promise<SaveResult> {
+    const chosen = await this.options.dialogs.showSave(window, {
+      title: 'Export',
+      defaultPath: path.join(this.lastDirectory, request.suggestedName),
+      filters: [exportFilterOf(request)],
+    });
+    if (!chosen) return { status: 'canceled' };
+    try {
+      await writeFileAtomic(this.options.fs, chosen, request.data, { backup: false, token: this.options.token });
+    } catch (error) {
+      return { status: 'error', message: `Could not write ${chosen}: ${messageOf(error)}` };
+    }
+    this.lastDirectory = path.dirname(chosen);
+    return { status: 'saved', file: fileRefOf(chosen) };
+  }
+
+  recentFiles(): Promise<FileRef[]> {
+    return this.options.recent.list();
+  }
+
+  private isGranted(filePath: string): boolean {
+    return this.granted.some((p) => samePath(p, filePath, this.options.platform));
+  }
+
+  private grant(filePath: string): void {
+    if (!this.isGranted(filePath)) this.granted.push(filePath);
+    this.lastDirectory = path.dirname(filePath);
+  }
+
+  private async read(filePath: string): Promise<OpenedFile> {
+    const stats = await this.options.fs.stat(filePath);
+    if (!stats.isFile()) throw new Error(`${filePath} is not a file.`);
+    if (stats.size > MAX_OPEN_BYTES) throw new Error(`${path.basename(filePath)} is ${Math.round(stats.size / 1048576)} MB; designs over ${MAX_OPEN_BYTES / 1048576} MB are refused.`);
+    const bytes = await this.options.fs.readFile(filePath);
+    const name = path.basename(filePath);
+    const isTopo = /\.topo$/i.test(filePath);
+    if (isTopo) {
+      await this.tracker.remember(filePath, bytes);
+      this.grant(filePath);
+      await this.options.recent.add(filePath).catch(() => undefined);
+    } else {
+      this.lastDirectory = path.dirname(filePath);
+    }
+    // Pictures reopen as new designs, so they carry no file reference to save back to.
+    const file = isTopo ? fileRefOf(filePath) : null;
+    if (/\.png$/i.test(filePath)) return { file, name, text: '', bytes };
+    return { file, name, text: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') };
+  }
+}
