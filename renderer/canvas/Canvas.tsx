@@ -10,6 +10,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -33,6 +34,7 @@ const nodeTypes = { topology: TopologyNodeView };
 const edgeTypes = { topology: TopologyEdgeView };
 const SNAP: [number, number] = [20, 20];
 const PALETTE_MIME = 'application/x-topology-kind';
+const FAR_ZOOM = 0.45;
 
 export function Canvas({ children }: { children?: React.ReactNode }) {
   const document = useDocumentStore((s) => s.document);
@@ -47,6 +49,9 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   const [measureVersion, setMeasureVersion] = useState(0);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Position>>(new Map());
   const wrapper = useRef<HTMLDivElement>(null);
+  // Level of detail: zoomed far out, nodes drop their chips, shadows and labels (CSS only), so
+  // panning a large design repaints little. A boolean selector re-renders only at the threshold.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const activeHighlight = hoverHighlight ?? highlight;
   const highlightNodes = useMemo(() => {
@@ -164,7 +169,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   const onPaneClick = useCallback(() => useUiStore.getState().select({ nodes: [], edges: [], host: null }), []);
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label="Canvas">
+    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label="Canvas">
       <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
         nodes={nodes}
         edges={edges}
