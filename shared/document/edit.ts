@@ -287,10 +287,14 @@ export function pasteFragment(
   const edges: TopologyEdge[] = [];
   let n = doc.edges.length + 1;
   for (const edge of fragment.edges) {
+    const from = idMap.get(edge.from);
+    const to = idMap.get(edge.to);
+    // A fragment from the clipboard may carry edges to nodes it does not hold: they cannot be pasted.
+    if (from === undefined || to === undefined) continue;
     while (taken.has(`e${n}`)) n += 1;
     const id = `e${n}`;
     taken.add(id);
-    edges.push({ ...structuredClone(edge), id, from: idMap.get(edge.from)!, to: idMap.get(edge.to)! });
+    edges.push({ ...structuredClone(edge), id, from, to });
   }
   return {
     document: withPositions({ ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, positions),
