@@ -32,7 +32,10 @@ export interface MarkdownOptions {
 
 /** Escapes text for Markdown prose and table cells. */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters have no place in a report
+    .replace(/[\u0000-\u001f\u007f]/g, '').replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -33,7 +33,7 @@ describe('exportSvg', () => {
         expect(svg).not.toMatch(/foreignObject/i);
         expect(svg).not.toMatch(/<script|<style|url\(http/i);
         const text = allText(svg);
-        for (const node of doc.nodes) expect(text).toContain(node.name.replace(/\u0001/g, ''));
+        for (const node of doc.nodes) expect(text).toContain(node.name.replaceAll('\u0001', ''));
         const embedded = extractDocumentFromSvg(svg);
         expect(embedded).toBe(serializeDocument(doc));
         const source = validateDocument(doc);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../classification/types';
+import { exportMarkdown, markdownText, percent } from './markdown';
+import { awkwardDocument } from './testDocs';
+
+const classification: Classification = {
+  summary: 'Distributed · Cluster',
+  labels: ['distributed', 'cluster'],
+  distributed: true,
+  cluster: true,
+  microservices: false,
+  monolith: false,
+  evidence: [{ label: 'cluster', message: 'Shop runs on app-1 and app-2.', nodes: ['shop'], hosts: ['h2', 'h3'] }],
+  findings: [
+    { rule: 'spof', severity: 'warning', message: 'Postgres runs only on data & co.', nodes: ['db'], hosts: ['h4'] },
+    { rule: 'unplaced', severity: 'info', message: 'Jobs queue is on no server.', nodes: ['jobs'], hosts: [] },
+  ],
+};
+
+describe('exportMarkdown', () => {
+  const doc = awkwardDocument();
+
+  it('has the title, the diagram, the classification with its reasons and the findings', () => {
+    const md = exportMarkdown(doc, { svgFileName: 'my shop.svg', classification });
+    expect(md.startsWith(`# Shop \\<"beta"\\> & \\]\\]\\> 'quotes'\n`)).toBe(true);
+    expect(md).toContain('](my%20shop.svg)');
+    expect(md).toContain('**Distributed · Cluster**');
+    expect(md).toContain('| no | yes | yes | no |');
+    expect(md).toContain('- **Cluster** — Shop runs on app-1 and app-2. (nodes: Shop\\]\\]\\>; servers: app-1, app-2)');
+    expect(md).toContain('| ⚠️ warning | `spof` | Postgres runs only on data & co. | Postgres \\#1 \\| main | data & co |');
+    expect(md).toContain('| ℹ️ info | `unplaced` | Jobs queue is on no server. | Jobs queue | – |');
+    expect(md).not.toContain('## Failure sweep');
+    expect(md).not.toContain('## Scenarios');
+  });
+
+  it('adds the sweep (targets by name) and the scenario results when given', () => {
+    const md = exportMarkdown(doc, {
+      svgFileName: 'shop.svg',
+      classification,
+      sweep: { runs: [{ type: 'host-down', target: 'h4', availability: 0 }, { type: 'node-down', target: 'jobs', availability: 0.98333 }] },
+      scenarioResults: [{ name: 'Lose app-1', availability: 0.5, throughput: { served: 25.04 }, latencyMs: { p50: 12.3, p99: 250 } }],
+    });
+    expect(md).toContain('## Failure sweep');
+    expect(md).toContain('| Server down | data & co | 0 % |');
+    expect(md).toContain('| Node down | Jobs queue | 98.33 % |');
+    expect(md).toContain('| Lose app-1 | 50.00 % | 25 | 12.3 | 250 |');
+  });
+
+  it('lists every node with its instances and servers', () => {
+    const md = exportMarkdown(doc, { svgFileName: 'x.svg', classification: { ...classification, findings: [], evidence: [] } });
+    expect(md).toContain('No findings.');
+    expect(md).toContain('| Shop\\]\\]\\> | Monolith | 3 | app-1, app-2 |');
+    expect(md).toContain('| Users 👩‍💻 | Client | 50 req/s | – |');
+    expect(md).toContain('| Jobs queue | Queue | 1 | unplaced |');
+  });
+
+  it('escapes what Markdown would read as markup', () => {
+    expect(markdownText('a|b *c* [d](e) <f>\nnext')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> next');
+    expect(percent(1)).toBe('100 %');
+    expect(percent(0.5)).toBe('50.00 %');
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// Mermaid's parser needs a DOM (DOMPurify); jsdom provides it in Node.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Mermaid } from 'mermaid';
+import { TEMPLATES } from '../document';
+import { exportMermaid } from './mermaid';
+import { awkwardDocument, makeDocument, makeEdge, makeNode } from './testDocs';
+
+let mermaid: Mermaid;
+beforeAll(async () => {
+  mermaid = (await import('mermaid')).default;
+});
+
+const documents = [...TEMPLATES.map((t) => [t.id, t.document] as const), ['awkward', awkwardDocument()] as const];
+
+describe('exportMermaid', () => {
+  for (const [id, doc] of documents) {
+    it(`${id}: both flavours parse with Mermaid's own parser`, async () => {
+      await expect(mermaid.parse(exportMermaid(doc))).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
+      await expect(mermaid.parse(exportMermaid(doc, { flavour: 'architecture' }))).resolves.toMatchObject({ diagramType: 'architecture' });
+    });
+  }
+
+  it('a broken diagram does not parse (the check above can fail)', async () => {
+    await expect(mermaid.parse('flowchart LR\n  a["x"] -->')).rejects.toThrow();
+    await expect(mermaid.parse('architecture-beta\n  service a(server)[A]\n  a:R --> L:missing\n')).rejects.toThrow();
+  });
+
+  it('flowchart: hosts as subgraphs around their own nodes, replica counts and hosts in labels', () => {
+    const doc = makeDocument({
+      hosts: [{ id: 'h1', name: 'db-1' }, { id: 'h2', name: 'app-1' }, { id: 'h3', name: 'app-2' }],
+      nodes: [makeNode('users', 'client', [], { name: 'Users', rate: 20 }), makeNode('api', 'service', ['h2', 'h3'], { name: 'API' }), makeNode('db', 'database', ['h1'], { name: 'DB' })],
+      edges: [makeEdge('users', 'api'), makeEdge('api', 'db', { timeoutMs: 300, retries: 1 })],
+    });
+    const text = exportMermaid(doc);
+    expect(text).toMatch(/^---\ntitle: "Test design"\n---\nflowchart LR\n/);
+    expect(text).toContain('subgraph h_h1["db-1"]\n    n_db[("DB<br/>Database")]:::database\n  end');
+    expect(text).not.toContain('subgraph h_h2');
+    expect(text).toContain('n_api("API ×2<br/>Service · on app-1, app-2"):::service');
+    expect(text).toContain('n_users(["Users<br/>Client · 20 req/s"]):::client');
+    expect(text).toContain('n_api -->|"timeout 300 ms, 1 retry"| n_db');
+  });
+
+  it('flowchart: asynchronous calls are dotted and labels are escaped', () => {
+    const text = exportMermaid(awkwardDocument());
+    expect(text).toContain('n_shop -.-> n_jobs');
+    expect(text).toContain('LB #quot;main#quot;');
+    expect(text).toContain('Edge #lt;gateway#gt;');
+    expect(text).toContain('Postgres #35;1 | main');
+    expect(text).toMatch(/n_end\b/);
+  });
+
+  it('architecture: groups for hosts, services inside them, edges from the facing sides', () => {
+    const doc = makeDocument({
+      hosts: [{ id: 'h1', name: 'app [main]' }],
+      nodes: [makeNode('a', 'service', ['h1'], { name: 'A' }), makeNode('b', 'database', ['h1'], { name: 'B' })],
+      edges: [makeEdge('a', 'b')],
+    });
+    const text = exportMermaid(doc, { flavour: 'architecture' });
+    expect(text).toContain('group h_h1(server)[app (main)]');
+    expect(text).toContain('service n_a(server)[A] in h_h1');
+    expect(text).toContain('service n_b(database)[B] in h_h1');
+    expect(text).toContain('n_a:R --> L:n_b');
+  });
+});
