@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './app/App';
+import { installDiagnostics } from './app/diagnostics';
+
+installDiagnostics();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -28,6 +28,7 @@ import { HostLegend } from './HostLegend';
 import { HostRegions } from './HostRegions';
 import { kindColor } from './visuals';
 import { provideMeasuredSizes } from './autoLayout';
+import { ParticleLayer } from './ParticleLayer';
 
 // Module level, as React Flow asks: a new object per render would remount every node.
 const nodeTypes = { topology: TopologyNodeView };
@@ -216,6 +217,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             nodeStrokeWidth={2}
           />
         )}
+        <ParticleLayer />
         <HostLegend />
         {children}
       </ReactFlow>

@@ -1,0 +1,101 @@
+/**
+ * Requests as particles on one <canvas> above the edges, kept in step with React Flow's viewport
+ * (pan and zoom while it plays). Never one DOM element per request. With prefers-reduced-motion
+ * the layer draws nothing: node numbers and colours carry the state instead.
+ */
+import { memo, useEffect, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import { currentSimMs, particles } from '../store/liveFeed';
+import { edgeCurve, pointOnCurve, progress, OUTCOME_CODES, type Curve } from './particles';
+import { useUiStore } from '../store/uiStore';
+
+/** Particle colours by outcome code: green ok, amber retried, reds and purples by failure cause. */
+export const PARTICLE_COLORS: Record<(typeof OUTCOME_CODES)[number], { light: string; dark: string }> = {
+  ok: { light: '#16a34a', dark: '#4ade80' },
+  retried: { light: '#d97706', dark: '#fbbf24' },
+  crash: { light: '#dc2626', dark: '#f87171' },
+  timeout: { light: '#ea580c', dark: '#fb923c' },
+  overload: { light: '#be123c', dark: '#fb7185' },
+  'rate-limited': { light: '#9333ea', dark: '#c084fc' },
+  'circuit-open': { light: '#7c2d12', dark: '#fdba74' },
+  partition: { light: '#0e7490', dark: '#67e8f9' },
+  error: { light: '#991b1b', dark: '#fca5a5' },
+};
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function ParticleLayerImpl() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const store = useStoreApi();
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    let frame = 0;
+    const point = { x: 0, y: 0 };
+    const curves: (Curve | null)[] = [];
+    const colors = OUTCOME_CODES.map((code) => PARTICLE_COLORS[code][theme]);
+    const draw = () => {
+      frame = requestAnimationFrame(draw);
+      const parent = canvas.parentElement;
+      if (!parent) return;
+      const ratio = window.devicePixelRatio || 1;
+      const width = parent.clientWidth;
+      const height = parent.clientHeight;
+      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      }
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      if (particles.count === 0 || prefersReducedMotion()) return;
+      const now = currentSimMs();
+      particles.prune(now);
+      const { transform, nodeLookup } = store.getState();
+      const [tx, ty, zoom] = transform;
+      context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+      // Route curves once per frame: nodes may be moving.
+      for (let r = 0; r < particles.routes.length; r += 1) {
+        const route = particles.routes[r]!;
+        const a = nodeLookup.get(route.from);
+        const b = nodeLookup.get(route.to);
+        if (!a || !b || !a.measured.width || !b.measured.width) {
+          curves[r] = null;
+          continue;
+        }
+        const pa = a.internals.positionAbsolute;
+        const pb = b.internals.positionAbsolute;
+        curves[r] = edgeCurve(pa.x + a.measured.width, pa.y + (a.measured.height ?? 0) / 2, pb.x, pb.y + (b.measured.height ?? 0) / 2);
+      }
+      const radius = Math.max(3, 3.5 / Math.max(zoom, 0.35));
+      for (let code = 0; code < colors.length; code += 1) {
+        context.fillStyle = colors[code]!;
+        context.beginPath();
+        let any = false;
+        for (let i = 0; i < particles.count; i += 1) {
+          if (particles.outcome[i] !== code) continue;
+          const curve = curves[particles.route[i]!];
+          if (!curve) continue;
+          const t = progress(particles.start[i]!, particles.end[i]!, now);
+          if (t < 0) continue;
+          pointOnCurve(curve, t, point);
+          context.moveTo(point.x + radius, point.y);
+          context.arc(point.x, point.y, radius, 0, Math.PI * 2);
+          any = true;
+        }
+        if (any) context.fill();
+      }
+    };
+    frame = requestAnimationFrame(draw);
+    return () => cancelAnimationFrame(frame);
+  }, [store, theme]);
+  return <canvas ref={canvasRef} className="particle-layer" aria-hidden="true" />;
+}
+
+export const ParticleLayer = memo(ParticleLayerImpl);

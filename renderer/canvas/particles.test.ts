@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARTICLES, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress } from './particles';
+
+describe('ParticleBuffer', () => {
+  it('adds, prunes finished particles and reuses routes', () => {
+    const buffer = new ParticleBuffer();
+    buffer.add({ edge: 'e1', from: 'a', to: 'b', startMs: 0, endMs: 100, outcome: 'ok' });
+    buffer.add({ edge: 'e1', from: 'a', to: 'b', startMs: 50, endMs: 300, outcome: 'failed', cause: 'timeout' });
+    buffer.add({ edge: 'e2', from: 'b', to: 'c', startMs: 10, endMs: 20, outcome: 'retried' });
+    expect(buffer.count).toBe(3);
+    expect(buffer.routes).toHaveLength(2);
+    buffer.prune(150);
+    expect(buffer.count).toBe(1);
+    expect(buffer.end[0]).toBe(300);
+    expect(buffer.outcome[0]).toBe(outcomeCode({ outcome: 'failed', cause: 'timeout' }));
+  });
+
+  it('stays bounded: the particle ending first gives way when full', () => {
+    const buffer = new ParticleBuffer();
+    for (let i = 0; i < MAX_PARTICLES; i += 1) buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 0, endMs: 1000 + i, outcome: 'ok' });
+    buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 0, endMs: 99_999, outcome: 'ok' });
+    expect(buffer.count).toBe(MAX_PARTICLES);
+    expect(Math.min(...buffer.end)).toBe(1001);
+    expect(Math.max(...buffer.end)).toBe(99_999);
+  });
+});
+
+describe('geometry', () => {
+  it('a particle goes out and comes back', () => {
+    expect(progress(0, 100, 0)).toBe(0);
+    expect(progress(0, 100, 50)).toBe(1);
+    expect(progress(0, 100, 75)).toBe(0.5);
+    expect(progress(0, 100, 101)).toBe(-1);
+  });
+
+  it('curves start at the source handle and end at the target handle', () => {
+    const c = edgeCurve(0, 0, 200, 100);
+    const p = { x: 0, y: 0 };
+    pointOnCurve(c, 0, p);
+    expect(p).toEqual({ x: 0, y: 0 });
+    pointOnCurve(c, 1, p);
+    expect(p).toEqual({ x: 200, y: 100 });
+    pointOnCurve(c, 0.5, p);
+    expect(p.x).toBeCloseTo(100);
+    expect(p.y).toBeCloseTo(50);
+  });
+
+  it('failures keep their cause; unknown causes count as error', () => {
+    expect(outcomeCode({ outcome: 'ok' })).toBe(0);
+    expect(outcomeCode({ outcome: 'retried' })).toBe(1);
+    expect(outcomeCode({ outcome: 'failed', cause: 'crash' })).toBe(2);
+    expect(outcomeCode({ outcome: 'failed' })).toBe(8);
+  });
+});

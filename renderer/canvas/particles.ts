@@ -1,0 +1,141 @@
+/**
+ * The particle buffer behind the request animation: sampled call movements from the simulation
+ * worker, kept in flat typed arrays (no object per particle per frame) and drawn on one canvas.
+ * Geometry follows React Flow's bezier edges, so particles ride on the drawn curves.
+ */
+import type { FailureCause } from '../../shared/document';
+
+export type Outcome = 'ok' | 'retried' | 'failed';
+
+export interface MovementLike {
+  readonly edge: string;
+  readonly from: string;
+  readonly to: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly outcome: Outcome;
+  readonly cause?: FailureCause;
+}
+
+/** Outcome codes stored per particle; failures keep their cause for the colour. */
+export const OUTCOME_CODES = ['ok', 'retried', 'crash', 'timeout', 'overload', 'rate-limited', 'circuit-open', 'partition', 'error'] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause'>): number {
+  if (movement.outcome === 'ok') return 0;
+  if (movement.outcome === 'retried') return 1;
+  const index = OUTCOME_CODES.indexOf((movement.cause ?? 'error') as OutcomeCode);
+  return index < 2 ? 8 : index;
+}
+
+/** At most this many particles are alive; the oldest give way (the animation is a sample). */
+export const MAX_PARTICLES = 4096;
+
+export class ParticleBuffer {
+  readonly start = new Float64Array(MAX_PARTICLES);
+  readonly end = new Float64Array(MAX_PARTICLES);
+  readonly outcome = new Uint8Array(MAX_PARTICLES);
+  /** Index into `routes`. */
+  readonly route = new Int32Array(MAX_PARTICLES);
+  readonly routes: { from: string; to: string }[] = [];
+  private readonly routeIndex = new Map<string, number>();
+  count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  private routeOf(from: string, to: string): number {
+    const key = `${from}\u0000${to}`;
+    let index = this.routeIndex.get(key);
+    if (index === undefined) {
+      index = this.routes.length;
+      this.routes.push({ from, to });
+      this.routeIndex.set(key, index);
+    }
+    return index;
+  }
+
+  add(movement: MovementLike): void {
+    let slot = this.count;
+    if (slot >= MAX_PARTICLES) {
+      // Full: replace the particle that ends first.
+      slot = 0;
+      for (let i = 1; i < this.count; i += 1) if (this.end[i]! < this.end[slot]!) slot = i;
+    } else {
+      this.count += 1;
+    }
+    this.start[slot] = movement.startMs;
+    this.end[slot] = Math.max(movement.endMs, movement.startMs + 1);
+    this.outcome[slot] = outcomeCode(movement);
+    this.route[slot] = this.routeOf(movement.from, movement.to);
+  }
+
+  /** Drops particles that finished before `nowMs` (swap-remove, order does not matter). */
+  prune(nowMs: number): void {
+    let i = 0;
+    while (i < this.count) {
+      if (this.end[i]! < nowMs) {
+        const last = this.count - 1;
+        this.start[i] = this.start[last]!;
+        this.end[i] = this.end[last]!;
+        this.outcome[i] = this.outcome[last]!;
+        this.route[i] = this.route[last]!;
+        this.count = last;
+      } else {
+        i += 1;
+      }
+    }
+  }
+}
+
+/** React Flow's bezier control offset (the same curve the edges draw). */
+function controlOffset(distance: number, curvature = 0.25): number {
+  return distance >= 0 ? 0.5 * distance : curvature * 25 * Math.sqrt(-distance);
+}
+
+export interface Curve {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly x3: number;
+  readonly y3: number;
+}
+
+/** The curve from a source handle (right side) to a target handle (left side). */
+export function edgeCurve(sx: number, sy: number, tx: number, ty: number): Curve {
+  return {
+    x0: sx,
+    y0: sy,
+    x1: sx + controlOffset(tx - sx),
+    y1: sy,
+    x2: tx - controlOffset(tx - sx),
+    y2: ty,
+    x3: tx,
+    y3: ty,
+  };
+}
+
+/** A point on a cubic bezier at t in 0..1, written into `out` (no allocation). */
+export function pointOnCurve(c: Curve, t: number, out: { x: number; y: number }): void {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const d = 3 * u * t * t;
+  const e = t * t * t;
+  out.x = a * c.x0 + b * c.x1 + d * c.x2 + e * c.x3;
+  out.y = a * c.y0 + b * c.y1 + d * c.y2 + e * c.y3;
+}
+
+/**
+ * Where along its route a particle is at `nowMs`: a call travels to the callee in the first half
+ * of its time and its answer travels back in the second half. Returns -1 when not in flight.
+ */
+export function progress(startMs: number, endMs: number, nowMs: number): number {
+  if (nowMs < startMs || nowMs > endMs) return -1;
+  const f = (nowMs - startMs) / (endMs - startMs);
+  return f <= 0.5 ? f * 2 : (1 - f) * 2;
+}
