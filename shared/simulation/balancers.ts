@@ -68,12 +68,14 @@ export class Balancers {
     return -1;
   }
 
+  /** A retry takes the next instance after the one that failed, leaving the rotation as it was. */
   private roundRobin(node: number, first: number, count: number, exclude: number): number {
-    const start = this.cursor[node]!;
+    const retry = exclude >= 0;
+    const start = retry ? exclude - first + 1 : this.cursor[node]!;
     for (let k = 0; k < count; k++) {
       const local = (start + k) % count;
       if (this.eligible(first + local, exclude)) {
-        this.cursor[node] = (local + 1) % count;
+        if (!retry) this.cursor[node] = (local + 1) % count;
         return first + local;
       }
     }

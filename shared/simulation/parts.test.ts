@@ -1,0 +1,151 @@
+/** The engine's parts on their own: agenda, histogram, random numbers, balancers, breakers. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EventQueue } from './eventQueue';
+import { LatencyHistogram } from './histogram';
+import { Random } from './random';
+import { Balancers } from './balancers';
+import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
+import { compileModel } from './model';
+import { makeClient, makeDesign, makeEdge, makeService } from './testing/builders';
+
+describe('EventQueue', () => {
+  it('pops events in time order, ties in insertion order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (times) => {
+        const queue = new EventQueue(2);
+        times.forEach((time, i) => queue.push(time, 1, i, 0));
+        const popped: [number, number][] = [];
+        while (queue.pop()) popped.push([queue.time, queue.first]);
+        const expected = times.map((time, i) => [time, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(popped).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('LatencyHistogram', () => {
+  it('reads percentiles back within 1% of the exact ones', () => {
+    const random = new Random(7);
+    const histogram = new LatencyHistogram();
+    const values: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const value = random.exponential(40) + 0.5;
+      values.push(value);
+      histogram.record(value);
+    }
+    values.sort((a, b) => a - b);
+    for (const q of [0.5, 0.9, 0.95, 0.99, 0.999]) {
+      const exact = values[Math.ceil(q * values.length) - 1]!;
+      expect(Math.abs(histogram.percentile(q) - exact) / exact).toBeLessThan(0.01);
+    }
+    expect(histogram.max).toBe(values[values.length - 1]);
+    histogram.reset();
+    expect(histogram.count).toBe(0);
+    expect(histogram.percentile(0.5)).toBe(0);
+  });
+
+  it('reads a constant back exactly', () => {
+    const histogram = new LatencyHistogram();
+    for (let i = 0; i < 100; i++) histogram.record(1001);
+    expect(histogram.percentile(0.5)).toBe(1001);
+  });
+});
+
+describe('Random', () => {
+  it('gives the same stream for the same seed and another for another seed', () => {
+    const a = new Random(42);
+    const b = new Random(42);
+    const c = new Random(43);
+    const streamA = Array.from({ length: 5 }, () => a.nextUint32());
+    expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(streamA);
+    expect(Array.from({ length: 5 }, () => c.nextUint32())).not.toEqual(streamA);
+  });
+
+  it('draws uniform and exponential values with the right means', () => {
+    const random = new Random(1);
+    let uniform = 0;
+    let exponential = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const u = random.next();
+      expect(u >= 0 && u < 1).toBe(true);
+      uniform += u;
+      exponential += random.exponential(10);
+    }
+    expect(Math.abs(uniform / 100_000 - 0.5)).toBeLessThan(0.005);
+    expect(Math.abs(exponential / 100_000 - 10)).toBeLessThan(0.1);
+  });
+});
+
+describe('Balancers', () => {
+  function setup(balancer: 'least-connections' | 'consistent-hash', instances = 3) {
+    const hosts = Array.from({ length: instances }, (_, i) => `h${i + 1}`);
+    const model = compileModel(makeDesign({ nodes: [makeClient('users', 1), makeService('api', hosts, { balancer })], edges: [makeEdge('users', 'api')] }), undefined);
+    const inRotation = new Uint8Array(model.instanceCount).fill(1);
+    const active = new Int32Array(model.instanceCount);
+    return { balancers: new Balancers(model, new Random(1), inRotation, active), inRotation, active, api: 1 };
+  }
+
+  it('least-connections picks the instance holding the fewest requests, ties in turn', () => {
+    const { balancers, active, api } = setup('least-connections');
+    active.set([5, 2, 7]);
+    expect(balancers.pick(api, 0, -1)).toBe(1);
+    active.set([0, 0, 0]);
+    expect([balancers.pick(api, 0, -1), balancers.pick(api, 0, -1), balancers.pick(api, 0, -1)].sort()).toEqual([0, 1, 2]);
+    // A retry avoids the instance that failed even when it is the least loaded.
+    active.set([0, 3, 9]);
+    expect(balancers.pick(api, 0, 0)).toBe(1);
+  });
+
+  it('consistent-hash maps a key to one instance, and only the keys of a removed instance move', () => {
+    const { balancers, inRotation, api } = setup('consistent-hash', 4);
+    const before = Array.from({ length: 2000 }, (_, key) => balancers.pick(api, key, -1));
+    expect(Array.from({ length: 2000 }, (_, key) => balancers.pick(api, key, -1))).toEqual(before);
+    for (let instance = 0; instance < 4; instance++) expect(before.filter((i) => i === instance).length).toBeGreaterThan(300);
+    inRotation[2] = 0;
+    const after = Array.from({ length: 2000 }, (_, key) => balancers.pick(api, key, -1));
+    after.forEach((instance, key) => {
+      if (before[key] !== 2) expect(instance).toBe(before[key]);
+      else expect(instance).not.toBe(2);
+    });
+  });
+
+  it('answers -1 when no instance is in rotation', () => {
+    const { balancers, inRotation, api } = setup('least-connections');
+    inRotation.fill(0);
+    expect(balancers.pick(api, 0, -1)).toBe(-1);
+  });
+});
+
+describe('Breakers', () => {
+  const model = compileModel(
+    makeDesign({
+      nodes: [makeClient('users', 1), makeService('api', ['h1'])],
+      edges: [makeEdge('users', 'api', { circuitBreaker: { failureRate: 0.5, window: 4, openMs: 1000 } })],
+    }),
+    undefined,
+  );
+
+  it('goes closed → open → half-open → open → half-open → closed', () => {
+    const breakers = new Breakers(model);
+    for (const failed of [false, true, false]) breakers.record(0, failed, false, 0);
+    expect(breakers.state[0]).toBe(BREAKER_CLOSED);
+    breakers.record(0, true, false, 10); // 2 of the last 4 failed
+    expect(breakers.state[0]).toBe(BREAKER_OPEN);
+    expect(breakers.admit(0, 500)).toBe(REJECT);
+    expect(breakers.stateAt(0, 1010)).toBe(BREAKER_HALF_OPEN);
+    expect(breakers.admit(0, 1010)).toBe(ADMIT_TRIAL);
+    expect(breakers.admit(0, 1011)).toBe(REJECT); // one trial at a time
+    breakers.record(0, true, true, 1020);
+    expect(breakers.state[0]).toBe(BREAKER_OPEN);
+    expect(breakers.admit(0, 1500)).toBe(REJECT);
+    expect(breakers.admit(0, 2020)).toBe(ADMIT_TRIAL);
+    breakers.record(0, false, true, 2030);
+    expect(breakers.state[0]).toBe(BREAKER_CLOSED);
+    expect(breakers.admit(0, 2040)).toBe(ADMIT);
+    // Closing starts a fresh window: one failure does not reopen it.
+    breakers.record(0, true, false, 2050);
+    expect(breakers.state[0]).toBe(BREAKER_CLOSED);
+    expect(breakers.opened[0]).toBe(2);
+  });
+});
