@@ -56,7 +56,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
           i += 6;
           continue;
         }
-        if (next === undefined || !ESCAPES.has(next)) return problem(`invalid escape \\${next ?? ''} in a string`);
+        if (next === undefined || !ESCAPES.has(next)) {
+          return problem(next !== undefined && next > ' ' ? `invalid escape \\${next} in a string` : `invalid escape: a backslash before ${shown(next)}`);
+        }
         i += 2;
         continue;
       }

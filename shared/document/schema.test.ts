@@ -169,6 +169,22 @@ describe('document schema: wrong values', () => {
     for (const t of FAULT_TYPES) expect(fault[0]!.message).toContain(`"${t}"`);
   });
 
+  it('keeps messages short when the wrong value is huge', () => {
+    const huge = { a: 'x'.repeat(500) };
+    const lines = linesOf(
+      validateMutated((d) => {
+        d.nodes[0].kind = huge;
+        d.nodes[2].balancer = 'y'.repeat(500);
+        d.scenarios[0].faults[0].type = huge;
+      }),
+    );
+    expect(lines).toEqual([
+      `nodes[0].kind: must be one of ${NODE_KINDS.map((k) => `"${k}"`).join(', ')}, not an object`,
+      `nodes[2].balancer: unknown balancer "${'y'.repeat(40)}…" (expected one of ${BALANCERS.map((k) => `"${k}"`).join(', ')})`,
+      `scenarios[0].faults[0].type: must be one of ${FAULT_TYPES.map((k) => `"${k}"`).join(', ')}, not an object`,
+    ]);
+  });
+
   it('says a fault type is required (not "unknown type null") when it is missing', () => {
     const errors = errorsOf(validateMutated((d) => deleteAt(d, 'scenarios[0].faults[0].type')));
     expect(errors).toHaveLength(1);

@@ -56,7 +56,9 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
     error: (issue) =>
       issue.input === undefined
         ? 'is required'
-        : `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${listOf(values)})`,
+        : typeof issue.input === 'string'
+          ? `unknown ${what} ${describe(issue.input)} (expected one of ${listOf(values)})`
+          : `must be one of ${listOf(values)}, not ${describe(issue.input)}`,
   });
 }
 
@@ -176,7 +178,8 @@ export const faultSchema = z.discriminatedUnion(
         return `must be an object, not ${describe(input)}`;
       }
       const allowed = `(expected one of ${listOf(FAULT_TYPES)})`;
-      return input.type === undefined ? `is required ${allowed}` : `unknown fault type ${JSON.stringify(input.type)} ${allowed}`;
+      if (input.type === undefined) return `is required ${allowed}`;
+      return typeof input.type === 'string' ? `unknown fault type ${describe(input.type)} ${allowed}` : `must be one of ${listOf(FAULT_TYPES)}, not ${describe(input.type)}`;
     },
   },
 );

@@ -19,6 +19,7 @@ describe('reading text: JSON syntax', () => {
     ['{"a": "b', 'line 1, column 7', 'unterminated string'],
     ['{"a": "line\nbreak"}', 'line 1, column 12', 'control character inside a string'],
     ['{"a": "\\x"}', 'line 1, column 8', 'invalid escape \\x'],
+    ['{"a": "\\\n"}', 'line 1, column 8', 'invalid escape: a backslash before "\\n"'],
     ['{"a": "\\u12"}', 'line 1, column 8', 'invalid \\u escape'],
     ['{"a": 01}', 'line 1, column 7', 'invalid number'],
     ['{"a": -}', 'line 1, column 7', 'invalid number'],
