@@ -8,3 +8,4 @@ export * from './validate';
 export * from './format';
 export * from './edit';
 export * from './templates';
+export * from './scenarios';
