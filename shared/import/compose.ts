@@ -1,0 +1,212 @@
+/**
+ * docker-compose → `.topo`: services become nodes, `depends_on` and `links` become calls (the
+ * dependent service calls its dependency), `deploy.replicas`/`scale` become instances, and
+ * Swarm placement on a hostname becomes a server. Everything else that cannot be mapped is
+ * reported (one line per key, naming the services), never dropped silently.
+ *
+ * Decisions:
+ * - Servers: one default host ("docker-host") carries every service, unless
+ *   `deploy.placement.constraints` pins a service with `node.hostname == NAME`, which places it
+ *   on a server of that name.
+ * - Entry point: when a service publishes ports, a client "Users" is added. It calls the
+ *   gateways that publish ports; when no gateway publishes, the application services that do.
+ *   Databases, caches and queues that publish ports are taken as admin access, not entry points.
+ * - `profiles`: the service is imported (the design shows everything) and the profile reported.
+ * - `extends` within the file: fields missing on the service are taken from the base service.
+ * - YAML anchors, aliases and `<<` merge keys are resolved by the YAML reader.
+ */
+import { parseDocument } from 'yaml';
+import { CURRENT_VERSION, FORMAT_NAME, validateDocument, type Host, type TopologyDocument, type TopologyEdge, type TopologyNode, type ValidationError } from '../document';
+import { layeredPositions } from '../export/layout';
+import { healthCheckFrom, kindFromImage, placementHost, publishesPorts, replicaCount } from './composeMapping';
+
+export type ComposeImport = { document: TopologyDocument; report: string[] } | { errors: ValidationError[] };
+
+export interface ComposeOptions {
+  /** The design's name (default: the file's top-level `name`, else "Imported from docker-compose"). */
+  readonly name?: string;
+}
+
+/** Service keys that carry no topology (how a container starts, its environment): ignored quietly. */
+const QUIET_KEYS = new Set([
+  'image', 'build', 'depends_on', 'links', 'deploy', 'scale', 'ports', 'profiles', 'extends', 'healthcheck',
+  'container_name', 'hostname', 'command', 'entrypoint', 'environment', 'env_file', 'restart', 'labels', 'working_dir',
+  'user', 'stdin_open', 'tty', 'expose', 'init', 'stop_signal', 'stop_grace_period', 'platform', 'pull_policy', 'develop',
+]);
+
+/** Top-level keys that describe infrastructure the design does not model. */
+const TOP_LEVEL_REPORTED = new Set(['networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
+
+const DEFAULT_HOST: Host = { id: 'docker-host', name: 'docker-host' };
+
+type Dict = Record<string, unknown>;
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "line 4, column 3" and the first line of the YAML library's message, without its location. */
+function yamlError(error: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }): ValidationError {
+  const where = error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '(file)';
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return { path: where, message: `invalid YAML: ${message}` };
+}
+
+/** The services of a Compose file after `extends` within the file is applied. */
+function resolveExtends(services: Dict, report: string[]): Dict {
+  const out: Dict = {};
+  const resolve = (name: string, seen: string[]): Dict => {
+    const service = isDict(services[name]) ? (services[name] as Dict) : {};
+    const ext = service.extends;
+    if (ext === undefined) return service;
+    const spec = typeof ext === 'string' ? { service: ext } : isDict(ext) ? ext : {};
+    if (typeof spec.file === 'string') {
+      report.push(`${name}: extends ${String(spec.service)} from ${spec.file}: other files are not read; imported without it`);
+      return service;
+    }
+    const base = String(spec.service ?? '');
+    if (!(base in services) || seen.includes(base)) {
+      report.push(`${name}: extends ${JSON.stringify(base)}, which is ${seen.includes(base) ? 'a cycle' : 'not a service of this file'}: ignored`);
+      return service;
+    }
+    return { ...resolve(base, [...seen, base]), ...service };
+  };
+  for (const name of Object.keys(services)) out[name] = resolve(name, [name]);
+  return out;
+}
+
+/** Names of the services a service depends on (`depends_on` list or map, `links` with aliases), with `required: false` marked. */
+function dependencies(name: string, service: Dict, services: Dict, report: string[]): { target: string; optional: boolean }[] {
+  const out: { target: string; optional: boolean }[] = [];
+  const add = (target: string, optional: boolean, via: string) => {
+    if (!(target in services)) {
+      report.push(`${name}: ${via} names ${JSON.stringify(target)}, which is not a service of this file: skipped`);
+    } else if (target === name) {
+      report.push(`${name}: ${via} names itself: skipped`);
+    } else if (!out.some((d) => d.target === target)) {
+      out.push({ target, optional });
+    }
+  };
+  const dependsOn = service.depends_on;
+  if (Array.isArray(dependsOn)) for (const target of dependsOn) add(String(target), false, 'depends_on');
+  else if (isDict(dependsOn)) for (const [target, spec] of Object.entries(dependsOn)) add(target, isDict(spec) && spec.required === false, 'depends_on');
+  else if (dependsOn !== undefined) report.push(`${name}: depends_on is neither a list nor a map: ignored`);
+  if (Array.isArray(service.links)) for (const link of service.links) add(String(link).split(':')[0]!.trim(), false, 'links');
+  return out;
+}
+
+/** Imports a docker-compose file. Errors (bad YAML, no services) come back as values, with lines. */
+export function importCompose(yamlText: string, options: ComposeOptions = {}): ComposeImport {
+  if (yamlText.trim() === '') return { errors: [{ path: '(file)', message: 'is empty: expected a docker-compose file with services' }] };
+  const parsed = parseDocument(yamlText, { merge: true, prettyErrors: true, uniqueKeys: true });
+  if (parsed.errors.length > 0) return { errors: parsed.errors.map((e) => yamlError(e as Parameters<typeof yamlError>[0])) };
+  let root: unknown;
+  try {
+    root = parsed.toJS({ maxAliasCount: 10_000 });
+  } catch (error) {
+    return { errors: [{ path: '(file)', message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  if (root === null || root === undefined) return { errors: [{ path: '(file)', message: 'is empty: expected a docker-compose file with services' }] };
+  if (!isDict(root)) return { errors: [{ path: '(file)', message: 'must be a mapping with a "services" key, not a list or a value' }] };
+
+  const report: string[] = [];
+  let rawServices: unknown = root.services;
+  if (rawServices === undefined) {
+    // Compose file format 1 had the services at the top level.
+    const legacy = Object.entries(root).filter(([key, value]) => isDict(value) && ('image' in value || 'build' in value) && !key.startsWith('x-'));
+    if (legacy.length === 0) return { errors: [{ path: 'services', message: 'is missing: this file defines no services' }] };
+    report.push('no "services" key: read as the legacy format 1 (services at the top level)');
+    rawServices = Object.fromEntries(legacy);
+  }
+  if (!isDict(rawServices)) return { errors: [{ path: 'services', message: 'must be a mapping of service names to services' }] };
+  if (Object.keys(rawServices).length === 0) return { errors: [{ path: 'services', message: 'is empty: this file defines no services' }] };
+  for (const [name, value] of Object.entries(rawServices)) {
+    if (!isDict(value) && value !== null) return { errors: [{ path: `services.${name}`, message: 'must be a mapping' }] };
+  }
+
+  for (const key of Object.keys(root)) {
+    if (TOP_LEVEL_REPORTED.has(key)) report.push(`top-level ${key}: not imported (the design does not model ${key})`);
+    else if (key === 'version') report.push('top-level version: ignored (obsolete in the Compose specification)');
+    else if (key !== 'services' && key !== 'name' && !key.startsWith('x-') && root.services !== undefined) report.push(`top-level ${key}: unknown key, not imported`);
+  }
+
+  const services = resolveExtends(rawServices, report);
+  const hosts: Host[] = [];
+  const hostOf = (name: string) => {
+    let host = hosts.find((h) => h.name === name);
+    if (!host) {
+      host = { id: name, name };
+      hosts.push(host);
+    }
+    return host.id;
+  };
+  const unmapped = new Map<string, string[]>();
+  const nodes: TopologyNode[] = [];
+  const edges: TopologyEdge[] = [];
+  const entries: string[] = [];
+  const adminPorts: string[] = [];
+  const placed: { node: TopologyNode; host: string | null; count: number }[] = [];
+
+  for (const [name, raw] of Object.entries(services)) {
+    const service = (raw ?? {}) as Dict;
+    const notes: string[] = [];
+    const image = typeof service.image === 'string' ? service.image : undefined;
+    const kind = image ? kindFromImage(image) : 'service';
+    if (!image) notes.push(service.build !== undefined ? 'built from source (no image): imported as a service' : 'has neither image nor build: imported as a service');
+    const deploy = isDict(service.deploy) ? service.deploy : {};
+    const count = replicaCount(service, deploy, notes);
+    const host = placementHost(deploy, notes);
+    if (deploy.mode === 'global') notes.push('deploy.mode global (one task per Swarm node) is imported as the replica count');
+    for (const key of Object.keys(deploy)) {
+      if (!['replicas', 'placement', 'mode'].includes(key)) notes.push(`deploy.${key} is not imported`);
+    }
+    const healthCheck = healthCheckFrom(service.healthcheck, notes);
+    if (Array.isArray(service.profiles) && service.profiles.length > 0) {
+      notes.push(`only starts with profile ${service.profiles.map(String).join(' or ')}: imported anyway`);
+    }
+    for (const key of Object.keys(service)) {
+      if (!QUIET_KEYS.has(key) && !key.startsWith('x-')) unmapped.set(key, [...(unmapped.get(key) ?? []), name]);
+    }
+    const node: TopologyNode = { id: name, kind, name };
+    if (healthCheck) node.healthCheck = healthCheck;
+    nodes.push(node);
+    placed.push({ node, host, count });
+    if (publishesPorts(service.ports)) {
+      if (kind === 'database' || kind === 'cache' || kind === 'queue') adminPorts.push(name);
+      else entries.push(name);
+    }
+    for (const note of notes) report.push(`${name}: ${note}`);
+    for (const dependency of dependencies(name, service, services, report)) {
+      edges.push({ id: `${name}->${dependency.target}`, from: name, to: dependency.target, ...(dependency.optional ? { optional: true } : {}) });
+    }
+  }
+
+  // Placement: named hosts first (in order of appearance), then the default host when anyone needs it.
+  for (const item of placed) if (item.host !== null) hostOf(item.host);
+  if (placed.some((item) => item.host === null)) {
+    const id = hosts.some((h) => h.id === DEFAULT_HOST.id) ? `${DEFAULT_HOST.id}-default` : DEFAULT_HOST.id;
+    hosts.push({ id, name: DEFAULT_HOST.name });
+    for (const item of placed) if (item.host === null) item.host = id;
+  }
+  for (const item of placed) item.node.instances = Array.from({ length: item.count }, () => ({ host: item.host! }));
+
+  for (const [key, names] of unmapped) report.push(`${key} (${names.join(', ')}): not imported`);
+  if (adminPorts.length > 0) report.push(`${adminPorts.join(', ')}: published ports taken as admin access, not as an entry point`);
+
+  const gateways = entries.filter((id) => nodes.find((n) => n.id === id)!.kind === 'gateway');
+  const callees = gateways.length > 0 ? gateways : entries;
+  if (callees.length > 0) {
+    let id = 'users';
+    for (let n = 2; nodes.some((node) => node.id === id); n++) id = `users-${n}`;
+    nodes.unshift({ id, kind: 'client', name: 'Users' });
+    edges.unshift(...callees.map((target) => ({ id: `${id}->${target}`, from: id, to: target })));
+    report.push(`added a client "Users" calling ${callees.join(', ')} (${gateways.length > 0 ? 'the gateways that publish ports' : 'the services that publish ports'})`);
+  }
+
+  const name = options.name ?? (typeof root.name === 'string' && root.name.trim() !== '' ? root.name : 'Imported from docker-compose');
+  const draft: TopologyDocument = { format: FORMAT_NAME, version: CURRENT_VERSION, name, hosts, nodes, edges };
+  const document: TopologyDocument = { ...draft, view: { positions: layeredPositions(draft) } };
+  const checked = validateDocument(document);
+  if (!checked.ok) return { errors: checked.errors };
+  return { document: checked.document, report };
+}
