@@ -50,7 +50,8 @@ export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: 
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
-    throw usageError(command, message.replace(/^Unknown option/, 'unknown option'));
+    // node:util words these as sentences ("Unknown option", "Option … does not take an argument"); ours continue a line.
+    throw usageError(command, message.charAt(0).toLowerCase() + message.slice(1));
   }
 }
 

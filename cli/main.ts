@@ -23,6 +23,10 @@ function help(): string {
   ].join('\n');
 }
 
+function unknownCommand(name: string): string {
+  return `topo: unknown command ${JSON.stringify(name)} (expected one of ${COMMANDS.map((c) => c.name).join(', ')})`;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
@@ -35,19 +39,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (name === 'help') {
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    if (!command) {
+    if (rest[0] === undefined) {
       io.stdout(help());
-      return rest[0] === undefined ? EXIT_OK : EXIT_USAGE;
+      return EXIT_OK;
+    }
+    if (!command) {
+      io.stderr(`${unknownCommand(rest[0])}\n${help()}`);
+      return EXIT_USAGE;
     }
     io.stdout(`usage: ${command.usage}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`topo: unknown command ${JSON.stringify(name)} (expected one of ${COMMANDS.map((c) => c.name).join(', ')})\n`);
+    io.stderr(`${unknownCommand(name)}\n`);
     return EXIT_USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Arguments after `--` are operands (a file may be called `--help`), never options.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
     io.stdout(`usage: ${command.usage}\n`);
     return EXIT_OK;
   }

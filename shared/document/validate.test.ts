@@ -82,6 +82,12 @@ describe('format and version', () => {
     expect(errors).toEqual([{ path: 'format', message: 'must be "topology-designer", not "drawio": this is not a Topology Designer file' }]);
   });
 
+  it('some other JSON file gets the format error alone, not a list of everything it lacks', () => {
+    expect(linesOf(parseDocumentText('{"name": "my-package", "version": "1.0.0", "nodes": 3}'))).toEqual([
+      'format: is missing: this is not a Topology Designer file (expected "format": "topology-designer")',
+    ]);
+  });
+
   it('a newer version is refused with a clear "update" message', () => {
     const errors = errorsOf(validateMutated((d) => (d.version = 7)));
     expect(errors).toEqual([

@@ -43,7 +43,9 @@ export function validateDocument(raw: unknown): ParseResult {
       path: formatPath(issue.path),
       message: issue.message,
     }));
-    return { ok: false, errors: dedupe(errors) };
+    // Without the right `format` this is some other file: its other "errors" would only be noise.
+    const notOurs = errors.find((e) => e.path === 'format');
+    return { ok: false, errors: notOurs ? [notOurs] : dedupe(errors) };
   }
   const { document, warnings } = declareImplicitHosts(parsed.data as TopologyDocument);
   const errors = checkReferences(document);
