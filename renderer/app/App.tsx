@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { RecoveryBanner } from './RecoveryBanner';
 import { InfoDialogs } from './InfoDialogs';
+import { ExportDialog } from '../panels/export/ExportDialog';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
@@ -80,6 +81,9 @@ export function App() {
         </div>
         <Notices />
         <InfoDialogs />
+        <ErrorBoundary region="export dialog">
+          <ExportDialog />
+        </ErrorBoundary>
       </ReactFlowProvider>
     </div>
   );

@@ -12,6 +12,7 @@ import { newDocument, newFromTemplate, openFile, saveFile } from './fileActions'
 import { host } from '../host';
 import { openContent } from './fileActions';
 import { useDialogStore } from './dialogs';
+import { importComposeFile } from './importCompose';
 
 /** Extra handlers registered by panels that own a feature (simulation, export, import). */
 const extra = new Map<string, () => void>();
@@ -77,6 +78,10 @@ export function runCommand(command: MenuCommand): void {
       const ui = useUiStore.getState();
       return ui.setTheme(ui.theme === 'dark' ? 'light' : 'dark');
     }
+    case 'export':
+      return useDialogStore.getState().open('export');
+    case 'import-compose':
+      return void importComposeFile();
     case 'about':
       return useDialogStore.getState().open('about');
     case 'docs':

@@ -1,45 +1,104 @@
 /**
- * The simulation slice: live state streamed from the simulation worker (node status, clock,
- * metrics). Node components subscribe to their own entry only, so a frame re-renders just the nodes
- * whose state changed.
+ * The simulation slice: options of the next run, live state streamed from the simulation worker
+ * (clock, node status, charts) and the results of compare and sweep runs. Node components
+ * subscribe to their own entry only, so a frame re-renders just the nodes whose state changed.
  */
 import { create } from 'zustand';
+import type { FailureCause } from '../../shared/document';
+import type { SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
 export interface NodeLiveState {
   readonly status: NodeStatus;
-  /** Busy slots / total slots over the last frame, 0..1. */
+  /** Busy slots / slots of the instances that are up, 0..1, now. */
   readonly utilization: number;
   /** Requests waiting across the node's instances. */
   readonly queue: number;
-  readonly served: number;
-  readonly failed: number;
-  /** Per instance: false when that instance is down. */
+  /** Per instance: false when that instance (or its host) is down. */
   readonly instancesUp: readonly boolean[];
 }
 
 export type PlayState = 'idle' | 'playing' | 'paused' | 'finished';
 
+/** One simulated second on the charts. */
+export interface ChartPoint {
+  readonly t: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** Failures of that second by cause. */
+  readonly causes: Readonly<Partial<Record<FailureCause, number>>>;
+}
+
+export interface RunOptions {
+  readonly scenarioId: string | null;
+  readonly durationS: number;
+  readonly seed: number;
+  readonly speed: number;
+}
+
+export interface Totals {
+  readonly total: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly failures: Readonly<Record<FailureCause, number>>;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface CompareResult {
+  readonly scenarioName: string;
+  readonly baseline: SimulationReport;
+  readonly scenario: SimulationReport;
+}
+
+export interface SweepState {
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface SimulationSlice {
+  readonly options: RunOptions;
   readonly playState: PlayState;
   /** Simulated time in seconds. */
   readonly clockS: number;
   readonly nodes: Readonly<Record<string, NodeLiveState>>;
-  /** Hosts down right now (host-down faults, partitions are shown per edge). */
   readonly hostsDown: readonly string[];
-  /** Edge ids whose circuit breaker is open. */
+  /** Edge ids whose circuit breaker is open or half-open. */
   readonly openBreakers: readonly string[];
-  setFrame(frame: { clockS: number; nodes: Record<string, NodeLiveState>; hostsDown: readonly string[]; openBreakers: readonly string[] }): void;
-  setPlayState(playState: PlayState): void;
-  reset(): void;
+  readonly chart: readonly ChartPoint[];
+  readonly totals: Totals | null;
+  readonly compare: CompareResult | null;
+  readonly comparing: boolean;
+  readonly sweep: SweepReport | null;
+  readonly sweepProgress: SweepState | null;
+  readonly error: string | null;
+  setOptions(options: Partial<RunOptions>): void;
+  set(patch: Partial<Omit<SimulationSlice, 'setOptions' | 'set' | 'resetLive'>>): void;
+  resetLive(): void;
 }
 
-const initial = { playState: 'idle' as PlayState, clockS: 0, nodes: {}, hostsDown: [], openBreakers: [] };
+const LIVE_INITIAL = {
+  playState: 'idle' as PlayState,
+  clockS: 0,
+  nodes: {},
+  hostsDown: [],
+  openBreakers: [],
+  chart: [],
+  totals: null,
+  error: null,
+};
 
 export const useSimulationStore = create<SimulationSlice>()((set) => ({
-  ...initial,
-  setFrame: (frame) => set(frame),
-  setPlayState: (playState) => set({ playState }),
-  reset: () => set(initial),
+  options: { scenarioId: null, durationS: 60, seed: 1, speed: 1 },
+  ...LIVE_INITIAL,
+  compare: null,
+  comparing: false,
+  sweep: null,
+  sweepProgress: null,
+  setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
+  set: (patch) => set(patch),
+  resetLive: () => set(LIVE_INITIAL),
 }));

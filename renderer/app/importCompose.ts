@@ -1,0 +1,54 @@
+/**
+ * "Import docker-compose…": services become nodes, depends_on/links become edges, replicas become
+ * instances. What could not be mapped is listed for the user; malformed YAML is explained with its
+ * line, and the open design stays as it was.
+ */
+import { formatError } from '../../shared/document';
+import { importCompose } from '../../shared/import';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { confirmDiscard } from './fileActions';
+import { fitView } from '../canvas/canvasCommands';
+
+function pickYaml(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.yml,.yaml,application/yaml,text/yaml';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Imports compose YAML text; returns false (and says why) when it cannot. */
+export function importComposeText(fileName: string, text: string): boolean {
+  const ui = useUiStore.getState();
+  const stem = fileName.replace(/\.(ya?ml)$/i, '');
+  // docker-compose.yml says nothing about the system: let the file's own `name` (or the default) speak.
+  const result = importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { name: stem });
+  if ('errors' in result) {
+    ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
+    return false;
+  }
+  useDocumentStore.getState().load(result.document, null, { dirty: true });
+  ui.select({ nodes: [], edges: [], host: null });
+  requestAnimationFrame(() => requestAnimationFrame(fitView));
+  ui.notify(result.report.length > 0 ? 'warning' : 'info', `Imported ${fileName}: ${result.document.nodes.length} nodes`, result.report);
+  return true;
+}
+
+export async function importComposeFile(): Promise<void> {
+  if (!confirmDiscard('Import a docker-compose file')) return;
+  const file = await pickYaml();
+  if (!file) return;
+  importComposeText(file.name, await file.text());
+}
