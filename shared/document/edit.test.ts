@@ -92,6 +92,13 @@ describe('updateNode and updateEdge', () => {
     expect(fieldApplies('fanout', 'client')).toBe(true);
   });
 
+  it('turning a called, faulted node into a client also drops the calls into it and its faults (a client has neither)', () => {
+    const doc = updateNode(fullDocument(), 'db', { kind: 'client' });
+    expect(doc.edges.map((e) => e.id)).toEqual(['e1', 'e3', 'e4']);
+    expect(doc.scenarios![0]!.faults.map((f) => f.type)).toEqual(['instance-down', 'host-down', 'partition', 'latency', 'loss']);
+    expectClean(doc);
+  });
+
   it('updateEdge sets and removes edge fields', () => {
     const doc = updateEdge(fullDocument(), 'e2', { retries: 0, circuitBreaker: undefined });
     expect(doc.edges[1]).toMatchObject({ retries: 0 });

@@ -68,8 +68,16 @@ export function addNode(doc: TopologyDocument, kind: NodeKind, options: AddNodeO
   return { document: next, id };
 }
 
-/** Sets fields of a node; a field given as `undefined` is removed (falls back to its default). */
+/**
+ * Sets fields of a node; a field given as `undefined` is removed (falls back to its default).
+ * A node turned into a client also loses the calls into it and the faults on it: a client has neither.
+ */
 export function updateNode(doc: TopologyDocument, id: string, patch: Partial<TopologyNode>): TopologyDocument {
+  const before = doc.nodes.find((node) => node.id === id);
+  if (patch.kind === 'client' && before && before.kind !== 'client') {
+    const scenarios = dropFaults(doc.scenarios, new Set([id]), new Set(), []);
+    doc = { ...doc, edges: doc.edges.filter((edge) => edge.to !== id), ...(scenarios ? { scenarios } : {}) };
+  }
   return {
     ...doc,
     nodes: doc.nodes.map((node) => {

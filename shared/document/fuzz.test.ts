@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentText, validateDocument, type ParseResult } from './validate';
 import { serializeDocument } from './format';
 import { findJsonSyntaxError } from './jsonSyntax';
+import { addHost, addNode, connect, deleteHost, extractFragment, pasteFragment, removeElements, updateNode } from './edit';
+import { NODE_KINDS } from './kinds';
+import type { TopologyDocument } from './schema';
 import { builtDocument, mutation, textDamage, validDocument } from './testing/mutations';
 
 const RUNS = 1000;
@@ -47,6 +50,48 @@ describe('fuzz', () => {
         expect(result.ok ? result.warnings : result.errors).toEqual([]);
       }),
       { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it('random sequences of the pure edits keep a document valid', () => {
+    type Edit = (doc: TopologyDocument) => TopologyDocument;
+    const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
+    const edit: fc.Arbitrary<Edit> = fc.oneof(
+      fc.tuple(fc.nat(), fc.constantFrom(...NODE_KINDS)).map(([i, kind]) => (doc: TopologyDocument) => {
+        const node = pick(doc.nodes, i);
+        return node ? updateNode(doc, node.id, { kind }) : doc;
+      }),
+      fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (doc: TopologyDocument) =>
+        removeElements(doc, [pick(doc.nodes, i)?.id].filter((x): x is string => x !== undefined), [pick(doc.edges, j)?.id].filter((x): x is string => x !== undefined)).document,
+      ),
+      fc.nat().map((i) => (doc: TopologyDocument) => {
+        const host = pick(doc.hosts, i);
+        return host ? deleteHost(doc, host.id).document : addHost(doc).document;
+      }),
+      fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (doc: TopologyDocument) => {
+        const from = pick(doc.nodes, i);
+        const to = pick(doc.nodes, j);
+        const result = from && to ? connect(doc, from.id, to.id) : undefined;
+        return result?.ok ? result.document : doc;
+      }),
+      fc.tuple(fc.nat(), fc.nat()).map(([i, n]) => (doc: TopologyDocument) => {
+        const ids = doc.nodes.filter((_, k) => (k + i) % 3 !== 0).map((node) => node.id).slice(0, n % 5);
+        return pasteFragment(doc, extractFragment(doc, ids)).document;
+      }),
+      fc.constantFrom(...NODE_KINDS).map((kind) => (doc: TopologyDocument) => addNode(doc, kind).document),
+    );
+    fc.assert(
+      fc.property(validDocument, fc.array(edit, { maxLength: 8 }), (doc, edits) => {
+        const start = validateDocument(doc);
+        if (!start.ok) throw new Error('fixtures are valid');
+        let current = start.document;
+        for (const apply of edits) {
+          current = apply(current);
+          const result = validateDocument(current);
+          expect(result.ok ? result.warnings : result.errors).toEqual([]);
+        }
+      }),
+      { numRuns: 500, seed: SEED },
     );
   });
 
