@@ -2,8 +2,12 @@
 import type { Command } from '../command';
 import { validateCommand } from './validate';
 import { classifyCommand } from './classify';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   classifyCommand,
+  exportCommand,
+  importCommand,
 ];

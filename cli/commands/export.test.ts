@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
+import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngSize } from '../../shared/export';
+import type { CliIo } from '../command';
+import { runCli } from '../main';
+
+/** An in-memory CLI io: files by path (text in, text or bytes out), captured output. */
+function fakeIo(files: Record<string, string | Uint8Array>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (path) => {
+      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return files[path] as string;
+    },
+    writeFile: (path, data) => {
+      if (path.startsWith('/missing/')) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      files[path] = data;
+    },
+    isTty: false,
+  };
+  return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const doc = TEMPLATES.find((t) => t.id === 'services-two-servers')!.document;
+const source = serializeDocument(doc);
+
+describe('topo export', () => {
+  it('svg: a diagram with the classification as subtitle and the document embedded', async () => {
+    const { io, files, stderr } = fakeIo({ 'shop.topo': source });
+    expect(await runCli(['export', 'shop.topo', '--format', 'svg', '--out', 'shop.svg', '--theme', 'dark'], io)).toBe(0);
+    const svg = files['shop.svg'] as string;
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('Microservices · Distributed · Cluster');
+    expect(svg).toContain('fill="#0f172a"');
+    expect(extractDocumentFromSvg(svg)).toBe(source);
+    expect(stderr()).toMatch(/^wrote shop\.svg \(\d+ bytes\)\n$/);
+  });
+
+  for (const scale of [1, 2, 3]) {
+    it(`png at ${scale}×: valid header, ${scale} times the SVG's size, the document embedded`, async () => {
+      const { io, files } = fakeIo({ 'shop.topo': source });
+      expect(await runCli(['export', 'shop.topo', '--format', 'svg', '--out', 'shop.svg'], io)).toBe(0);
+      expect(await runCli(['export', 'shop.topo', '--format', 'png', '--out', 'shop.png', '--scale', String(scale)], io)).toBe(0);
+      const png = files['shop.png'] as Uint8Array;
+      expect(isPng(png)).toBe(true);
+      const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(files['shop.svg'] as string)!.map(Number);
+      expect(pngSize(png)).toEqual({ width: width! * scale, height: height! * scale });
+      expect(extractDocumentFromPng(png)).toBe(source);
+      const reopened = parseDocumentText(extractDocumentFromPng(png)!);
+      expect(reopened.ok).toBe(true);
+    });
+  }
+
+  it('mermaid, drawio and json; --out - writes text to stdout', async () => {
+    const { io, files, stdout } = fakeIo({ 'shop.topo': source });
+    expect(await runCli(['export', 'shop.topo', '--format', 'mermaid', '--out', '-'], io)).toBe(0);
+    expect(stdout()).toMatch(/flowchart LR/);
+    expect(await runCli(['export', 'shop.topo', '--format', 'mermaid', '--flavour', 'architecture', '--out', 'a.mmd'], io)).toBe(0);
+    expect(files['a.mmd']).toMatch(/^architecture-beta\n/);
+    expect(await runCli(['export', 'shop.topo', '--format', 'drawio', '--out', 'shop.drawio'], io)).toBe(0);
+    expect(files['shop.drawio']).toMatch(/^<mxfile /);
+    expect(await runCli(['export', 'shop.topo', '--format', 'json', '--out', 'copy.topo'], io)).toBe(0);
+    expect(files['copy.topo']).toBe(source);
+  });
+
+  it('md: the report and its SVG beside it, with the sweep and scenarios when asked', async () => {
+    const withScenario = { ...doc, scenarios: [{ id: 's1', name: 'Lose orders-1', faults: [{ type: 'host-down' as const, target: 'h5' }] }] };
+    const { io, files } = fakeIo({ 'shop.topo': serializeDocument(withScenario) });
+    expect(await runCli(['export', 'shop.topo', '--format', 'md', '--out', 'docs/report.md', '--sweep', '--scenarios', '--duration', '5'], io)).toBe(0);
+    const md = files['docs/report.md'] as string;
+    expect(md).toContain('![Services, each on two servers](report.svg)');
+    expect(extractDocumentFromSvg(files['docs/report.svg'] as string)).toBe(serializeDocument(withScenario));
+    expect(md).toContain('## Failure sweep');
+    expect(md).toContain('| Server down | orders-1 |');
+    expect(md).toMatch(/\| Lose orders-1 \| \d+(\.\d+)? % \|/);
+  });
+
+  it('bad usage exits 2 with the usage line', async () => {
+    const cases = [
+      ['export', 'shop.topo', '--out', 'x.svg'],
+      ['export', 'shop.topo', '--format', 'gif', '--out', 'x.gif'],
+      ['export', 'shop.topo', '--format', 'svg'],
+      ['export', 'shop.topo', '--format', 'svg', '--out', 'x.svg', '--theme', 'blue'],
+      ['export', 'shop.topo', '--format', 'png', '--out', 'x.png', '--scale', '4'],
+      ['export', 'shop.topo', '--format', 'svg', '--out', 'x.svg', '--scale', '2'],
+      ['export', 'shop.topo', '--format', 'png', '--out', '-'],
+      ['export', 'shop.topo', '--format', 'md', '--out', '-'],
+      ['export', '--format', 'svg', '--out', 'x.svg'],
+    ];
+    for (const args of cases) {
+      const { io, stderr } = fakeIo({ 'shop.topo': source });
+      expect(await runCli(args, io), args.join(' ')).toBe(2);
+      expect(stderr()).toMatch(/^topo export: .+\nusage: topo export FILE/);
+    }
+  });
+
+  it('bad input exits 1 with one line per problem', async () => {
+    const { io, stderr } = fakeIo({ 'bad.topo': '{"format":"topology-designer","version":1,"name":"x","nodes":[{"id":"a","kind":"robot","name":"A"}]}' });
+    expect(await runCli(['export', 'bad.topo', '--format', 'svg', '--out', 'x.svg'], io)).toBe(1);
+    expect(stderr()).toMatch(/^bad\.topo: nodes\[0\]\.kind: unknown kind "robot"/);
+    const missing = fakeIo({ 'shop.topo': source });
+    expect(await runCli(['export', 'shop.topo', '--format', 'svg', '--out', '/missing/x.svg'], missing.io)).toBe(1);
+    expect(missing.stderr()).toBe('/missing/x.svg: cannot write: ENOENT\n');
+  });
+});
