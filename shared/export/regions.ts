@@ -58,8 +58,10 @@ export function hostRegions(doc: TopologyDocument, layout: DiagramLayout): HostR
     const inside = new Set(ids);
     const others = layout.nodes.filter((n) => !inside.has(n.id));
     const covers = (box: Box) => others.some((other) => intersects(box, other));
-    // Start with one piece per card; merge any two pieces whose joint box covers nobody else.
-    let pieces = ids.map((id) => ({ nodes: [id], box: pad(layout.byId.get(id)!) }));
+    // The common case first: one box around all of them covers nobody else.
+    const whole = unionBoxes(ids.map((id) => pad(layout.byId.get(id)!)));
+    // Otherwise start with one piece per card and merge any two whose joint box covers nobody else.
+    let pieces = covers(whole) ? ids.map((id) => ({ nodes: [id], box: pad(layout.byId.get(id)!) })) : [{ nodes: ids, box: whole }];
     let merged = true;
     while (merged && pieces.length > 1) {
       merged = false;
