@@ -142,8 +142,27 @@ describe('startDesktopApp', () => {
     expect(electron.windows[0]!.title).toBe('● shop.topo — Topology Designer');
   });
 
+  it('asks before a dropped file replaces unsaved work, and opens it only on Open', async () => {
+    const window = electron.windows[0]!;
+    const file = path.join(electron.app.userData, 'dropped.topo');
+    (await import('node:fs')).writeFileSync(file, '{"format":"topology"}');
+    electron.ipcMain.listeners.get('topology:setDocumentState')!(trusted(), { name: 'Shop', file: null, dirty: true });
+    electron.dialog.showMessageBox.mockClear();
+    window.webContents.send.mockClear();
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
+    await settle();
+    expect((electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string }])[1].message).toBe('Open “dropped.topo”?');
+    expect(window.webContents.send).not.toHaveBeenCalled();
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
+    await settle();
+    expect(window.webContents.send).toHaveBeenCalledWith('topology:onOpenFile', { file: { id: file, name: 'dropped.topo' }, name: 'dropped.topo', text: '{"format":"topology"}' });
+  });
+
   it('asks before closing a dirty window, and closes on Don’t Save', async () => {
     const window = electron.windows[0]!;
+    electron.dialog.showMessageBox.mockClear();
     const preventDefault = vi.fn();
     window.events.emit('close', { preventDefault });
     expect(preventDefault).toHaveBeenCalled();

@@ -94,10 +94,23 @@ export function startDesktopApp(): void {
     const target = main;
     if (!target) return;
     const opened: OpenedFile | null = await files.openPath(target.window, filePath);
-    if (opened) {
-      target.sendOpenFile(opened);
+    if (!opened) return;
+    // Files from the OS or a drop replace the open design: never silently over unsaved work.
+    if (target.dirty) {
       target.focus();
+      const { response } = await dialog.showMessageBox(target.window, {
+        type: 'question',
+        buttons: ['Open', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+        message: `Open “${opened.name}”?`,
+        detail: `Your unsaved changes to “${target.documentName}” will be lost.`,
+      });
+      if (response !== 0) return;
     }
+    target.sendOpenFile(opened);
+    target.focus();
   }
 
   const windowOf = (event: IpcMainEvent | IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender);

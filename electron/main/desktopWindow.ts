@@ -59,6 +59,16 @@ export class DesktopWindow {
     this.prompt.documentStateChanged(state.dirty);
   }
 
+  /** The page's last word on unsaved changes. */
+  get dirty(): boolean {
+    return this.documentState?.dirty ?? false;
+  }
+
+  /** The name the page shows for its document. */
+  get documentName(): string {
+    return this.documentState?.file?.name ?? this.documentState?.name ?? 'Untitled design';
+  }
+
   saveFinished(result: SaveResult): void {
     this.prompt.saveFinished(result);
   }
@@ -83,9 +93,8 @@ export class DesktopWindow {
   }
 
   private async ask(): Promise<CloseChoice> {
-    const name = this.documentState?.file?.name ?? this.documentState?.name ?? 'Untitled design';
     this.focus();
-    const index = await this.options.showCloseBox(this.window, closePromptMessage(name));
+    const index = await this.options.showCloseBox(this.window, closePromptMessage(this.documentName));
     return CLOSE_BUTTONS[index]?.choice ?? 'cancel';
   }
 }

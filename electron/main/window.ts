@@ -32,7 +32,6 @@ export function createWindowOptions(options: { preload: string; icon?: string; d
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
-      safeDialogs: true,
       spellcheck: false,
       devTools: options.devTools,
     },
