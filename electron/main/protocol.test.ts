@@ -74,6 +74,7 @@ describe('the CSP', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'blob:', 'data:']);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
   it('knows the MIME types the web build needs', () => {

@@ -13,7 +13,8 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /**
  * The Content-Security-Policy of every response. React Flow positions nodes with inline styles,
  * hence 'unsafe-inline' for styles only; workers may start from blob: URLs; exports embed data:
- * and blob: images and fonts.
+ * and blob: images and fonts, which the picture export reads back with fetch (connect-src). The
+ * page's own <meta> CSP must be no looser: browsers enforce both.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -22,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob: data:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
