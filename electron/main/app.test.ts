@@ -100,7 +100,8 @@ describe('startDesktopApp', () => {
   beforeAll(async () => {
     electron.app.userData = mkdtempSync(path.join(os.tmpdir(), 'topology-app-'));
     startDesktopApp();
-    await settle();
+    // Under load the ready chain (recent list read from disk) can take a while.
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 5000 });
   });
 
   it('registers the app scheme as privileged and sandboxes every renderer before ready', () => {
@@ -151,12 +152,13 @@ describe('startDesktopApp', () => {
     window.webContents.send.mockClear();
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
     electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
     await settle();
     expect((electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string }])[1].message).toBe('Open “dropped.topo”?');
     expect(window.webContents.send).not.toHaveBeenCalled();
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
-    await settle();
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled(), { timeout: 5000 });
     expect(window.webContents.send).toHaveBeenCalledWith('topology:onOpenFile', { file: { id: file, name: 'dropped.topo' }, name: 'dropped.topo', text: '{"format":"topology"}' });
   });
 
@@ -166,7 +168,7 @@ describe('startDesktopApp', () => {
     const preventDefault = vi.fn();
     window.events.emit('close', { preventDefault });
     expect(preventDefault).toHaveBeenCalled();
-    await settle();
+    await vi.waitFor(() => expect(window.close).toHaveBeenCalled(), { timeout: 5000 });
     const box = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { buttons: string[] }];
     expect(box[1].buttons).toEqual(['Save', "Don't Save", 'Cancel']);
     expect(window.close).toHaveBeenCalled();
