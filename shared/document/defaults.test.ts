@@ -162,3 +162,11 @@ describe('resolveDocument', () => {
     });
   });
 });
+
+describe('partial health checks and circuit breakers', () => {
+  it('fill the fields left out with SPEC defaults', () => {
+    expect(resolveNode({ id: 's', kind: 'service', name: 'S', healthCheck: { intervalMs: 500 } }).healthCheck).toEqual({ intervalMs: 500, failures: 3 });
+    expect(resolveEdge({ id: 'e', from: 'a', to: 'b', circuitBreaker: { openMs: 100 } }, 'service').circuitBreaker).toEqual({ failureRate: 0.5, window: 20, openMs: 100 });
+    expect(resolveEdge({ id: 'e', from: 'a', to: 'b' }, 'service').circuitBreaker).toBeUndefined();
+  });
+});

@@ -25,7 +25,7 @@ export const DEFAULTS = {
   errorRate: 0,
   calls: 'sequential' as CallMode,
   hitRate: 0.8,
-  healthCheck: { intervalMs: 1000, failures: 3 } as HealthCheck,
+  healthCheck: { intervalMs: 1000, failures: 3 } as Required<HealthCheck>,
   edgeWeight: 1,
   edgeProbability: 1,
   retries: 0,
@@ -33,7 +33,7 @@ export const DEFAULTS = {
   networkMs: 1,
   connectTimeoutMs: 3000,
   instanceWeight: 1,
-  circuitBreaker: { failureRate: 0.5, window: 20, openMs: 5000 } as CircuitBreaker,
+  circuitBreaker: { failureRate: 0.5, window: 20, openMs: 5000 } as Required<CircuitBreaker>,
 } as const;
 
 export function defaultFanout(kind: NodeKind): Fanout {
@@ -59,7 +59,7 @@ export interface ResolvedNode {
   readonly hitRate: number;
   readonly capabilities: readonly string[] | undefined;
   readonly layer: string | undefined;
-  readonly healthCheck: HealthCheck;
+  readonly healthCheck: Required<HealthCheck>;
 }
 
 export function resolveNode(node: TopologyNode): ResolvedNode {
@@ -85,7 +85,7 @@ export function resolveNode(node: TopologyNode): ResolvedNode {
     hitRate: node.kind === 'cache' ? (node.hitRate ?? DEFAULTS.hitRate) : 0,
     capabilities: node.capabilities,
     layer: node.layer,
-    healthCheck: node.healthCheck ?? DEFAULTS.healthCheck,
+    healthCheck: { ...DEFAULTS.healthCheck, ...node.healthCheck },
   };
 }
 
@@ -99,7 +99,7 @@ export interface ResolvedEdge {
   readonly timeoutMs: number | undefined;
   readonly retries: number;
   readonly retryBackoffMs: number;
-  readonly circuitBreaker: CircuitBreaker | undefined;
+  readonly circuitBreaker: Required<CircuitBreaker> | undefined;
   readonly optional: boolean;
   readonly async: boolean;
 }
@@ -114,7 +114,7 @@ export function resolveEdge(edge: TopologyEdge, toKind: NodeKind | undefined): R
     timeoutMs: edge.timeoutMs,
     retries: edge.retries ?? DEFAULTS.retries,
     retryBackoffMs: edge.retryBackoffMs ?? DEFAULTS.retryBackoffMs,
-    circuitBreaker: edge.circuitBreaker,
+    circuitBreaker: edge.circuitBreaker ? { ...DEFAULTS.circuitBreaker, ...edge.circuitBreaker } : undefined,
     optional: edge.optional ?? false,
     async: edge.async ?? toKind === 'queue',
   };

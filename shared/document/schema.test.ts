@@ -150,12 +150,15 @@ describe('document schema: wrong values', () => {
     ['scenarios[0].faults[0].instance'],
     ['scenarios[0].faults[3].groups'],
     ['scenarios[0].faults[4].value'],
-    ['edges[1].circuitBreaker.window'],
-    ['nodes[1].healthCheck.intervalMs'],
     ['view.positions.users.x'],
   ])('a missing required %s says "is required"', (path) => {
     const errors = errorsOf(validateMutated((d) => deleteAt(d, path), fullDocument()));
     expect(errors).toContainEqual({ path, message: 'is required' });
+  });
+
+  it.each([['edges[1].circuitBreaker.window'], ['nodes[1].healthCheck.intervalMs']])('%s may be left out: it takes its default', (path) => {
+    const result = validateMutated((d) => deleteAt(d, path), fullDocument());
+    expect(result.ok).toBe(true);
   });
 
   it('lists the allowed values when a kind, balancer or fault type is unknown', () => {

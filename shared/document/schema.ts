@@ -96,15 +96,17 @@ export const instanceSchema = object({
   weight: num({ min: 0 }).optional(),
 });
 
+/** Fields left out take their defaults (`defaults.ts`), so `{ "intervalMs": 500 }` is enough. */
 export const healthCheckSchema = object({
-  intervalMs: num({ positive: true }),
-  failures: num({ int: true, min: 1 }),
+  intervalMs: num({ positive: true }).optional(),
+  failures: num({ int: true, min: 1 }).optional(),
 });
 
+/** Fields left out take their defaults (`defaults.ts`): `{}` is a breaker with SPEC's settings. */
 export const circuitBreakerSchema = object({
-  failureRate: num({ min: 0, max: 1 }),
-  window: num({ int: true, min: 1 }),
-  openMs: num({ min: 0 }),
+  failureRate: num({ min: 0, max: 1 }).optional(),
+  window: num({ int: true, min: 1 }).optional(),
+  openMs: num({ min: 0 }).optional(),
 });
 
 export const nodeSchema = object({
