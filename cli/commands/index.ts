@@ -2,12 +2,16 @@
 import type { Command } from '../command';
 import { validateCommand } from './validate';
 import { classifyCommand } from './classify';
+import { simulateCommand } from './simulate';
+import { sweepCommand } from './sweep';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   classifyCommand,
+  simulateCommand,
+  sweepCommand,
   exportCommand,
   importCommand,
 ];

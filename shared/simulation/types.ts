@@ -27,6 +27,8 @@ export interface TimelineEntry {
   readonly failed: number;
   /** p99 latency of the second's successful requests, ms (0 when none). */
   readonly p99: number;
+  /** p50 latency of the second's successful requests, ms (0 when none). */
+  readonly p50: number;
 }
 
 export interface LatencySummary {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES, type TopologyDocument } from '../../shared/document';
+import type { CliIo } from '../command';
+import { runCli } from '../main';
+import { sparkline, thousands } from './simulate';
+
+/** An in-memory CLI io: files by path, captured output. */
+function fakeIo(files: Record<string, string>, isTty = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (path) => {
+      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return files[path]!;
+    },
+    writeFile: () => {
+      throw new Error('simulate never writes files');
+    },
+    isTty,
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const cluster: TopologyDocument = {
+  ...TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document,
+  scenarios: [{ id: 's1', name: 'Lose the database', faults: [{ type: 'host-down', target: 'h5', at: 10, until: 20 }] }],
+};
+const files = { 'shop.topo': JSON.stringify(cluster), 'broken.topo': '{"format": "topology-designer", "version": 1, "name": "x", "nodes": [{"id": "a"}]}' };
+
+describe('topo simulate', () => {
+  it('prints the SPEC §4 JSON report, byte-identical for the same seed', async () => {
+    const first = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--scenario', 's1', '--duration', '30', '--json'], first.io)).toBe(0);
+    const report = JSON.parse(first.stdout());
+    expect(Object.keys(report).slice(0, 3)).toEqual(['duration', 'seed', 'scenario']);
+    expect(report).toMatchObject({ duration: 30, seed: 1, scenario: { id: 's1', name: 'Lose the database' } });
+    expect(report.requests.total).toBe(report.requests.ok + report.requests.failed);
+    expect(report.failures.timeout).toBeGreaterThan(0);
+    expect(report.timeline).toHaveLength(30);
+    const second = fakeIo(files);
+    await runCli(['simulate', 'shop.topo', '--scenario', 'Lose the database', '--duration', '30', '--json'], second.io);
+    expect(second.stdout()).toBe(first.stdout());
+    const otherSeed = fakeIo(files);
+    await runCli(['simulate', 'shop.topo', '--scenario', 's1', '--duration', '30', '--seed', '2', '--json'], otherSeed.io);
+    expect(otherSeed.stdout()).not.toBe(first.stdout());
+  });
+
+  it('prints a readable summary: availability, throughput, latency, causes, busiest nodes, sparkline', async () => {
+    const { io, stdout, stderr } = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--scenario', 's1', '--duration', '30'], io)).toBe(0);
+    expect(stderr()).toBe('');
+    const text = stdout();
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Monolith cluster — scenario "Lose the database" (s1) · 30 s simulated · seed 1');
+    expect(text).toMatch(/^ {2}availability +\d+\.\d\d % {2}[\d,]+ ok of [\d,]+ requests, [\d,]+ failed/m);
+    expect(text).toMatch(/^ {2}throughput +[\d.]+\/s {2}served, of [\d.]+\/s offered$/m);
+    expect(text).toMatch(/^ {2}latency +[\d.]+ ms {2}p50 · p95 [\d.]+ ms · p99/m);
+    expect(lines).toContain('Failures by cause');
+    expect(text).toMatch(/^ {2}timeout +[\d,]+ +[\d.]+ %$/m);
+    expect(text).toMatch(/^ {2}Shop DB +[\d,]+$/m);
+    expect(lines).toContain('Busiest nodes');
+    const sparklineLine = lines.find((l) => l.startsWith('  ok/s'))!;
+    expect(sparklineLine).toMatch(/^ {2}ok\/s {6}[▁▂▃▄▅▆▇█ ]{30} {2}max \d+$/);
+    expect(lines.some((l) => l.startsWith('  failed/s'))).toBe(true);
+  });
+
+  it('rejects an unknown scenario, bad input and bad options with one clear line', async () => {
+    const unknown = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--scenario', 'nope'], unknown.io)).toBe(1);
+    expect(unknown.stderr()).toBe('shop.topo: unknown scenario "nope": expected one of s1 (Lose the database)\n');
+    const broken = fakeIo(files);
+    expect(await runCli(['simulate', 'broken.topo'], broken.io)).toBe(1);
+    expect(broken.stderr()).toMatch(/^broken\.topo: nodes\[0\]\.kind: /);
+    const missing = fakeIo(files);
+    expect(await runCli(['simulate', 'missing.topo'], missing.io)).toBe(1);
+    expect(missing.stderr()).toBe('missing.topo: no such file\n');
+    const duration = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--duration', 'abc'], duration.io)).toBe(2);
+    expect(duration.stderr()).toContain('topo simulate: --duration "abc": must be a number of seconds in (0, 86400]');
+    const seed = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--seed', '1.5'], seed.io)).toBe(2);
+    expect(seed.stderr()).toContain('--seed "1.5": must be a whole number');
+  });
+});
+
+describe('formatting helpers', () => {
+  it('groups thousands without the machine locale', () => {
+    expect(thousands(1234567)).toBe('1,234,567');
+    expect(thousands(999)).toBe('999');
+    expect(thousands(1234.5)).toBe('1,234.5');
+  });
+
+  it('draws a sparkline scaled to its maximum, averaging down to the width', () => {
+    expect(sparkline([0, 1, 2, 4, 8])).toBe(' ▁▂▄█');
+    expect(sparkline([0, 0])).toBe('  ');
+    expect(sparkline(Array.from({ length: 120 }, (_, i) => (i < 60 ? 1 : 2)), 60)).toBe('▄'.repeat(30) + '█'.repeat(30));
+  });
+});

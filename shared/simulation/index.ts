@@ -1,0 +1,19 @@
+/**
+ * The simulation (SPEC §4): one deterministic discrete-event engine for the CLI and the Web
+ * Worker. Batch: `simulate`, `sweep`; live: `createSimulation` + `LiveSession`; the worker's
+ * messages: `protocol.ts`.
+ */
+export {
+  createSimulation,
+  simulate,
+  findScenario,
+  Simulation,
+  SimulationInputError,
+  DEFAULT_DURATION_S,
+  DEFAULT_SEED,
+  type SimulationOptions,
+} from './simulation';
+export { sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, type SweepOptions } from './sweep';
+export { LivePacer, LiveSession, MAX_FRAME_HZ, type LiveFrame, type LiveSessionOptions } from './live';
+export type * from './protocol';
+export type * from './types';
