@@ -15,6 +15,9 @@ import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { ClassificationPanel } from '../panels/ClassificationPanel';
+import { SimulationControls } from '../panels/simulation/SimulationControls';
+import { SimulationDock } from '../panels/simulation/SimulationDock';
+import { FailAtMenu } from '../panels/simulation/FailAtMenu';
 import { useUiStore } from '../store/uiStore';
 import { host } from '../host';
 import { openContent, openDroppedFile, startAutosave } from './fileActions';
@@ -58,7 +61,7 @@ export function App() {
     <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlowProvider>
         <ErrorBoundary region="toolbar">
-          <Toolbar />
+          <Toolbar simulation={<SimulationControls />} />
         </ErrorBoundary>
         <RecoveryBanner />
         <div className="workspace">
@@ -68,6 +71,9 @@ export function App() {
           <main className="centre">
             <ErrorBoundary region="canvas">
               <Canvas />
+            </ErrorBoundary>
+            <ErrorBoundary region="simulation dock">
+              <SimulationDock />
             </ErrorBoundary>
           </main>
           <div className="side">
@@ -81,6 +87,7 @@ export function App() {
         </div>
         <Notices />
         <InfoDialogs />
+        <FailAtMenu />
         <ErrorBoundary region="export dialog">
           <ExportDialog />
         </ErrorBoundary>

@@ -17,6 +17,8 @@ import { documentText, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { fitView } from '../canvas/canvasCommands';
 import { extractEmbeddedDocument } from './embedded';
+import { simulation } from '../store/simulationController';
+import { useSimulationStore } from '../store/simulationStore';
 
 const ui = () => useUiStore.getState();
 
@@ -31,7 +33,12 @@ export function confirmDiscard(action: string): boolean {
   return window.confirm(`The design has unsaved changes. ${action} anyway and lose them?`);
 }
 
-function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
+/** Replaces the open design (clears undo history, selection and simulation results) and fits the view. */
+export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
+  // A new design: the last run, comparison and sweep were about the old one.
+  simulation.reset();
+  useSimulationStore.getState().set({ compare: null, sweep: null });
+  useSimulationStore.getState().setOptions({ scenarioId: null });
   useDocumentStore.getState().load(document, file, options);
   ui().select({ nodes: [], edges: [], host: null });
   ui().setHighlight(null);

@@ -5,10 +5,8 @@
  */
 import { formatError } from '../../shared/document';
 import { importCompose } from '../../shared/import';
-import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { confirmDiscard } from './fileActions';
-import { fitView } from '../canvas/canvasCommands';
+import { confirmDiscard, loadDocument } from './fileActions';
 
 function pickYaml(): Promise<File | null> {
   return new Promise((resolve) => {
@@ -39,9 +37,7 @@ export function importComposeText(fileName: string, text: string): boolean {
     ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
     return false;
   }
-  useDocumentStore.getState().load(result.document, null, { dirty: true });
-  ui.select({ nodes: [], edges: [], host: null });
-  requestAnimationFrame(() => requestAnimationFrame(fitView));
+  loadDocument(result.document, null, { dirty: true });
   ui.notify(result.report.length > 0 ? 'warning' : 'info', `Imported ${fileName}: ${result.document.nodes.length} nodes`, result.report);
   return true;
 }

@@ -29,6 +29,7 @@ import { HostRegions } from './HostRegions';
 import { kindColor } from './visuals';
 import { provideMeasuredSizes } from './autoLayout';
 import { ParticleLayer } from './ParticleLayer';
+import { useFailMenu } from '../panels/simulation/FailAtMenu';
 
 // Module level, as React Flow asks: a new object per render would remount every node.
 const nodeTypes = { topology: TopologyNodeView };
@@ -167,6 +168,12 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   }, []);
   const flowRef = useRef<ReactFlowInstance<TopologyFlowNode, TopologyFlowEdge> | null>(null);
 
+  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: TopologyFlowNode) => {
+    if (node.data.node.kind === 'client') return;
+    event.preventDefault();
+    useFailMenu.getState().open({ kind: 'node', id: node.id, name: node.data.node.name }, event.clientX, event.clientY);
+  }, []);
+
   const onPaneClick = useCallback(() => useUiStore.getState().select({ nodes: [], edges: [], host: null }), []);
 
   return (
@@ -184,6 +191,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
           onInit(flow);
         }}
         onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
         snapToGrid
         snapGrid={SNAP}
         deleteKeyCode={null}

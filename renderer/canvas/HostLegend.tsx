@@ -2,12 +2,13 @@
  * The hosts legend on the canvas: every server with its tint and what runs on it. Hovering a host
  * lights up its nodes; clicking selects it for the inspector.
  */
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { Panel } from '@xyflow/react';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useSimulationStore } from '../store/simulationStore';
 import { hostTint } from './visuals';
+import { useFailMenu } from '../panels/simulation/FailAtMenu';
 
 function HostLegendImpl() {
   const hosts = useDocumentStore((s) => s.document.hosts);
@@ -27,12 +28,15 @@ function HostLegendImpl() {
     }
     return { map, unplaced };
   }, [nodes]);
+  const [open, setOpen] = useState(true);
   if (hosts.length === 0 && counts.unplaced === 0) return null;
   const ui = useUiStore.getState;
   return (
-    <Panel position="top-left" className="host-legend" aria-label="Hosts">
-      <div className="host-legend__title">Hosts</div>
-      <ul>
+    <Panel position="top-right" className="host-legend" aria-label="Hosts">
+      <button type="button" className="host-legend__title" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Hosts ({hosts.length})
+      </button>
+      {open && <ul>
         {hosts.map((host, index) => {
           const down = hostsDown.includes(host.id);
           return (
@@ -42,6 +46,10 @@ function HostLegendImpl() {
                 className={`host-legend__item${selectedHost === host.id ? ' is-selected' : ''}${down ? ' is-down' : ''}`}
                 style={{ '--host-color': hostTint(index, theme) } as CSSProperties}
                 onClick={() => ui().select({ nodes: [], edges: [], host: host.id })}
+                onContextMenu={(event) => {
+                  event.preventDefault();
+                  useFailMenu.getState().open({ kind: 'host', id: host.id, name: host.name }, event.clientX, event.clientY);
+                }}
                 onMouseEnter={() => ui().setHoverHighlight({ nodes: [], hosts: [host.id], source: `host:${host.id}` })}
                 onMouseLeave={() => ui().setHoverHighlight(null)}
                 aria-label={`Host ${host.name}${down ? ', down' : ''}`}
@@ -62,7 +70,7 @@ function HostLegendImpl() {
             </span>
           </li>
         )}
-      </ul>
+      </ul>}
     </Panel>
   );
 }

@@ -2,14 +2,20 @@
  * Auto-layout with elkjs (layered, left to right): callers on the left, callees on the right.
  * Runs on the measured node sizes and commits every position as one undo step.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Position, TopologyDocument } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
 import { commitPositions } from '../store/actions';
 import { useUiStore } from '../store/uiStore';
 import { fitView } from './canvasCommands';
 
-const elk = new ELK();
+type Elk = InstanceType<typeof import('elkjs/lib/elk.bundled.js').default>;
+let elk: Promise<Elk> | null = null;
+
+/** elkjs is large (about 1.5 MB): it loads on the first auto-layout, not at start-up. */
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((module) => new module.default());
+  return elk;
+}
 
 const DEFAULT_SIZE = { width: 220, height: 96 };
 
@@ -29,7 +35,7 @@ export async function layoutPositions(document: TopologyDocument, sizes: Readonl
     children: document.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? DEFAULT_SIZE) })),
     edges: document.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
-  const result = await elk.layout(graph);
+  const result = await (await loadElk()).layout(graph);
   const positions: Record<string, Position> = {};
   for (const child of result.children ?? []) {
     positions[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };

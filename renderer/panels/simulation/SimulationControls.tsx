@@ -1,0 +1,66 @@
+/**
+ * The simulation controls in the toolbar: Play, Pause, Reset, the speed (0.1×–100×) and the
+ * simulated clock, always visible. Space toggles play when focus is not in a field.
+ */
+import { memo, useEffect } from 'react';
+import { useSimulationStore } from '../../store/simulationStore';
+import { simulation } from '../../store/simulationController';
+import { registerCommand } from '../../app/commands';
+
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
+
+function inField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+}
+
+function SimulationControlsImpl() {
+  const playState = useSimulationStore((s) => s.playState);
+  const clockS = useSimulationStore((s) => s.clockS);
+  const speed = useSimulationStore((s) => s.options.speed);
+  const duration = useSimulationStore((s) => s.options.durationS);
+  const playing = playState === 'playing';
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || inField(event.target)) return;
+      if (event.target instanceof HTMLElement && event.target.closest('dialog')) return;
+      event.preventDefault();
+      simulation.toggle();
+    };
+    window.addEventListener('keydown', onKey);
+    const stops = [registerCommand('sim-toggle', () => simulation.toggle()), registerCommand('sim-reset', () => simulation.reset()), registerCommand('sim-sweep', () => void simulation.sweep())];
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      for (const stop of stops) stop();
+    };
+  }, []);
+
+  return (
+    <div className={`sim-controls${playing ? ' is-playing' : ''}`} role="group" aria-label="Simulation">
+      <button type="button" className="toolbar__button sim-controls__play" onClick={() => simulation.play()} disabled={playing} aria-label="Play" title="Play (Space)">
+        <span aria-hidden="true">▶</span> Play
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => simulation.pause()} disabled={!playing} aria-label="Pause" title="Pause (Space)">
+        <span aria-hidden="true">❚❚</span> Pause
+      </button>
+      <button type="button" className="toolbar__button" onClick={() => simulation.reset()} disabled={playState === 'idle'} aria-label="Reset" title="Reset">
+        <span aria-hidden="true">⟲</span> Reset
+      </button>
+      <label className="sim-controls__speed">
+        <span className="visually-hidden">Speed</span>
+        <select aria-label="Speed" value={speed} onChange={(e) => simulation.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <output className={`sim-clock sim-clock--${playState}`} aria-label="Simulated time" title={`Simulated time of ${duration} s`}>
+        t = {clockS.toFixed(1)} s
+      </output>
+    </div>
+  );
+}
+
+export const SimulationControls = memo(SimulationControlsImpl);

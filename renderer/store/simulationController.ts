@@ -1,0 +1,205 @@
+/**
+ * The app side of the simulation: turns Play/Pause/Reset/speed, Compare and Sweep into requests to
+ * the simulation worker, and its frames into store updates (≤ 30 Hz) and particles (liveFeed).
+ * Node entries are reused when unchanged, so a frame re-renders only nodes whose state moved.
+ */
+import type { FailureCause } from '../../shared/document';
+import { FAILURE_CAUSES } from '../../shared/document';
+import type { LiveFrame } from '../../shared/simulation/live';
+import type { SimulationReport } from '../../shared/simulation/types';
+import { SimulationClient } from '../worker/client';
+import { useDocumentStore } from './documentStore';
+import { pushFrame, resetFeed, setFeedRunning } from './liveFeed';
+import { useSimulationStore, type ChartPoint, type NodeLiveState } from './simulationStore';
+
+const store = () => useSimulationStore.getState();
+
+let client: SimulationClient | null = null;
+/** Batch and sweep runs get a worker of their own, so a live run keeps its pace meanwhile. */
+let batchClient: SimulationClient | null = null;
+function getBatchClient(): SimulationClient {
+  batchClient ??= new SimulationClient();
+  return batchClient;
+}
+function getClient(): SimulationClient {
+  if (!client) {
+    client = new SimulationClient();
+    client.onFrame(onFrame);
+    client.onFinished(onFinished);
+    client.onError((message) => {
+      store().set({ error: `Simulation failed: ${message}`, playState: 'idle' });
+      setFeedRunning(false);
+    });
+  }
+  return client;
+}
+
+/** Cumulative failures at the previous frame, to attribute new failures to their second. */
+let lastFailures: Record<FailureCause, number> | null = null;
+/** Causes per simulated second of failures seen so far (closed and open seconds). */
+let causesBySecond = new Map<number, Partial<Record<FailureCause, number>>>();
+
+function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
+  return (
+    a !== undefined &&
+    a.status === b.status &&
+    Math.abs(a.utilization - b.utilization) < 0.01 &&
+    a.queue === b.queue &&
+    a.instancesUp.length === b.instancesUp.length &&
+    a.instancesUp.every((up, i) => up === b.instancesUp[i])
+  );
+}
+
+function onFrame(frame: LiveFrame): void {
+  const running = !frame.paused && !frame.finished;
+  // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
+  pushFrame(frame.timeMs, frame.movements, running, frame.speed);
+  const state = store();
+  const nodes: Record<string, NodeLiveState> = {};
+  let changed = false;
+  for (const snapshot of frame.snapshot.nodes) {
+    const next: NodeLiveState = {
+      status: snapshot.status,
+      utilization: snapshot.utilization,
+      queue: snapshot.queueLength,
+      instancesUp: snapshot.instances.map((i) => i.up),
+    };
+    const previous = state.nodes[snapshot.id];
+    if (sameNode(previous, next)) nodes[snapshot.id] = previous!;
+    else {
+      nodes[snapshot.id] = next;
+      changed = true;
+    }
+  }
+  // Failures since the last frame belong to the current simulated second.
+  const second = Math.floor(frame.timeMs / 1000);
+  if (lastFailures) {
+    for (const cause of FAILURE_CAUSES) {
+      const delta = frame.failures[cause] - lastFailures[cause];
+      if (delta > 0) {
+        const bucket = causesBySecond.get(second) ?? {};
+        bucket[cause] = (bucket[cause] ?? 0) + delta;
+        causesBySecond.set(second, bucket);
+      }
+    }
+  }
+  lastFailures = { ...frame.failures };
+  const chart: ChartPoint[] =
+    frame.timeline.length === 0
+      ? (state.chart as ChartPoint[])
+      : [
+          ...state.chart,
+          ...frame.timeline.map((entry) => ({
+            t: entry.t,
+            ok: entry.ok,
+            failed: entry.failed,
+            p50: entry.p50,
+            p99: entry.p99,
+            causes: causesBySecond.get(entry.t) ?? {},
+          })),
+        ];
+  const downHosts = frame.snapshot.downHosts;
+  const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
+  state.set({
+    clockS: frame.timeMs / 1000,
+    ...(changed || Object.keys(state.nodes).length !== frame.snapshot.nodes.length ? { nodes } : {}),
+    ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
+    ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
+    chart,
+    totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
+    playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function onFinished(report: SimulationReport): void {
+  setFeedRunning(false);
+  store().set({
+    playState: 'finished',
+    clockS: report.duration,
+    totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
+  });
+}
+
+function runOptions() {
+  const { options } = store();
+  const document = useDocumentStore.getState().document;
+  const scenarioId = options.scenarioId && document.scenarios?.some((s) => s.id === options.scenarioId) ? options.scenarioId : undefined;
+  return { document, scenarioId, seed: options.seed, durationS: options.durationS };
+}
+
+export const simulation = {
+  play(): void {
+    const state = store();
+    if (state.playState === 'playing') return;
+    if (state.playState === 'paused') {
+      getClient().resume();
+      setFeedRunning(true);
+      state.set({ playState: 'playing' });
+      return;
+    }
+    const { document, scenarioId, seed, durationS } = runOptions();
+    if (!document.nodes.some((n) => n.kind === 'client')) {
+      state.set({ error: 'Nothing sends requests: add a Client and connect it to the design.' });
+      return;
+    }
+    state.resetLive();
+    resetFeed();
+    lastFailures = null;
+    causesBySecond = new Map();
+    getClient().start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed });
+    setFeedRunning(true);
+    state.set({ playState: 'playing' });
+  },
+  pause(): void {
+    if (store().playState !== 'playing') return;
+    getClient().pause();
+    setFeedRunning(false);
+    store().set({ playState: 'paused' });
+  },
+  toggle(): void {
+    if (store().playState === 'playing') simulation.pause();
+    else simulation.play();
+  },
+  reset(): void {
+    client?.reset();
+    resetFeed();
+    lastFailures = null;
+    causesBySecond = new Map();
+    store().resetLive();
+  },
+  setSpeed(speed: number): void {
+    store().setOptions({ speed });
+    if (store().playState !== 'idle') client?.setSpeed(speed);
+  },
+  async compare(): Promise<void> {
+    const { document, scenarioId, seed, durationS } = runOptions();
+    if (!scenarioId) return;
+    const scenario = document.scenarios!.find((s) => s.id === scenarioId)!;
+    store().set({ comparing: true, error: null });
+    try {
+      const c = getBatchClient();
+      const [baseline, withFaults] = await Promise.all([c.runBatch({ document, seed, durationS }), c.runBatch({ document, scenarioId, seed, durationS })]);
+      store().set({ compare: { scenarioName: scenario.name, baseline, scenario: withFaults } });
+    } catch (error) {
+      store().set({ error: `Compare failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      store().set({ comparing: false });
+    }
+  },
+  async sweep(): Promise<void> {
+    const { document, seed, durationS } = runOptions();
+    store().set({ sweepProgress: { done: 0, total: 1 }, error: null });
+    try {
+      const report = await getBatchClient().runSweep({ document, seed, durationS }, (done, total) => store().set({ sweepProgress: { done, total } }));
+      store().set({ sweep: report });
+    } catch (error) {
+      store().set({ error: `Sweep failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      store().set({ sweepProgress: null });
+    }
+  },
+};
