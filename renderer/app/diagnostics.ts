@@ -5,12 +5,15 @@
  */
 import { useDocumentStore } from '../store/documentStore';
 import { particles, pushFrame, resetFeed } from '../store/liveFeed';
+import { useSimulationStore, type ChartPoint } from '../store/simulationStore';
 
 export interface Diagnostics {
   /** Keeps about `count` particles in flight over the design's edges until `stop()`. */
   animateParticles(count: number): void;
   stop(): void;
   particleCount(): number;
+  /** The live chart's points so far (simulated seconds), for tests and support. */
+  chart(): readonly ChartPoint[];
 }
 
 export function installDiagnostics(): void {
@@ -44,6 +47,7 @@ export function installDiagnostics(): void {
       resetFeed();
     },
     particleCount: () => particles.count,
+    chart: () => useSimulationStore.getState().chart,
   };
   (window as unknown as { __topologyDiagnostics: Diagnostics }).__topologyDiagnostics = diagnostics;
 }

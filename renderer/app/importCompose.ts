@@ -7,25 +7,7 @@ import { formatError } from '../../shared/document';
 import { importCompose } from '../../shared/import';
 import { useUiStore } from '../store/uiStore';
 import { confirmDiscard, loadDocument } from './fileActions';
-
-function pickYaml(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.yml,.yaml,application/yaml,text/yaml';
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.append(input);
-    input.click();
-  });
-}
+import { pickFile } from '../host/pickFile';
 
 /** Imports compose YAML text; returns false (and says why) when it cannot. */
 export function importComposeText(fileName: string, text: string): boolean {
@@ -44,7 +26,7 @@ export function importComposeText(fileName: string, text: string): boolean {
 
 export async function importComposeFile(): Promise<void> {
   if (!confirmDiscard('Import a docker-compose file')) return;
-  const file = await pickYaml();
+  const file = await pickFile('.yml,.yaml,application/yaml,text/yaml');
   if (!file) return;
   importComposeText(file.name, await file.text());
 }

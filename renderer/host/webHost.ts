@@ -5,6 +5,7 @@
  */
 import type { DocumentState, ExportRequest, FileRef, HostApi, OpenedFile, RecoverySnapshot, SaveRequest, SaveResult } from '../../shared/host';
 import { idbDelete, idbGet, idbSet } from './idb';
+import { pickFile } from './pickFile';
 
 interface PickerWindow {
   showOpenFilePicker?(options?: unknown): Promise<FileSystemFileHandle[]>;
@@ -33,26 +34,6 @@ async function readFile(file: File): Promise<{ text: string; bytes?: Uint8Array 
     return { text: '', bytes };
   }
   return { text: await file.text() };
-}
-
-/** An <input type=file> prompt: the fallback where there is no file picker API (and in tests). */
-function pickWithInput(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.topo,.json,.svg,.png';
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.append(input);
-    input.click();
-  });
 }
 
 function download(name: string, data: string | Uint8Array, mime: string): void {
@@ -129,7 +110,7 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
           throw error;
         }
       }
-      const file = await pickWithInput();
+      const file = await pickFile('.topo,.json,.svg,.png');
       if (!file) return null;
       return { file: null, name: file.name, ...(await readFile(file)) };
     },

@@ -27,22 +27,30 @@ function highlightOf(item: { nodes: readonly string[]; hosts: readonly string[] 
   return { nodes: item.nodes, hosts: item.hosts, source };
 }
 
-function EvidenceItem({ evidence, index }: { evidence: Evidence; index: number }) {
-  const source = `evidence:${evidence.label}:${index}`;
+/** Hover or focus previews the highlight; a click pins it (a second click unpins). */
+function useHighlightButton(item: { nodes: readonly string[]; hosts: readonly string[] }, source: string) {
   const active = useUiStore((s) => s.highlight?.source === source);
   const ui = useUiStore.getState;
+  const preview = () => ui().setHoverHighlight(highlightOf(item, source));
+  const clear = () => ui().setHoverHighlight(null);
+  return {
+    active,
+    handlers: {
+      'aria-pressed': active,
+      onMouseEnter: preview,
+      onMouseLeave: clear,
+      onFocus: preview,
+      onBlur: clear,
+      onClick: () => ui().setHighlight(active ? null : highlightOf(item, source)),
+    },
+  };
+}
+
+function EvidenceItem({ evidence, index }: { evidence: Evidence; index: number }) {
+  const { active, handlers } = useHighlightButton(evidence, `evidence:${evidence.label}:${index}`);
   return (
     <li>
-      <button
-        type="button"
-        className={`finding finding--evidence${active ? ' is-active' : ''}`}
-        aria-pressed={active}
-        onMouseEnter={() => ui().setHoverHighlight(highlightOf(evidence, source))}
-        onMouseLeave={() => ui().setHoverHighlight(null)}
-        onFocus={() => ui().setHoverHighlight(highlightOf(evidence, source))}
-        onBlur={() => ui().setHoverHighlight(null)}
-        onClick={() => ui().setHighlight(active ? null : highlightOf(evidence, source))}
-      >
+      <button type="button" className={`finding finding--evidence${active ? ' is-active' : ''}`} {...handlers}>
         {evidence.message}
       </button>
     </li>
@@ -50,21 +58,10 @@ function EvidenceItem({ evidence, index }: { evidence: Evidence; index: number }
 }
 
 function FindingItem({ finding, index }: { finding: Finding; index: number }) {
-  const source = `finding:${finding.rule}:${index}`;
-  const active = useUiStore((s) => s.highlight?.source === source);
-  const ui = useUiStore.getState;
+  const { active, handlers } = useHighlightButton(finding, `finding:${finding.rule}:${index}`);
   return (
     <li>
-      <button
-        type="button"
-        className={`finding finding--${finding.severity}${active ? ' is-active' : ''}`}
-        aria-pressed={active}
-        onMouseEnter={() => ui().setHoverHighlight(highlightOf(finding, source))}
-        onMouseLeave={() => ui().setHoverHighlight(null)}
-        onFocus={() => ui().setHoverHighlight(highlightOf(finding, source))}
-        onBlur={() => ui().setHoverHighlight(null)}
-        onClick={() => ui().setHighlight(active ? null : highlightOf(finding, source))}
-      >
+      <button type="button" className={`finding finding--${finding.severity}${active ? ' is-active' : ''}`} {...handlers}>
         <span className="finding__mark" aria-hidden="true">
           {SEVERITY_MARK[finding.severity]}
         </span>
