@@ -102,7 +102,8 @@ export class LiveSession {
   readonly simulation: Simulation;
   readonly pacer: LivePacer;
   private readonly budget: number;
-  private lastFrameWallMs = -Infinity;
+  /** Wall time from which the next frame is due; frames fall on a 30 Hz grid. */
+  private nextFrameWallMs = -Infinity;
   private finalSent = false;
 
   constructor(doc: TopologyDocument, options: LiveSessionOptions, wallMs: number) {
@@ -118,8 +119,11 @@ export class LiveSession {
     const target = this.pacer.target(wallMs);
     if (!this.simulation.advanceTo(target, this.budget)) this.pacer.fellBehind(wallMs, this.simulation.timeMs);
     const finished = this.simulation.finished;
-    if (!finished && wallMs - this.lastFrameWallMs < 1000 / MAX_FRAME_HZ) return undefined;
-    this.lastFrameWallMs = wallMs;
+    if (!finished && wallMs < this.nextFrameWallMs) return undefined;
+    // On a grid rather than "a period after the last frame", so ticks that do not divide the
+    // period still give the full rate; after a stall the grid restarts instead of bursting.
+    const period = 1000 / MAX_FRAME_HZ;
+    this.nextFrameWallMs = this.nextFrameWallMs + period < wallMs - period ? wallMs + period : this.nextFrameWallMs + period;
     if (finished) this.finalSent = true;
     return this.frame();
   }

@@ -1,0 +1,69 @@
+/** Live pacing without a Worker: an injected wall clock drives the pacer and the session. */
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../document';
+import { LivePacer, LiveSession, MAX_FRAME_HZ } from './live';
+
+describe('LivePacer', () => {
+  it('maps wall time to simulated time × speed, frozen while paused', () => {
+    const pacer = new LivePacer(2);
+    pacer.start(1000);
+    expect(pacer.target(1500)).toBe(1000);
+    pacer.pause(1500);
+    expect(pacer.paused).toBe(true);
+    expect(pacer.target(9000)).toBe(1000);
+    pacer.resume(9000);
+    expect(pacer.target(9250)).toBe(1500);
+    pacer.setSpeed(10, 9250);
+    expect(pacer.target(9350)).toBe(2500);
+    expect(() => pacer.setSpeed(0, 9350)).toThrow(RangeError);
+  });
+
+  it('re-anchors when the engine falls behind, so time slows instead of building a debt', () => {
+    const pacer = new LivePacer(100);
+    pacer.start(0);
+    pacer.fellBehind(100, 4000);
+    expect(pacer.target(100)).toBe(4000);
+    expect(pacer.target(110)).toBe(5000);
+  });
+});
+
+describe('LiveSession', () => {
+  const shop = TEMPLATES.find((t) => t.id === 'services-two-servers')!.document;
+
+  it('streams frames at most 30 times per wall second with node state, movements and closed seconds', () => {
+    const session = new LiveSession(shop, { durationS: 10, speed: 2 }, 0);
+    const frames = [];
+    for (let wall = 0; wall <= 2000; wall += 5) {
+      const frame = session.tick(wall);
+      if (frame) frames.push(frame);
+    }
+    expect(frames.length).toBeLessThanOrEqual(2 * MAX_FRAME_HZ + 1);
+    expect(frames.length).toBeGreaterThan(2 * MAX_FRAME_HZ * 0.9);
+    const last = frames.at(-1)!;
+    expect(last.timeMs).toBeGreaterThan(3900);
+    expect(last.snapshot.nodes.map((n) => n.id)).toContain('orders');
+    expect(last.snapshot.nodes.every((n) => ['healthy', 'busy', 'overloaded', 'down'].includes(n.status))).toBe(true);
+    const movements = frames.flatMap((f) => f.movements);
+    // About 40 sampled requests per simulated second, each a few calls.
+    expect(movements.length).toBeGreaterThan(100);
+    expect(movements.every((m) => m.endMs >= m.startMs && m.endMs <= last.timeMs)).toBe(true);
+    expect(movements.some((m) => m.from === 'users' && m.to === 'gateway' && m.outcome === 'ok')).toBe(true);
+    // Every closed second arrives exactly once.
+    expect(frames.flatMap((f) => f.timeline).map((e) => e.t)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('shows a host going down: its instances down, failures streamed, and ends with the final frame', () => {
+    const doc = { ...shop, scenarios: [{ id: 'db', name: 'Orders DB down', faults: [{ type: 'host-down' as const, target: 'h10', at: 1 }] }] };
+    const session = new LiveSession(doc, { durationS: 4, speed: 1, scenario: 'db' }, 0);
+    let frame = session.tick(2000)!;
+    expect(frame.snapshot.downHosts).toEqual(['h10']);
+    expect(frame.snapshot.nodes.find((n) => n.id === 'orders-db')!.status).toBe('down');
+    const failed = session.tick(4000)!;
+    expect(failed.finished).toBe(true);
+    expect(failed.failures.timeout + failed.failures.crash).toBe(failed.requests.failed);
+    expect(failed.requests.failed).toBeGreaterThan(0);
+    expect(session.tick(5000)).toBeUndefined();
+    frame = session.frame();
+    expect(frame.timeMs).toBe(4000);
+  });
+});
