@@ -20,7 +20,8 @@ import { SimulationDock } from '../panels/simulation/SimulationDock';
 import { FailAtMenu } from '../panels/simulation/FailAtMenu';
 import { useUiStore } from '../store/uiStore';
 import { host } from '../host';
-import { openContent, openDroppedFile, startAutosave } from './fileActions';
+import { openContent, startAutosave } from './fileActions';
+import { openDroppedFile } from './dropFile';
 import { runCommand } from './commands';
 import { installShortcuts } from './shortcuts';
 

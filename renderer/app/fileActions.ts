@@ -79,22 +79,6 @@ export async function openFile(): Promise<void> {
   }
 }
 
-/** A file dropped on the window (a .topo, or an exported SVG/PNG). */
-export async function openDroppedFile(file: File): Promise<void> {
-  if (!confirmDiscard(`Open ${file.name}`)) return;
-  if (/\.ya?ml$/i.test(file.name)) {
-    // A docker-compose file dropped on the window is imported.
-    const { importComposeText } = await import('./importCompose');
-    importComposeText(file.name, await file.text());
-    return;
-  }
-  const binary = /\.png$/i.test(file.name) || file.type === 'image/png';
-  const opened: OpenedFile = binary
-    ? { file: null, name: file.name, text: '', bytes: new Uint8Array(await file.arrayBuffer()) }
-    : { file: null, name: file.name, text: await file.text() };
-  openContent(opened);
-}
-
 function suggestedName(document: TopologyDocument): string {
   const base = document.name.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'design';
   return `${base}.topo`;
