@@ -14,7 +14,7 @@ export interface Template {
   readonly document: TopologyDocument;
 }
 
-const COLUMN = 280;
+const COLUMN = 320;
 const ROW = 170;
 
 function hosts(...names: string[]): Host[] {
