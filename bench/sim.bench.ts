@@ -1,0 +1,52 @@
+/**
+ * Simulation engine speed, one core (SPEC §4 performance targets):
+ * - sim1MRequestsMs: 1,000,000 requests (4,000/s for 250 simulated s) through the 12-unit reference
+ *   microservice design in bench/reference-microservices.topo, batch mode (target ≤ 5,000 ms);
+ * - simEventsPerSec: events processed per wall second in that run (target ≥ 3,000,000);
+ * - sim1MScenarioMs: the same run with its host-down scenario (retries, breaker, timeouts);
+ * - sim1MPeakRssMB: the process's peak resident memory after those runs.
+ * Median of three runs after a warm-up.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocumentText, type TopologyDocument } from '../shared/document';
+import { createSimulation } from '../shared/simulation';
+
+const REQUESTS_PER_SECOND = 4000;
+const DURATION_S = 1_000_000 / REQUESTS_PER_SECOND;
+
+function loadReference(): TopologyDocument {
+  const text = readFileSync(join(process.cwd(), 'bench', 'reference-microservices.topo'), 'utf8');
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) throw new Error(`reference design invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return parsed.document;
+}
+
+function timed(doc: TopologyDocument, scenario?: string): { ms: number; events: number; requests: number } {
+  const start = performance.now();
+  const simulation = createSimulation(doc, { durationS: DURATION_S, seed: 1, ...(scenario ? { scenario } : {}) });
+  simulation.runToEnd();
+  const report = simulation.report();
+  const ms = performance.now() - start;
+  return { ms, events: simulation.eventsProcessed, requests: report.requests.total + report.requests.inFlight };
+}
+
+function median<T>(values: T[], key: (value: T) => number): T {
+  return [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)]!;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const doc = loadReference();
+  const warm = createSimulation(doc, { durationS: 20, seed: 2 });
+  warm.runToEnd();
+  const healthy = median([timed(doc), timed(doc), timed(doc)], (r) => r.ms);
+  const faulty = median([timed(doc, 'payments-down'), timed(doc, 'payments-down'), timed(doc, 'payments-down')], (r) => r.ms);
+  return {
+    sim1MRequestsMs: Math.round(healthy.ms),
+    simEventsPerSec: Math.round(healthy.events / (healthy.ms / 1000)),
+    sim1MRequests: healthy.requests,
+    sim1MEvents: healthy.events,
+    sim1MScenarioMs: Math.round(faulty.ms),
+    sim1MPeakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
