@@ -1,34 +1,11 @@
 /**
- * The discrete-event engine (SPEC §4). One engine for the CLI and the Web Worker: batch runs it to
- * the end, live mode advances it step by step. Virtual time is in ms; nothing reads a clock.
+ * The discrete-event engine (SPEC §4): one engine for the CLI and the Web Worker; batch runs it to
+ * the end, live mode advances it step by step. Virtual time in ms; nothing reads a clock.
+ * README.md states the semantics where SPEC leaves room (slots, timeouts, crashes, queues…).
  *
- * Semantics, where SPEC leaves room (also in README.md):
- * - A request starts at a client (Poisson arrivals at `rate`) as a root job that makes the
- *   client's calls. Clients stand outside every host: their calls always pay `networkMs`.
- * - A call picks an instance with the callee's balancer (only instances in rotation), pays
- *   `networkMs` when caller and callee hosts differ (once, on the way in; answers are instant),
- *   passes the callee's token bucket (`rate-limited`), takes a free slot or waits in the
- *   instance's queue (`overload` past `queueLimit`), holds the slot for a service time drawn from
- *   `latency` around `latencyMs`, may fail on its own (`errorRate`), then makes its own calls by
- *   `fanout`/`calls` and answers. Services, monoliths, databases and caches keep the slot while
- *   they wait on their calls (a thread per request); gateways, load balancers and queues are
- *   event-driven proxies that free it after their own work.
- * - The first failed non-optional call fails the caller at once (even in parallel mode);
- *   optional calls fail alone. Timeouts, crashes and other failures carry the node where they
- *   began, reported in `failuresByNode`.
- * - A crashed process (instance-down, node-down) refuses connections: callers fail at once with
- *   `crash`. A dead host never answers: callers wait for `timeoutMs`, or `connectTimeoutMs` when
- *   the edge has none, and fail with `timeout`; `loss` does the same to that share of calls. A
- *   partition makes calls between groups wait likewise and fail with `partition`; clients are in
- *   no group. Health checks take a dead instance out of rotation after intervalMs × failures and
- *   put it back one interval after it recovers; a node with no instance in rotation fails calls at
- *   once with `crash`. Partitions are not seen by health checks (the instance is alive).
- * - Retries go to another instance where there is one, after `retryBackoffMs`; a call refused by
- *   an open circuit breaker is not retried.
- * - Async edges wait only for the callee to accept the request (a slot or a queue place), not for
- *   its result. A call into a queue node waits for the queue's own service time (the enqueue) and
- *   the message lands in a backlog per consumer edge; consumers pull messages as they have free
- *   slots in rotation, and a delivery that fails after its retries is dropped.
+ * This file is the request state machine — jobs and calls from arrival to answer — and stays
+ * whole on purpose: its steps hand records to each other and read best in one place. Queues
+ * (queues.ts) and faults and health checks (faults.ts) live apart.
  */
 import { EventQueue } from './eventQueue';
 import { Random } from './random';
@@ -39,23 +16,12 @@ import { Backlogs } from './messaging';
 import {
   CAUSE_CIRCUIT_OPEN, CAUSE_CRASH, CAUSE_ERROR, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT, MetricsCollector,
 } from './metrics';
-import {
-  DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, FAULT_ERROR_RATE, FAULT_HOST_DOWN, FAULT_LATENCY, FAULT_LOSS, FAULT_PARTITION,
-  OUTSIDE_HOST, type CompiledFault, type SimulationModel,
-} from './model';
+import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, type SimulationModel } from './model';
 import { CALL_SAMPLED, CALL_TRIAL, CallPool, JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool, PHASE_CALLING, PHASE_QUEUED, PHASE_SERVING } from './pools';
 import { MovementLog } from './movements';
-
-const EVENT_ARRIVAL = 1;
-const EVENT_JOB_ARRIVE = 2;
-const EVENT_SERVICE_DONE = 3;
-const EVENT_TIMEOUT = 4;
-const EVENT_PARTITION_TIMEOUT = 5;
-const EVENT_RETRY = 6;
-const EVENT_FAULT_START = 7;
-const EVENT_FAULT_END = 8;
-const EVENT_HEALTH = 9;
-const EVENT_PUMP = 10;
+import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
+import { FaultEffects, applyFault, onHealth } from './faults';
+import { deliveryDone, publish, pump } from './queues';
 
 /** Calls deeper than this fail with `error`: only a cycle of synchronous calls gets there. */
 const MAX_DEPTH = 64;
@@ -90,12 +56,9 @@ export class Engine {
   processed = 0;
   private serialCounter = 0;
   private requestCounter = 0;
-  private readonly sampleEvery: number;
-  private readonly latencyAdded: Float64Array;
-  private readonly errorRate: Float64Array;
-  private readonly lossRate: Float64Array;
-  private readonly faultActive: Uint8Array;
-  private readonly partitions: CompiledFault[] = [];
+  /** Sample one request (or message) in this many for the animation. */
+  readonly sampleEvery: number;
+  readonly effects: FaultEffects;
   private readonly tokens: Float64Array;
   private readonly tokensAt: Float64Array;
 
@@ -110,10 +73,7 @@ export class Engine {
     this.instances = new InstanceTable(model);
     this.backlogs = new Backlogs(model);
     this.balancers = new Balancers(model, this.random, this.instances.inRotation, this.instances.held);
-    this.latencyAdded = new Float64Array(model.nodeCount);
-    this.errorRate = Float64Array.from(model.nodeErrorRate);
-    this.lossRate = new Float64Array(model.nodeCount);
-    this.faultActive = new Uint8Array(model.faults.length);
+    this.effects = new FaultEffects(model);
     this.tokens = Float64Array.from(model.nodeRateLimit, (rate) => Math.max(1, rate));
     this.tokensAt = new Float64Array(model.nodeCount);
     let totalRate = 0;
@@ -179,10 +139,10 @@ export class Engine {
       case EVENT_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_TIMEOUT, this.model.edgeTo[this.calls.edge[first]!]!); return;
       case EVENT_PARTITION_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_PARTITION, this.model.edgeTo[this.calls.edge[first]!]!); return;
       case EVENT_RETRY: if (this.calls.serial[first] === second) this.onRetry(first); return;
-      case EVENT_FAULT_START: return this.applyFault(first, 1);
-      case EVENT_FAULT_END: return this.applyFault(first, -1);
-      case EVENT_HEALTH: return this.onHealth(first, second);
-      case EVENT_PUMP: return this.pump(first);
+      case EVENT_FAULT_START: return applyFault(this, first, 1);
+      case EVENT_FAULT_END: return applyFault(this, first, -1);
+      case EVENT_HEALTH: return onHealth(this, first, second);
+      case EVENT_PUMP: return pump(this, first);
     }
   }
 
@@ -317,9 +277,9 @@ export class Engine {
     const from = calls.fromHost[call]!;
     const timeoutMs = model.edgeTimeoutMs[edge]!;
     const noAnswerAt = this.now + (timeoutMs > 0 ? timeoutMs : model.connectTimeoutMs);
-    if (this.partitions.length > 0 && this.partitioned(from, host)) return this.queue.push(noAnswerAt, EVENT_PARTITION_TIMEOUT, call, serial);
+    if (this.effects.partitions.length > 0 && this.partitioned(from, host)) return this.queue.push(noAnswerAt, EVENT_PARTITION_TIMEOUT, call, serial);
     if (this.instances.hostDown[host]! > 0) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    const loss = this.lossRate[target]!;
+    const loss = this.effects.lossRate[target]!;
     if (loss > 0 && this.random.next() < loss) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     if (timeoutMs > 0) this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     const jobs = this.jobs;
@@ -340,7 +300,7 @@ export class Engine {
 
   private partitioned(from: number, to: number): boolean {
     if (from === OUTSIDE_HOST || from === to) return false;
-    for (const partition of this.partitions) {
+    for (const partition of this.effects.partitions) {
       const a = partition.groupOfHost[from]!;
       const b = partition.groupOfHost[to]!;
       if (a >= 0 && b >= 0 && a !== b) return true;
@@ -399,7 +359,7 @@ export class Engine {
     this.instances.addBusy(jobs.instance[job]!, 1, this.now);
     jobs.flags[job]! |= JOB_HOLDS_SLOT;
     jobs.phase[job] = PHASE_SERVING;
-    const serviceMs = this.serviceTime(node) + this.latencyAdded[node]!;
+    const serviceMs = this.serviceTime(node) + this.effects.latencyAdded[node]!;
     this.queue.push(this.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
   }
 
@@ -420,9 +380,9 @@ export class Engine {
     if (jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
     const node = jobs.node[job]!;
     if (model.nodeHoldsSlotWhileCalling[node] === 0) this.releaseSlot(job);
-    const errorRate = this.errorRate[node]!;
+    const errorRate = this.effects.errorRate[node]!;
     if (errorRate > 0 && this.random.next() < errorRate) return this.failJob(job, CAUSE_ERROR, node);
-    if (model.nodeIsQueue[node] === 1) return this.publish(job) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
+    if (model.nodeIsQueue[node] === 1) return publish(this, job) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
     if (model.nodeIsCache[node] === 1 && this.random.next() < model.nodeHitRate[node]!) return this.finishJob(job);
     this.beginCalls(job);
   }
@@ -461,7 +421,8 @@ export class Engine {
     this.answer(job, 0, -1);
   }
 
-  private failJob(job: number, cause: number, origin: number): void {
+  /** Fails the job (and answers its caller); also used by faults.ts. */
+  failJob(job: number, cause: number, origin: number): void {
     const jobs = this.jobs;
     this.leaveInstance(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
@@ -488,7 +449,7 @@ export class Engine {
   }
 
   /** The job vanishes without an answer (its host died): the caller waits for its timeout. */
-  private dropJob(job: number): void {
+  dropJob(job: number): void {
     const jobs = this.jobs;
     this.leaveInstance(job);
     const call = jobs.parentCall[job]!;
@@ -554,7 +515,7 @@ export class Engine {
     const generation = calls.parentGeneration[call]!;
     const edge = calls.edge[call]!;
     calls.release(call);
-    if (parent < 0) return this.deliveryDone(edge, cause);
+    if (parent < 0) return deliveryDone(this, edge, cause);
     if (this.jobs.generation[parent] !== generation) return;
     this.childDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
   }
@@ -567,169 +528,5 @@ export class Engine {
     if (--jobs.pending[job]! > 0) return;
     if (this.model.nodeParallel[jobs.node[job]!] === 1 && this.model.nodeFanoutAll[jobs.node[job]!] === 1) this.finishJob(job);
     else this.nextSequential(job);
-  }
-
-  // ── queues ──────────────────────────────────────────────────────────────────────────────────
-
-  /** Stores the message of a job at a queue node on its consumer edges; false when full. */
-  private publish(job: number): boolean {
-    const model = this.model;
-    const node = this.jobs.node[job]!;
-    const start = model.outStart[node]!;
-    const end = model.outStart[node + 1]!;
-    const backlogs = this.backlogs;
-    let chosen = -1;
-    if (model.nodeFanoutAll[node] === 0 && end > start) {
-      let pick = this.random.next() * model.nodeOutWeight[node]!;
-      chosen = model.outEdges[end - 1]!;
-      for (let k = start; k < end; k++) {
-        pick -= model.edgeWeight[model.outEdges[k]!]!;
-        if (pick < 0) {
-          chosen = model.outEdges[k]!;
-          break;
-        }
-      }
-      if (backlogs.full(chosen)) return false;
-    } else {
-      for (let k = start; k < end; k++) if (backlogs.full(model.outEdges[k]!)) return false;
-    }
-    backlogs.published++;
-    const key = this.jobs.key[job]!;
-    for (let k = start; k < end; k++) {
-      const edge = model.outEdges[k]!;
-      if (chosen >= 0 ? edge !== chosen : model.edgeProbability[edge]! < 1 && this.random.next() >= model.edgeProbability[edge]!) continue;
-      backlogs.push(edge, key);
-      if (backlogs.length[edge]! > this.metrics.nodeMaxQueue[node]!) this.metrics.nodeMaxQueue[node] = backlogs.length[edge]!;
-      this.schedulePump(edge);
-    }
-    return true;
-  }
-
-  private schedulePump(edge: number): void {
-    if (this.backlogs.pumpScheduled[edge] === 1) return;
-    this.backlogs.pumpScheduled[edge] = 1;
-    this.queue.push(this.now, EVENT_PUMP, edge, 0);
-  }
-
-  /** Hands waiting messages to the consumer while it has free slots in rotation. */
-  private pump(edge: number): void {
-    const model = this.model;
-    const backlogs = this.backlogs;
-    backlogs.pumpScheduled[edge] = 0;
-    const source = this.instances.firstUp(model.edgeFrom[edge]!);
-    if (source < 0) return;
-    const capacity = this.instances.capacityInRotation(model.edgeTo[edge]!);
-    const calls = this.calls;
-    while (backlogs.inFlight[edge]! < capacity && backlogs.length[edge]! > 0) {
-      backlogs.inFlight[edge]!++;
-      const call = calls.allocate();
-      calls.parentJob[call] = -1;
-      calls.edge[call] = edge;
-      calls.attempt[call] = 0;
-      calls.instance[call] = -1;
-      calls.fromHost[call] = model.instanceHost[source]!;
-      calls.key[call] = backlogs.shift(edge);
-      calls.depth[call] = 1;
-      calls.flags[call] = this.movements !== undefined && backlogs.published % this.sampleEvery === 0 ? CALL_SAMPLED : 0;
-      this.sendAttempt(call);
-    }
-  }
-
-  private deliveryDone(edge: number, cause: number): void {
-    this.backlogs.inFlight[edge]!--;
-    if (cause === 0) this.backlogs.delivered++;
-    else this.backlogs.failed++;
-    if (this.backlogs.length[edge]! > 0) this.schedulePump(edge);
-  }
-
-  private pumpInto(node: number): void {
-    const model = this.model;
-    for (let edge = 0; edge < model.edgeCount; edge++) {
-      if ((model.edgeTo[edge] === node || model.edgeFrom[edge] === node) && model.nodeIsQueue[model.edgeFrom[edge]!] === 1 && this.backlogs.length[edge]! > 0) {
-        this.schedulePump(edge);
-      }
-    }
-  }
-
-  // ── faults and health checks ────────────────────────────────────────────────────────────────
-
-  private applyFault(index: number, delta: number): void {
-    const fault = this.model.faults[index]!;
-    const table = this.instances;
-    switch (fault.type) {
-      case FAULT_HOST_DOWN: {
-        if (fault.host < 0) return;
-        table.hostDown[fault.host]! += delta;
-        const model = this.model;
-        for (let k = model.hostInstanceStart[fault.host]!; k < model.hostInstanceStart[fault.host + 1]!; k++) this.refreshInstance(model.hostInstances[k]!);
-        return;
-      }
-      case FAULT_PARTITION:
-        if (delta > 0) this.partitions.push(fault);
-        else this.partitions.splice(this.partitions.indexOf(fault), 1);
-        return;
-      case FAULT_LATENCY:
-      case FAULT_ERROR_RATE:
-      case FAULT_LOSS:
-        this.faultActive[index] = delta > 0 ? 1 : 0;
-        if (fault.node >= 0) this.refreshNodeEffects(fault.node);
-        return;
-      default:
-        for (const instance of fault.instances) {
-          table.processDown[instance]! += delta;
-          this.refreshInstance(instance);
-        }
-    }
-  }
-
-  /** Latency added, error rate and loss of a node from its active faults (they combine). */
-  private refreshNodeEffects(node: number): void {
-    let latency = 0;
-    let healthy = 1 - this.model.nodeErrorRate[node]!;
-    let delivered = 1;
-    this.model.faults.forEach((fault, f) => {
-      if (this.faultActive[f] !== 1 || fault.node !== node) return;
-      if (fault.type === FAULT_LATENCY) latency += fault.value;
-      else if (fault.type === FAULT_ERROR_RATE) healthy *= 1 - fault.value;
-      else if (fault.type === FAULT_LOSS) delivered *= 1 - fault.value;
-    });
-    this.latencyAdded[node] = latency;
-    this.errorRate[node] = 1 - healthy;
-    this.lossRate[node] = 1 - delivered;
-  }
-
-  private refreshInstance(instance: number): void {
-    const table = this.instances;
-    const wanted = table.wantedDownKind(instance);
-    if (wanted !== 0 && table.down[instance] === 0) this.killInstance(instance, wanted);
-    else if (wanted === 0 && table.down[instance] === 1) {
-      table.revive(instance);
-      this.scheduleHealth(instance, this.model.nodeDetectUpMs[this.model.instanceNode[instance]!]!);
-      this.pumpInto(this.model.instanceNode[instance]!);
-    } else if (wanted !== 0) table.downKind[instance] = wanted;
-  }
-
-  private killInstance(instance: number, kind: number): void {
-    const waiting = this.instances.die(instance, kind, this.now);
-    const node = this.model.instanceNode[instance]!;
-    for (const job of waiting) {
-      if (kind === DOWN_HOST) this.dropJob(job);
-      else this.failJob(job, CAUSE_CRASH, node);
-    }
-    this.scheduleHealth(instance, this.model.nodeDetectDownMs[node]!);
-  }
-
-  private scheduleHealth(instance: number, delayMs: number): void {
-    this.queue.push(this.now + delayMs, EVENT_HEALTH, instance, this.instances.stateSerial[instance]!);
-  }
-
-  /** The health check's verdict on a state that has lasted its detection time. */
-  private onHealth(instance: number, serial: number): void {
-    const table = this.instances;
-    if (table.stateSerial[instance] !== serial) return;
-    const inRotation = table.down[instance] === 1 ? 0 : 1;
-    if (table.inRotation[instance] === inRotation) return;
-    table.inRotation[instance] = inRotation;
-    if (inRotation === 1) this.pumpInto(this.model.instanceNode[instance]!);
   }
 }

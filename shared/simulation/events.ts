@@ -1,0 +1,23 @@
+/**
+ * Kinds of the events on the engine's agenda. Each event carries two integers: `first` is the
+ * record it is about, `second` the serial or generation that tells a stale event from a live one.
+ */
+/** first: client node. */
+export const EVENT_ARRIVAL = 1;
+/** first: job, second: its generation. The request reaches its instance. */
+export const EVENT_JOB_ARRIVE = 2;
+/** first: job, second: its generation. */
+export const EVENT_SERVICE_DONE = 3;
+/** first: call, second: attempt serial. No answer in time: `timeout`. */
+export const EVENT_TIMEOUT = 4;
+/** first: call, second: attempt serial. No answer across a partition: `partition`. */
+export const EVENT_PARTITION_TIMEOUT = 5;
+/** first: call, second: attempt serial. The backoff is over. */
+export const EVENT_RETRY = 6;
+/** first: fault index. */
+export const EVENT_FAULT_START = 7;
+export const EVENT_FAULT_END = 8;
+/** first: instance, second: its state serial when the check started. */
+export const EVENT_HEALTH = 9;
+/** first: consumer edge of a queue. */
+export const EVENT_PUMP = 10;
