@@ -37,7 +37,7 @@ export function installDiagnostics(): void {
           const startMs = simMs + (i * (1000 / 30)) / perTick;
           movements.push({ edge: edge.id, from: edge.from, to: edge.to, startMs, endMs: startMs + lifeMs, outcome, cause: outcome === 'failed' ? 'timeout' : undefined } as const);
         }
-        pushFrame(simMs, movements, true, 1);
+        pushFrame(simMs, movements, true, 1, true);
       };
       for (let warm = 0; warm < lifeMs / (1000 / 30); warm += 1) tick();
       timer = setInterval(tick, 1000 / 30);

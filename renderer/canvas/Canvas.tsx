@@ -148,6 +148,9 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
 
   const onInit = useCallback((flow: ReactFlowInstance<TopologyFlowNode, TopologyFlowEdge>) => {
     registerCanvas(flow, wrapper.current);
+    // Fit once, to what the app opened with; later fits follow opening a design, never a drop
+    // (React Flow's own fitView prop would zoom onto the first node dropped on an empty canvas).
+    if (useDocumentStore.getState().document.nodes.length > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15 }));
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -197,8 +200,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.05}
         maxZoom={2.5}
         onlyRenderVisibleElements={document.nodes.length > 300}
@@ -221,6 +223,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             pannable
             zoomable
             ariaLabel="Minimap"
+            style={{ width: 168, height: 112 }}
             nodeColor={(n) => kindColor((n as TopologyFlowNode).data.node.kind, theme)}
             nodeStrokeWidth={2}
           />

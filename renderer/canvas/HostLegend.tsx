@@ -28,7 +28,8 @@ function HostLegendImpl() {
     }
     return { map, unplaced };
   }, [nodes]);
-  const [open, setOpen] = useState(true);
+  // Many hosts would cover the drawing: start folded, one click away.
+  const [open, setOpen] = useState(hosts.length <= 6);
   if (hosts.length === 0 && counts.unplaced === 0) return null;
   const ui = useUiStore.getState;
   return (

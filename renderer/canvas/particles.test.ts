@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARTICLES, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress } from './particles';
+import { MAX_PARTICLES, MIN_TRAVEL_WALL_MS, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress, retimeMovement } from './particles';
 
 describe('ParticleBuffer', () => {
   it('adds, prunes finished particles and reuses routes', () => {
@@ -50,5 +50,17 @@ describe('geometry', () => {
     expect(outcomeCode({ outcome: 'retried' })).toBe(1);
     expect(outcomeCode({ outcome: 'failed', cause: 'crash' })).toBe(2);
     expect(outcomeCode({ outcome: 'failed' })).toBe(8);
+  });
+});
+
+describe('retimeMovement', () => {
+  it('starts a finished call when its frame arrives and makes it last long enough to see', () => {
+    const m = { edge: 'e', from: 'a', to: 'b', startMs: 1000, endMs: 1012, outcome: 'ok' as const };
+    const r = retimeMovement(m, 1033, 1000, 2);
+    expect(r.startMs).toBe(1033 + 12);
+    expect(r.endMs - r.startMs).toBe(MIN_TRAVEL_WALL_MS * 2);
+    // A long call (a timeout) keeps its own, longer duration.
+    const slow = retimeMovement({ ...m, startMs: 0, endMs: 3000 }, 3010, 3000, 1);
+    expect(slow.endMs - slow.startMs).toBe(3000);
   });
 });

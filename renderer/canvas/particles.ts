@@ -139,3 +139,19 @@ export function progress(startMs: number, endMs: number, nowMs: number): number 
   const f = (nowMs - startMs) / (endMs - startMs);
   return f <= 0.5 ? f * 2 : (1 - f) * 2;
 }
+
+/** Shortest time a particle takes to cross an edge on screen, in wall-clock ms. */
+export const MIN_TRAVEL_WALL_MS = 700;
+
+/**
+ * The engine reports a call when it has finished, so its real [start, end] is already past when the
+ * frame arrives, and most calls last a few simulated milliseconds — too short to see. Retimed, a
+ * call starts on screen when its frame arrives (spread over the frame as the calls ended) and
+ * takes at least MIN_TRAVEL_WALL_MS of wall time: the picture shows the flow, the charts the time.
+ */
+export function retimeMovement<T extends MovementLike>(movement: T, frameSimMs: number, previousFrameSimMs: number, speed: number): T {
+  const duration = Math.max(movement.endMs - movement.startMs, MIN_TRAVEL_WALL_MS * speed);
+  const offset = Math.min(Math.max(movement.endMs - previousFrameSimMs, 0), Math.max(frameSimMs - previousFrameSimMs, 0));
+  const startMs = frameSimMs + offset;
+  return { ...movement, startMs, endMs: startMs + duration };
+}

@@ -3,7 +3,7 @@
  * and the simulated clock, interpolated between worker frames so particles glide at 60 fps while
  * frames arrive at ≤ 30 Hz. The particle layer reads it every animation frame.
  */
-import { ParticleBuffer, type MovementLike } from '../canvas/particles';
+import { ParticleBuffer, retimeMovement, type MovementLike } from '../canvas/particles';
 
 export const particles = new ParticleBuffer();
 
@@ -19,8 +19,16 @@ interface ClockState {
 
 const clock: ClockState = { simMs: 0, wallMs: 0, speed: 1, running: false };
 
-/** A worker frame arrived: move the clock and add the sampled movements. */
-export function pushFrame(simMs: number, movements: readonly MovementLike[], running: boolean, speed: number): void {
+/**
+ * A worker frame arrived: move the clock and add the sampled movements. Engine movements are
+ * finished calls and get retimed for the screen; `raw` keeps given times (diagnostics).
+ */
+export function pushFrame(simMs: number, movements: readonly MovementLike[], running: boolean, speed: number, raw = false): void {
+  const previous = clock.simMs;
+  if (!raw) {
+    for (const m of movements) particles.add(retimeMovement(m, simMs, Math.min(previous, simMs), speed));
+    movements = [];
+  }
   clock.simMs = simMs;
   clock.wallMs = performance.now();
   clock.running = running;

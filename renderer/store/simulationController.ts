@@ -50,7 +50,11 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
   );
 }
 
+/** False after Reset: frames the worker sent before it heard of the reset are dropped. */
+let liveActive = false;
+
 function onFrame(frame: LiveFrame): void {
+  if (!liveActive) return;
   const running = !frame.paused && !frame.finished;
   // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
   pushFrame(frame.timeMs, frame.movements, running, frame.speed);
@@ -116,6 +120,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function onFinished(report: SimulationReport): void {
+  if (!liveActive) return;
   setFeedRunning(false);
   store().set({
     playState: 'finished',
@@ -150,6 +155,7 @@ export const simulation = {
     resetFeed();
     lastFailures = null;
     causesBySecond = new Map();
+    liveActive = true;
     getClient().start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed });
     setFeedRunning(true);
     state.set({ playState: 'playing' });
@@ -165,6 +171,7 @@ export const simulation = {
     else simulation.play();
   },
   reset(): void {
+    liveActive = false;
     client?.reset();
     resetFeed();
     lastFailures = null;

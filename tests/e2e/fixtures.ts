@@ -42,6 +42,19 @@ export async function openApp(page: Page): Promise<void> {
 export async function openTemplate(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New from template' }).click();
   await page.getByRole('menuitem', { name, exact: true }).click();
+  await viewportSettled(page);
+}
+
+/** Waits until the zoom-to-fit animation that follows opening a design has finished. */
+export async function viewportSettled(page: Page): Promise<void> {
+  const transform = () => page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
+  let last = await transform();
+  for (let i = 0; i < 40; i += 1) {
+    await page.waitForTimeout(100);
+    const now = await transform();
+    if (now === last && i >= 3) return;
+    last = now;
+  }
 }
 
 /** A canvas node by its accessible name (its `name`). */

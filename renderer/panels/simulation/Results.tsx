@@ -117,7 +117,15 @@ function SweepRow({ run, index }: { run: SweepRun; index: number }) {
       </td>
       <td className={spof ? 'is-bad' : ''}>{percent(run.availability)}</td>
       <td>{run.mainCause ?? '—'}</td>
-      <td>{spof ? <span className="spof-mark">▲ single point of failure</span> : ''}</td>
+      <td>
+        {spof ? (
+          <span className="spof-mark" title="Single point of failure: losing it alone drops availability below 95%">
+            ▲ SPOF<span className="visually-hidden"> — single point of failure</span>
+          </span>
+        ) : (
+          ''
+        )}
+      </td>
     </tr>
   );
 }

@@ -1,0 +1,122 @@
+/**
+ * Live simulation end to end (issue 7): play a host-down scenario and watch it fail and recover,
+ * pause and reset; compare with the baseline; the failure sweep on two templates.
+ */
+import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import type { Page } from '@playwright/test';
+
+interface ChartPoint {
+  t: number;
+  ok: number;
+  failed: number;
+}
+
+async function chart(page: Page): Promise<ChartPoint[]> {
+  return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
+}
+
+async function clock(page: Page): Promise<number> {
+  const text = await page.getByRole('status', { name: 'Simulated time' }).or(page.getByLabel('Simulated time')).first().textContent();
+  return Number(/t = ([\d.]+)/.exec(text ?? '')![1]);
+}
+
+async function addHostDownScenario(page: Page, host: string, from: string, until: string) {
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByRole('tab', { name: 'Scenario' }).click();
+  await dock.getByRole('button', { name: 'New scenario' }).click();
+  await dock.getByLabel('Fault type').selectOption('host-down');
+  await dock.getByLabel('Fault target').selectOption({ label: host });
+  await dock.getByLabel('Fault from').fill(from);
+  await dock.getByLabel('Fault until').fill(until);
+  await dock.getByRole('button', { name: 'Add fault' }).click();
+  await expect(dock.getByRole('list', { name: 'Faults' })).toContainText(`${host} down from ${from} s to ${until} s`);
+}
+
+test('plays a host-down scenario: failures rise, the host shows down, the chart dips; pause and reset', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Layers, each on its own server');
+  await addHostDownScenario(page, 'logic-server', '2', '5');
+  await page.getByLabel('Speed').selectOption('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // The host is marked down on the canvas while the fault lasts.
+  await expect(page.getByRole('button', { name: 'Host logic-server, down' })).toBeVisible({ timeout: 15_000 });
+  await expect(canvasNode(page, 'Logic').getByRole('listitem')).toContainText('✖');
+  await page.screenshot({ path: 'docs/images/simulation.png' });
+  // Failures rise.
+  await expect.poll(async () => (await chart(page)).reduce((sum, p) => sum + p.failed, 0), { timeout: 15_000 }).toBeGreaterThan(10);
+  // After the fault, the host is back and requests succeed again.
+  await expect(page.getByRole('button', { name: 'Host logic-server', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => (await chart(page)).filter((p) => p.t >= 7).some((p) => p.ok > 50 && p.failed === 0), { timeout: 20_000 }).toBe(true);
+  const points = await chart(page);
+  const before = points.find((p) => p.t === 1)!;
+  const during = points.filter((p) => p.t >= 3 && p.t <= 4);
+  expect(before.ok).toBeGreaterThan(50);
+  for (const p of during) expect(p.ok).toBeLessThan(before.ok / 2);
+  // Pause stops the clock.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const paused = await clock(page);
+  await page.waitForTimeout(800);
+  expect(await clock(page)).toBe(paused);
+  // Space resumes; Reset clears everything.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Space');
+  await expect.poll(() => clock(page)).toBeGreaterThan(paused);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  expect(await clock(page)).toBe(0);
+  expect(await chart(page)).toEqual([]);
+  await expect(canvasNode(page, 'Logic').getByRole('status')).toHaveCount(0);
+});
+
+test('compare with baseline shows a lower availability for the fault scenario', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Layers, each on its own server');
+  await addHostDownScenario(page, 'data-server', '10', '40');
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByRole('tab', { name: 'Compare' }).click();
+  await dock.getByRole('button', { name: 'Compare with baseline' }).click();
+  const table = dock.getByRole('table', { name: 'Comparison with baseline' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  const row = table.getByRole('row').filter({ hasText: 'Availability' });
+  const cells = await row.getByRole('cell').allTextContents();
+  const baseline = parseFloat(cells[0]!);
+  const scenario = parseFloat(cells[1]!);
+  expect(baseline).toBeGreaterThan(99);
+  expect(scenario).toBeLessThan(baseline - 20);
+  await page.screenshot({ path: 'docs/images/compare.png' });
+});
+
+test('the sweep lists a single-instance node or its host first for layers on their own servers', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Layers, each on its own server');
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByRole('tab', { name: 'Sweep' }).click();
+  await dock.getByRole('button', { name: 'Run failure sweep' }).click();
+  const table = dock.getByRole('table', { name: 'Failure sweep' });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  const first = table.getByRole('row').nth(1);
+  await expect(first).toContainText(/Host (web-server|logic-server|data-server|db-server)|Node (Web|Logic|Data access|Database)/);
+  await expect(first).toContainText('single point of failure');
+  // Selecting the row highlights its target on the canvas.
+  await first.getByRole('button').click();
+  await page.mouse.move(5, 5);
+  await expect(page.locator('.topo-node.is-highlighted')).not.toHaveCount(0);
+  await page.screenshot({ path: 'docs/images/sweep.png' });
+});
+
+test('no single lost host that runs a service drops the services-on-two-servers template below 95%', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Services, each on two servers');
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByRole('tab', { name: 'Sweep' }).click();
+  await dock.getByRole('button', { name: 'Run failure sweep' }).click();
+  const table = dock.getByRole('table', { name: 'Failure sweep' });
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  const rows = await table.getByRole('row').allTextContents();
+  const serviceHosts = ['users-1', 'users-2', 'orders-1', 'orders-2', 'payments-1', 'payments-2'];
+  for (const host of serviceHosts) {
+    const row = rows.find((r) => r.startsWith(`Host ${host}`));
+    expect(row, `a sweep row for ${host}`).toBeDefined();
+    const availability = parseFloat(/([\d.]+)%/.exec(row!)![1]!);
+    expect(availability, `availability without ${host}`).toBeGreaterThanOrEqual(95);
+  }
+});
