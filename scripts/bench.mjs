@@ -6,6 +6,7 @@ import { readdirSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,12 +32,26 @@ await build({
   logLevel: 'warning',
 });
 
+// Each module runs in a Node process of its own, so memory figures (peak RSS) and JIT state of
+// one benchmark do not leak into the next.
 const results = {};
 for (const file of files) {
   const name = basename(file, '.ts');
   if (!json) process.stderr.write(`running ${name}…\n`);
-  const mod = await import(pathToFileURL(join(outdir, `${name}.mjs`)).href);
-  Object.assign(results, await mod.run());
+  const url = pathToFileURL(join(outdir, `${name}.mjs`)).href;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); process.stdout.write('\\u0000' + JSON.stringify(await m.run()));`], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const marker = child.stdout.lastIndexOf('\u0000');
+  if (child.status !== 0 || marker < 0) {
+    process.stderr.write(`${name} failed (exit ${child.status})\n${child.stdout}\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  Object.assign(results, JSON.parse(child.stdout.slice(marker + 1)));
 }
 const machine = {
   date: new Date().toISOString().slice(0, 10),
