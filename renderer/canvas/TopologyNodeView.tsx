@@ -93,7 +93,11 @@ function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode
         </ul>
       )}
       {live && status && (
-        <div className="topo-node__live" role="status">
+        <div
+          className="topo-node__live"
+          role="status"
+          title={`${node.name}: ${STATUS_TEXT[status]} — ${Math.round(live.utilization * 100)}% of slots busy, ${live.queue} waiting, ${live.instancesUp.filter(Boolean).length} of ${live.instancesUp.length} instances up`}
+        >
           <span className={`topo-status topo-status--${status}`}>
             <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
           </span>

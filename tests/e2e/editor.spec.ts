@@ -215,3 +215,35 @@ test('screenshot of the editor for the README', async ({ page }) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/images/editor.png' });
 });
+
+test('auto-layout arranges callers left of callees as one undo step; box-select picks several', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  // Scramble: put the database left of everything.
+  const db = canvasNode(page, 'Shop DB');
+  const users = canvasNode(page, 'Users');
+  const dbBox = (await db.boundingBox())!;
+  const usersBox = (await users.boundingBox())!;
+  await db.hover();
+  await page.mouse.down();
+  await page.mouse.move(dbBox.x - 20, dbBox.y + 10, { steps: 3 });
+  await page.mouse.move(usersBox.x - 300, usersBox.y + 200, { steps: 10 });
+  await page.mouse.up();
+  expect((await db.boundingBox())!.x).toBeLessThan((await users.boundingBox())!.x);
+  await page.getByRole('button', { name: 'Layout' }).click();
+  await expect.poll(async () => (await db.boundingBox())!.x > (await canvasNode(page, 'Shop').boundingBox())!.x).toBe(true);
+  await expect.poll(async () => (await canvasNode(page, 'Shop').boundingBox())!.x > (await users.boundingBox())!.x).toBe(true);
+  // The whole layout is one undo step: one Ctrl+Z brings the scrambled drawing back.
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await db.boundingBox())!.x < (await users.boundingBox())!.x).toBe(true);
+  // Box-select with Shift+drag over the whole canvas area.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(pane.x + 5, pane.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width - 250, pane.y + pane.height - 5, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(/[2-9] selected/);
+});

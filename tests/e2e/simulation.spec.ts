@@ -120,3 +120,17 @@ test('no single lost host that runs a service drops the services-on-two-servers 
     expect(availability, `availability without ${host}`).toBeGreaterThanOrEqual(95);
   }
 });
+
+test('"Fail at…" on a host adds a host-down fault to a new scenario', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on three servers (cluster)');
+  await page.getByRole('button', { name: 'Host server-2', exact: true }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /Fail at/ }).click();
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await expect(dock.getByRole('combobox', { name: 'Scenario', exact: true })).toHaveValue(/s\d+/);
+  await expect(dock.getByRole('list', { name: 'Faults' })).toContainText('server-2 down from 10 s to 30 s');
+  // And on a node, into the same scenario.
+  await canvasNode(page, 'Shop DB').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /Fail at/ }).click();
+  await expect(dock.getByRole('list', { name: 'Faults' }).getByRole('listitem')).toHaveCount(2);
+});
