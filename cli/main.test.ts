@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './command';
+import { EXIT_OK, EXIT_USAGE } from './command';
 import { COMMANDS } from './commands';
 import { VERSION, runCli } from './main';
+import { fakeIo } from './testing/fakeIo';
 
-/** An in-memory CLI io: files by path, captured output. */
-function fakeIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: () => {
-      throw new Error('no command here writes files');
-    },
-    isTty: false,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 /** Stack frames or error class names must never reach the user for a usage or input problem. */
 const STACK = /^\s+at |Error:|node:internal|\.ts:\d+/m;

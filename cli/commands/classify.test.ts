@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classificationJson, classifyDesign } from '../../shared/classification';
 import { TEMPLATES } from '../../shared/document';
-import type { CliIo } from '../command';
 import { runCli } from '../main';
+import { fakeIo } from '../testing/fakeIo';
 
-/** An in-memory CLI io: files by path, captured output. */
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: () => {
-      throw new Error('classify never writes files');
-    },
-    isTty: false,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.document;
 

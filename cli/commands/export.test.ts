@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
 import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngSize } from '../../shared/export';
-import type { CliIo } from '../command';
 import { runCli } from '../main';
+import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
-/** An in-memory CLI io: files by path (text in, text or bytes out), captured output. */
 function fakeIo(files: Record<string, string | Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return files[path] as string;
-    },
-    writeFile: (path, data) => {
-      if (path.startsWith('/missing/')) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      files[path] = data;
-    },
-    isTty: false,
-  };
-  return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
+  return makeFakeIo(files, { writable: true });
 }
+
 
 const doc = TEMPLATES.find((t) => t.id === 'services-two-servers')!.document;
 const source = serializeDocument(doc);

@@ -2,24 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../shared/document';
-import type { CliIo } from '../command';
 import { runCli } from '../main';
+import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: (path, data) => void (files[path] = String(data)),
-    isTty: false,
-  };
-  return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
+function fakeIo(files: Record<string, string | Uint8Array>) {
+  return makeFakeIo(files, { writable: true });
 }
+
 
 const wordpress = readFileSync(join(__dirname, '../../tests/fixtures/compose/wordpress.yml'), 'utf8');
 
@@ -27,7 +16,7 @@ describe('topo import', () => {
   it('writes a valid design and lists what it could not map on stderr', async () => {
     const { io, files, stderr } = fakeIo({ 'docker-compose.yml': wordpress });
     expect(await runCli(['import', 'docker-compose.yml', '--out', 'site.topo', '--name', 'Blog'], io)).toBe(0);
-    const parsed = parseDocumentText(files['site.topo']!);
+    const parsed = parseDocumentText(String(files['site.topo']));
     expect(parsed.ok && parsed.document.name).toBe('Blog');
     expect(parsed.ok && parsed.document.nodes.map((n) => `${n.id}:${n.kind}`)).toEqual(['users:client', 'db:database', 'wordpress:service', 'memcached:cache']);
     expect(stderr()).toContain('docker-compose.yml: note: volumes (db): not imported\n');

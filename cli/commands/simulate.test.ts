@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES, type TopologyDocument } from '../../shared/document';
-import type { CliIo } from '../command';
 import { runCli } from '../main';
 import { sparkline, thousands } from './simulate';
+import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
-/** An in-memory CLI io: files by path, captured output. */
 function fakeIo(files: Record<string, string>, isTty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: () => {
-      throw new Error('simulate never writes files');
-    },
-    isTty,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  return makeFakeIo(files, { isTty });
 }
+
 
 const cluster: TopologyDocument = {
   ...TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document,

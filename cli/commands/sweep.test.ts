@@ -6,23 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/document';
 import { sweep } from '../../shared/simulation';
 import { runCli } from '../main';
-import type { CliIo } from '../command';
 import { runSweepPool } from './sweep';
+import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
 function fakeIo(files: Record<string, string>, isTty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => files[path]!,
-    writeFile: () => {
-      throw new Error('sweep never writes files');
-    },
-    isTty,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  return makeFakeIo(files, { isTty });
 }
+
 
 const cluster = TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document;
 const files = { 'cluster.topo': JSON.stringify(cluster) };

@@ -4,29 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nodeIo, type CliIo } from '../command';
 import { runCli } from '../main';
+import { fakeIo } from '../testing/fakeIo';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/`;
 const fixture = (name: string) => readFileSync(FIXTURES + name, 'utf8');
 
-/** An in-memory CLI io: files by path, captured output. */
-function fakeIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: () => {
-      throw new Error('validate never writes files');
-    },
-    isTty: false,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 async function validate(args: string[], files: Record<string, string>) {
   const { io, stdout, stderr } = fakeIo(files);
