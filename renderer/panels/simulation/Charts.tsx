@@ -29,7 +29,7 @@ function ChartsImpl() {
     return { t, throughput, errors, latency };
   }, [chart, dark, tone]);
   return (
-    <div className="charts">
+    <div className={`charts${chart.length === 0 ? ' is-empty' : ''}`} data-empty-text="Press Play: throughput, errors by cause and latency fill in here, second by second.">
       <Chart title="Throughput" unit="req/s" t={data.t} series={data.throughput} dark={dark} />
       <Chart title="Errors by cause" unit="req/s" t={data.t} series={data.errors} dark={dark} />
       <Chart title="Latency" unit="ms" t={data.t} series={data.latency} dark={dark} />

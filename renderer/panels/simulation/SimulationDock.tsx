@@ -50,14 +50,66 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'sweep', label: 'Sweep' },
 ];
 
+const MIN_HEIGHT = 170;
+const MAX_HEIGHT_SHARE = 0.7;
+
+function initialHeight(): number {
+  const saved = Number(globalThis.localStorage?.getItem('topology-designer.dockHeight'));
+  const fallback = Math.round(Math.min(300, Math.max(MIN_HEIGHT, window.innerHeight * 0.34)));
+  return Number.isFinite(saved) && saved >= MIN_HEIGHT ? saved : fallback;
+}
+
+/** The dock's top edge: drag it (or focus it and use the arrow keys) to share height with the canvas. */
+function Resizer({ height, onResize }: { height: number; onResize(height: number): void }) {
+  const clamp = (h: number) => Math.round(Math.min(window.innerHeight * MAX_HEIGHT_SHARE, Math.max(MIN_HEIGHT, h)));
+  return (
+    <div
+      className="dock__resizer"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize the simulation dock"
+      aria-valuenow={height}
+      aria-valuemin={MIN_HEIGHT}
+      tabIndex={0}
+      onPointerDown={(event) => {
+        const startY = event.clientY;
+        const startHeight = height;
+        const target = event.currentTarget;
+        target.setPointerCapture(event.pointerId);
+        const move = (e: PointerEvent) => onResize(clamp(startHeight + startY - e.clientY));
+        const up = () => {
+          target.removeEventListener('pointermove', move);
+          target.removeEventListener('pointerup', up);
+        };
+        target.addEventListener('pointermove', move);
+        target.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowUp') onResize(clamp(height + 20));
+        if (event.key === 'ArrowDown') onResize(clamp(height - 20));
+      }}
+    />
+  );
+}
+
 function SimulationDockImpl() {
   const [open, setOpen] = useState(true);
+  const [height, setHeight] = useState(initialHeight);
+  const resize = (h: number) => {
+    setHeight(h);
+    try {
+      globalThis.localStorage?.setItem('topology-designer.dockHeight', String(h));
+    } catch {
+      // Not remembered in private mode; the dock still resizes.
+    }
+  };
   const [tab, setTab] = useState<Tab>('scenario');
   const error = useSimulationStore((s) => s.error);
   const options = useSimulationStore((s) => s.options);
   const setOptions = useSimulationStore((s) => s.setOptions);
   return (
-    <section className={`dock${open ? '' : ' is-collapsed'}`} aria-label="Simulation dock">
+    <section className={`dock${open ? '' : ' is-collapsed'}`} aria-label="Simulation dock" style={open ? { height } : undefined}>
+      {open && <Resizer height={height} onResize={resize} />}
       <header className="dock__header">
         <button type="button" className="dock__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Simulation
