@@ -7,6 +7,7 @@ import type { FailureCause } from '../../shared/document';
 import { FAILURE_CAUSES } from '../../shared/document';
 import type { LiveFrame } from '../../shared/simulation/live';
 import type { SimulationReport } from '../../shared/simulation/types';
+import { sweepReport } from '../../shared/simulation/sweep';
 import { SimulationClient } from '../worker/client';
 import { useDocumentStore } from './documentStore';
 import { pushFrame, resetFeed, setFeedRunning } from './liveFeed';
@@ -15,11 +16,17 @@ import { useSimulationStore, type ChartPoint, type NodeLiveState } from './simul
 const store = () => useSimulationStore.getState();
 
 let client: SimulationClient | null = null;
-/** Batch and sweep runs get a worker of their own, so a live run keeps its pace meanwhile. */
-let batchClient: SimulationClient | null = null;
-function getBatchClient(): SimulationClient {
-  batchClient ??= new SimulationClient();
-  return batchClient;
+/**
+ * Batch and sweep runs get workers of their own, so a live run keeps its pace meanwhile; a sweep
+ * is shared out over one worker per core (at most four).
+ */
+const batchClients: SimulationClient[] = [];
+function getBatchClient(index = 0): SimulationClient {
+  while (batchClients.length <= index) batchClients.push(new SimulationClient());
+  return batchClients[index]!;
+}
+function sweepWorkerCount(): number {
+  return Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 }
 function getClient(): SimulationClient {
   if (!client) {
@@ -201,8 +208,18 @@ export const simulation = {
     const { document, seed, durationS } = runOptions();
     store().set({ sweepProgress: { done: 0, total: 1 }, error: null });
     try {
-      const report = await getBatchClient().runSweep({ document, seed, durationS }, (done, total) => store().set({ sweepProgress: { done, total } }));
-      store().set({ sweep: report });
+      const parts = sweepWorkerCount();
+      const progress = Array.from({ length: parts }, () => ({ done: 0, total: 1 }));
+      const reports = await Promise.all(
+        progress.map((slot, index) =>
+          getBatchClient(index).runSweep({ document, seed, durationS, part: { index, of: parts } }, (done, total) => {
+            slot.done = done;
+            slot.total = total;
+            store().set({ sweepProgress: { done: progress.reduce((n, p) => n + p.done, 0), total: progress.reduce((n, p) => n + p.total, 0) } });
+          }),
+        ),
+      );
+      store().set({ sweep: sweepReport(document, reports.flatMap((r) => r.runs), reports[0]!.baseline, { seed, durationS }) });
     } catch (error) {
       store().set({ error: `Sweep failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

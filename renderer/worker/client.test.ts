@@ -1,7 +1,7 @@
 /** The client and the worker handler together, with a fake worker and a hand-driven clock. */
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/document';
-import { simulate, sweep, type LiveFrame, type WorkerRequest, type WorkerResponse } from '../../shared/simulation';
+import { simulate, sweep, sweepReport, type LiveFrame, type WorkerRequest, type WorkerResponse } from '../../shared/simulation';
 import { SimulationCancelledError, SimulationClient, type WorkerLike } from './client';
 import { createWorkerHandler } from './handler';
 
@@ -59,6 +59,22 @@ describe('SimulationClient with the worker handler', () => {
     expect(await promise).toEqual(simulate(shop, { seed: 4, durationS: 900 }));
     expect(progress.at(-1)).toBe(900_000);
     expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it('shares a sweep between workers: the parts together give the whole sweep', async () => {
+    const parts = await Promise.all(
+      [0, 1].map(async (index) => {
+        const fake = fakeWorker();
+        const promise = new SimulationClient(fake.worker).runSweep({ document: shop, durationS: 5, part: { index, of: 2 } });
+        fake.advance(100);
+        return promise;
+      }),
+    );
+    const whole = sweep(shop, { durationS: 5 });
+    expect(parts[0]!.baseline).toBe(whole.baseline);
+    expect(parts[1]!.baseline).toBe(-1);
+    expect(parts[0]!.runs.length + parts[1]!.runs.length).toBe(whole.runs.length);
+    expect(sweepReport(shop, [...parts[0]!.runs, ...parts[1]!.runs], parts[0]!.baseline, { durationS: 5 })).toEqual(whole);
   });
 
   it('runs a sweep (progress as a callback or an option) and cancels one', async () => {

@@ -146,11 +146,14 @@ export class SimulationClient {
 
   /** Fails each host and deployable node in turn: the sweep report, worst first. */
   runSweep(
-    request: { document: TopologyDocument; seed?: number; durationS?: number },
+    request: { document: TopologyDocument; seed?: number; durationS?: number; part?: { index: number; of: number } },
     options: RunOptions | ((done: number, total: number) => void) = {},
   ): Promise<SweepReport> {
     const runOptions = typeof options === 'function' ? { onProgress: options } : options;
-    return this.request((requestId) => ({ type: 'sweep', requestId, document: request.document, seed: request.seed ?? 1, durationS: request.durationS ?? 60 }), runOptions) as Promise<SweepReport>;
+    return this.request(
+      (requestId) => ({ type: 'sweep', requestId, document: request.document, seed: request.seed ?? 1, durationS: request.durationS ?? 60, ...(request.part ? { part: request.part } : {}) }),
+      runOptions,
+    ) as Promise<SweepReport>;
   }
 
   /** Terminates the worker; pending requests reject. */

@@ -124,7 +124,8 @@ export function createWorkerHandler(host: WorkerHost): (request: WorkerRequest) 
       }
       case 'sweep': {
         const options = { durationS: request.durationS, seed: request.seed };
-        const targets = sweepTargets(request.document);
+        const part = request.part ?? { index: 0, of: 1 };
+        const targets = sweepTargets(request.document).filter((_, i) => i % part.of === part.index);
         const runs: SweepRun[] = [];
         const total = targets.length + 1;
         return sliced(request.requestId, () => {
@@ -133,7 +134,8 @@ export function createWorkerHandler(host: WorkerHost): (request: WorkerRequest) 
           const done = runs.length + (target ? 0 : 1);
           host.post({ type: 'progress', requestId: request.requestId, done, total });
           if (target) return false;
-          host.post({ type: 'sweepResult', requestId: request.requestId, report: sweepReport(request.document, runs, sweepBaseline(request.document, options), options) });
+          const baseline = part.index === 0 ? sweepBaseline(request.document, options) : -1;
+          host.post({ type: 'sweepResult', requestId: request.requestId, report: sweepReport(request.document, runs, baseline, options) });
           return true;
         });
       }

@@ -23,7 +23,11 @@ export type WorkerRequest =
   /** Stops the live run and forgets it. */
   | { readonly type: 'reset' }
   | { readonly type: 'batch'; readonly requestId: number; readonly document: TopologyDocument; readonly scenarioId?: string; readonly seed: number; readonly durationS: number }
-  | { readonly type: 'sweep'; readonly requestId: number; readonly document: TopologyDocument; readonly seed: number; readonly durationS: number }
+  /**
+   * With `part`, only targets `i` with `i % part.of === part.index` run, so several workers can
+   * share a sweep; part 0 also measures the baseline (the others report a baseline of -1).
+   */
+  | { readonly type: 'sweep'; readonly requestId: number; readonly document: TopologyDocument; readonly seed: number; readonly durationS: number; readonly part?: { readonly index: number; readonly of: number } }
   /** Cancels a batch or sweep request. */
   | { readonly type: 'cancel'; readonly requestId: number };
 
