@@ -165,7 +165,7 @@ export const simulation = {
     liveActive = true;
     getClient().start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed });
     setFeedRunning(true);
-    state.set({ playState: 'playing' });
+    state.set({ playState: 'playing', runDocument: document });
   },
   pause(): void {
     if (store().playState !== 'playing') return;

@@ -4,7 +4,7 @@
  * subscribe to their own entry only, so a frame re-renders just the nodes whose state changed.
  */
 import { create } from 'zustand';
-import type { FailureCause } from '../../shared/document';
+import type { FailureCause, TopologyDocument } from '../../shared/document';
 import type { SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
@@ -75,6 +75,8 @@ export interface SimulationSlice {
   readonly sweep: SweepReport | null;
   readonly sweepProgress: SweepState | null;
   readonly error: string | null;
+  /** The design the live run started from: edits after Play are not in the running simulation. */
+  readonly runDocument: TopologyDocument | null;
   setOptions(options: Partial<RunOptions>): void;
   set(patch: Partial<Omit<SimulationSlice, 'setOptions' | 'set' | 'resetLive'>>): void;
   resetLive(): void;
@@ -89,6 +91,7 @@ const LIVE_INITIAL = {
   chart: [],
   totals: null,
   error: null,
+  runDocument: null,
 };
 
 export const useSimulationStore = create<SimulationSlice>()((set) => ({

@@ -51,6 +51,8 @@ export interface UiSlice {
 }
 
 let nextNoticeId = 1;
+/** How long an info notice stays on screen. */
+const INFO_NOTICE_MS = 8000;
 
 function initialTheme(): Theme {
   try {
@@ -82,8 +84,12 @@ export const useUiStore = create<UiSlice>()((set) => ({
     set({ theme });
   },
   toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
-  notify: (kind, title, lines = []) =>
-    set((s) => ({ notices: [...s.notices.slice(-4), { id: nextNoticeId++, kind, title, lines }] })),
+  notify: (kind, title, lines = []) => {
+    const id = nextNoticeId++;
+    set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, title, lines }] }));
+    // Information fades by itself; warnings and errors stay until the user dismisses them.
+    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), INFO_NOTICE_MS);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setClipboard: (clipboard) => set({ clipboard }),
 }));

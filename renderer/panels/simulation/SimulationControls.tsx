@@ -6,11 +6,25 @@ import { memo, useEffect } from 'react';
 import { useSimulationStore } from '../../store/simulationStore';
 import { simulation } from '../../store/simulationController';
 import { registerCommand } from '../../app/commands';
+import { useDocumentStore } from '../../store/documentStore';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
 function inField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+}
+
+/** Edits made after Play are not in the running simulation: say so, and offer the way to apply them. */
+function StaleHint() {
+  const stale = useSimulationStore((s) => s.runDocument !== null && s.playState !== 'idle');
+  const changed = useDocumentStore((s) => s.document);
+  const runDocument = useSimulationStore((s) => s.runDocument);
+  if (!stale || runDocument === changed) return null;
+  return (
+    <button type="button" className="sim-stale" onClick={() => simulation.reset()} title="The design changed since Play; the running simulation uses the design as it was.">
+      design changed · Reset to apply
+    </button>
+  );
 }
 
 function SimulationControlsImpl() {
@@ -56,6 +70,7 @@ function SimulationControlsImpl() {
           ))}
         </select>
       </label>
+      <StaleHint />
       <output className={`sim-clock sim-clock--${playState}`} aria-label="Simulated time" title={`Simulated time of ${duration} s`}>
         t = {clockS.toFixed(1)} s
       </output>
