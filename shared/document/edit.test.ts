@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addHost, addNode, connect, deleteHost, extractFragment, fieldApplies, movePositions, pasteFragment, removeElements,
-  uniqueId, uniqueName, updateEdge, updateHost, updateNode,
-} from './edit';
+import { addNode, connect, fieldApplies, movePositions, removeElements, uniqueId, uniqueName, updateEdge, updateNode } from './edit';
+import { addHost, deleteHost, updateHost } from './hosts';
+import { extractFragment, pasteFragment } from './clipboard';
 import { emptyDocument } from './templates';
 import { validateDocument } from './validate';
 import type { TopologyDocument } from './schema';

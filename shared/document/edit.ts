@@ -3,7 +3,7 @@
  * immutable); store actions call these and set the result once.
  */
 import { KIND_LABELS, isDeployable, type NodeKind } from './kinds';
-import type { Fault, Host, Instance, Position, Scenario, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
+import type { Fault, Instance, Position, Scenario, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
 
 /** Fields only some kinds have; changing a node's kind drops the ones that no longer apply. */
 const KIND_ONLY_FIELDS: Readonly<Record<string, (kind: NodeKind) => boolean>> = {
@@ -43,11 +43,12 @@ export function uniqueName(prefix: string, taken: readonly string[]): string {
   for (let i = 2; ; i += 1) if (!set.has(`${prefix} ${i}`)) return `${prefix} ${i}`;
 }
 
-function allIds(doc: TopologyDocument): Set<string> {
+/** Every id in use (nodes, edges, hosts): new ids must avoid them all. */
+export function allIds(doc: TopologyDocument): Set<string> {
   return new Set([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id), ...doc.hosts.map((h) => h.id)]);
 }
 
-function withPositions(doc: TopologyDocument, positions: Record<string, Position>): TopologyDocument {
+export function withPositions(doc: TopologyDocument, positions: Record<string, Position>): TopologyDocument {
   return { ...doc, view: { ...doc.view, positions } };
 }
 
@@ -130,7 +131,7 @@ export interface RemovalReport {
   readonly droppedFaults: string[];
 }
 
-function faultMentions(fault: Fault, nodeIds: ReadonlySet<string>, hostIds: ReadonlySet<string>): boolean {
+export function faultMentions(fault: Fault, nodeIds: ReadonlySet<string>, hostIds: ReadonlySet<string>): boolean {
   if (fault.type === 'partition') return fault.groups.some((g) => g.some((h) => hostIds.has(h)));
   if (fault.type === 'host-down') return hostIds.has(fault.target);
   return nodeIds.has(fault.target);
@@ -172,140 +173,4 @@ export function removeElements(doc: TopologyDocument, nodeIds: readonly string[]
 
 export function movePositions(doc: TopologyDocument, moves: Readonly<Record<string, Position>>): TopologyDocument {
   return withPositions(doc, { ...doc.view?.positions, ...moves });
-}
-
-export function addHost(doc: TopologyDocument, name?: string): { document: TopologyDocument; id: string } {
-  const taken = allIds(doc);
-  let n = doc.hosts.length + 1;
-  while (taken.has(`h${n}`)) n += 1;
-  const id = `h${n}`;
-  const hostName = name ?? uniqueName(`server-${n}`, doc.hosts.map((h) => h.name));
-  return { document: { ...doc, hosts: [...doc.hosts, { id, name: hostName }] }, id };
-}
-
-export function updateHost(doc: TopologyDocument, id: string, patch: Partial<Omit<Host, 'id'>>): TopologyDocument {
-  return {
-    ...doc,
-    hosts: doc.hosts.map((host) => {
-      if (host.id !== id) return host;
-      const next: Record<string, unknown> = { ...host, ...patch };
-      for (const key of Object.keys(patch)) if ((patch as Record<string, unknown>)[key] === undefined) delete next[key];
-      return next as Host;
-    }),
-  };
-}
-
-export interface HostRemovalReport extends RemovalReport {
-  /** Names of the nodes that had an instance on the host; those instances are now unplaced. */
-  readonly unplacedNodes: string[];
-}
-
-/** Deletes a host; its instances stay but lose their host (unplaced), and faults on it are dropped. */
-export function deleteHost(doc: TopologyDocument, id: string): HostRemovalReport {
-  const unplaced: string[] = [];
-  const nodes = doc.nodes.map((node) => {
-    if (!node.instances?.some((i) => i.host === id)) return node;
-    unplaced.push(node.name);
-    return {
-      ...node,
-      instances: node.instances.map((instance) => {
-        if (instance.host !== id) return instance;
-        const { host: _removed, ...rest } = instance;
-        return rest;
-      }),
-    };
-  });
-  const dropped: string[] = [];
-  const hostIds = new Set([id]);
-  const scenarios = doc.scenarios?.map((scenario) => ({
-    ...scenario,
-    faults: scenario.faults.flatMap((fault): Fault[] => {
-      if (fault.type === 'host-down' && fault.target === id) {
-        dropped.push(`${scenario.name}: host-down ${id}`);
-        return [];
-      }
-      if (fault.type === 'partition' && faultMentions(fault, new Set(), hostIds)) {
-        const groups = fault.groups.map((g) => g.filter((h) => h !== id)).filter((g) => g.length > 0);
-        if (groups.length < 2) {
-          dropped.push(`${scenario.name}: partition`);
-          return [];
-        }
-        return [{ ...fault, groups }];
-      }
-      return [fault];
-    }),
-  }));
-  const next: TopologyDocument = { ...doc, hosts: doc.hosts.filter((h) => h.id !== id), nodes };
-  if (scenarios) next.scenarios = scenarios;
-  return { document: next, droppedFaults: dropped, unplacedNodes: unplaced };
-}
-
-/** A copied piece of a design: nodes, the edges among them, their positions. */
-export interface Fragment {
-  readonly nodes: TopologyNode[];
-  readonly edges: TopologyEdge[];
-  readonly positions: Record<string, Position>;
-}
-
-export function extractFragment(doc: TopologyDocument, nodeIds: readonly string[]): Fragment {
-  const ids = new Set(nodeIds);
-  const positions: Record<string, Position> = {};
-  for (const id of ids) {
-    const p = doc.view?.positions?.[id];
-    if (p) positions[id] = p;
-  }
-  return {
-    nodes: doc.nodes.filter((n) => ids.has(n.id)).map((n) => structuredClone(n)),
-    edges: doc.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => structuredClone(e)),
-    positions,
-  };
-}
-
-/** Inserts a fragment with fresh ids and names, offset by `offset`; unknown hosts become unplaced. */
-export function pasteFragment(
-  doc: TopologyDocument,
-  fragment: Fragment,
-  offset: Position = { x: 40, y: 40 },
-): { document: TopologyDocument; nodeIds: string[] } {
-  const taken = allIds(doc);
-  const names = doc.nodes.map((n) => n.name);
-  const hostIds = new Set(doc.hosts.map((h) => h.id));
-  const idMap = new Map<string, string>();
-  const nodes: TopologyNode[] = [];
-  const positions: Record<string, Position> = { ...doc.view?.positions };
-  for (const node of fragment.nodes) {
-    // "Shop 2" pasted again becomes "Shop 3", not "Shop 2 2".
-    const name = uniqueName(node.name.replace(/ \d+$/, ''), names);
-    names.push(name);
-    const id = uniqueId(node.id, taken);
-    taken.add(id);
-    idMap.set(node.id, id);
-    const copy: TopologyNode = { ...structuredClone(node), id, name };
-    if (copy.instances) {
-      copy.instances = copy.instances.map((i) => {
-        if (i.host === undefined || hostIds.has(i.host)) return i;
-        const { host: _unknown, ...rest } = i;
-        return rest;
-      });
-    }
-    nodes.push(copy);
-    const p = fragment.positions[node.id];
-    if (p) positions[id] = { x: p.x + offset.x, y: p.y + offset.y };
-  }
-  const edges: TopologyEdge[] = [];
-  let n = doc.edges.length + 1;
-  for (const edge of fragment.edges) {
-    const from = idMap.get(edge.from);
-    const to = idMap.get(edge.to);
-    // A fragment from the clipboard may carry edges to nodes it does not hold: they cannot be pasted.
-    if (from === undefined || to === undefined) continue;
-    while (taken.has(`e${n}`)) n += 1;
-    const id = `e${n}`;
-    taken.add(id);
-    edges.push({ ...structuredClone(edge), id, from, to });
-  }
-  return {
-    document: withPositions({ ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, positions),
-    nodeIds: nodes.map((n) => n.id),
-  };
 }

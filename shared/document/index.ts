@@ -7,5 +7,7 @@ export * from './migrate';
 export * from './validate';
 export * from './format';
 export * from './edit';
+export * from './hosts';
+export * from './clipboard';
 export * from './templates';
 export * from './scenarios';

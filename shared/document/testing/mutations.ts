@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { NODE_KINDS } from '../kinds';
-import { addHost, addNode, connect } from '../edit';
+import { addNode, connect } from '../edit';
+import { addHost } from '../hosts';
 import { TEMPLATES, emptyDocument } from '../templates';
 import type { Fault, TopologyDocument } from '../schema';
 import { fullDocument, smallDocument, type Raw } from './builders';
