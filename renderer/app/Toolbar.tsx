@@ -1,5 +1,7 @@
 /** The toolbar: file and template menus, undo/redo, layout and fit, export, theme — and a slot for the simulation controls. */
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
+import type { FileRef } from '../../shared/host';
+import { host } from '../host';
 import { TEMPLATES } from '../../shared/document';
 import { useStore } from 'zustand';
 import { useDocumentStore, useIsDirty } from '../store/documentStore';
@@ -38,8 +40,23 @@ function DocumentTitle() {
   );
 }
 
+/** Recent files from the host, refreshed whenever the open file changes (an open or a save). */
+function useRecentFiles(): FileRef[] {
+  const file = useDocumentStore((s) => s.file);
+  const [recent, setRecent] = useState<FileRef[]>([]);
+  useEffect(() => {
+    let alive = true;
+    void host.recentFiles().then((list) => alive && setRecent(list.slice(0, 8)));
+    return () => {
+      alive = false;
+    };
+  }, [file]);
+  return recent;
+}
+
 function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
   const theme = useUiStore((s) => s.theme);
+  const recent = useRecentFiles();
   return (
     <header className="toolbar" role="toolbar" aria-label="Toolbar">
       <div className="toolbar__brand" aria-hidden="true">
@@ -57,6 +74,8 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
           { label: 'Open…', hint: 'Ctrl+O', onSelect: () => runCommand('open') },
           { label: 'Save', hint: 'Ctrl+S', onSelect: () => runCommand('save') },
           { label: 'Save As…', hint: 'Ctrl+Shift+S', onSelect: () => runCommand('save-as') },
+          ...(recent.length > 0 ? (['separator'] as const) : []),
+          ...recent.map((ref) => ({ label: `Open Recent: ${ref.name}`, onSelect: () => runCommand(`open-recent:${ref.id}`) })),
           'separator',
           { label: 'Import docker-compose…', onSelect: () => runCommand('import-compose') },
           { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },

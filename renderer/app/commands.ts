@@ -10,7 +10,7 @@ import { fitView, zoomIn, zoomOut } from '../canvas/canvasCommands';
 import { runAutoLayout } from '../canvas/autoLayout';
 import { newDocument, newFromTemplate, openFile, saveFile } from './fileActions';
 import { host } from '../host';
-import { openContent } from './fileActions';
+import { confirmDiscard, openContent } from './fileActions';
 import { useDialogStore } from './dialogs';
 import { importComposeFile } from './importCompose';
 
@@ -35,8 +35,14 @@ export function runCommand(command: MenuCommand): void {
     return;
   }
   if (command.startsWith('open-recent:')) {
-    const name = command.slice('open-recent:'.length);
-    void host.openRecent({ id: name, name }).then((opened) => opened && openContent(opened));
+    // The id is the host's own key: a path on the desktop, `recent:NAME` in the browser.
+    const id = command.slice('open-recent:'.length);
+    const name = id.replace(/^recent:/, '').split(/[\\/]/).pop() ?? id;
+    if (!confirmDiscard(`Open ${name}`)) return;
+    void host.openRecent({ id, name }).then(
+      (opened) => (opened ? openContent(opened) : useUiStore.getState().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.'])),
+      (error: unknown) => useUiStore.getState().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]),
+    );
     return;
   }
   switch (command) {

@@ -116,7 +116,7 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
     },
     async openRecent(ref: FileRef): Promise<OpenedFile | null> {
       const list = (await idbGet<FileSystemFileHandle[]>('recent', 'handles')) ?? [];
-      const handle = list.find((h) => h.name === ref.name);
+      const handle = list.find((h) => `recent:${h.name}` === ref.id);
       if (!handle) return null;
       const permission = await (handle as unknown as { requestPermission?(o: unknown): Promise<string> }).requestPermission?.({ mode: 'readwrite' });
       if (permission && permission !== 'granted') return null;
