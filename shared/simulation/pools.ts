@@ -12,6 +12,46 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacit
   return next;
 }
 
+/**
+ * A free list over parallel typed-array columns: subclasses declare their columns and grow them in
+ * `growColumns`; this class hands out and takes back record indexes.
+ */
+abstract class RecordPool {
+  private free = new Int32Array(0);
+  private freeCount = 0;
+  private size = 0;
+  /** Records handed out and not yet released. */
+  live = 0;
+
+  get capacity(): number {
+    return this.size;
+  }
+
+  /** Resizes every column of the subclass to `capacity` records, keeping their contents. */
+  protected abstract growColumns(capacity: number): void;
+
+  allocate(): number {
+    if (this.freeCount === 0) this.reserve(this.size * 2);
+    this.live++;
+    return this.free[--this.freeCount]!;
+  }
+
+  protected recycle(record: number): void {
+    this.live--;
+    this.free[this.freeCount++] = record;
+  }
+
+  /** Called by subclass constructors, after their column fields exist. */
+  protected reserve(capacity: number): void {
+    const old = this.size;
+    this.growColumns(capacity);
+    this.free = grown(this.free, capacity);
+    this.size = capacity;
+    // Lowest indexes on top of the stack, so small runs touch little memory.
+    for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
+  }
+}
+
 /** Job flags. */
 export const JOB_SAMPLED = 1;
 export const JOB_HOLDS_SLOT = 2;
@@ -23,7 +63,7 @@ export const PHASE_QUEUED = 1;
 export const PHASE_SERVING = 2;
 export const PHASE_CALLING = 3;
 
-export class JobPool {
+export class JobPool extends RecordPool {
   node = new Int32Array(0);
   instance = new Int32Array(0);
   parentCall = new Int32Array(0);
@@ -40,33 +80,18 @@ export class JobPool {
   /** Root jobs: when the request left the client; others: when the job reached its instance. */
   start = new Float64Array(0);
   generation = new Int32Array(0);
-  private free = new Int32Array(0);
-  private freeCount = 0;
-  /** Records handed out and not yet released. */
-  live = 0;
 
   constructor(capacity = 256) {
-    this.grow(capacity);
-  }
-
-  get capacity(): number {
-    return this.node.length;
-  }
-
-  allocate(): number {
-    if (this.freeCount === 0) this.grow(this.capacity * 2);
-    this.live++;
-    return this.free[--this.freeCount]!;
+    super();
+    this.reserve(capacity);
   }
 
   release(job: number): void {
     this.generation[job]!++;
-    this.live--;
-    this.free[this.freeCount++] = job;
+    this.recycle(job);
   }
 
-  private grow(capacity: number): void {
-    const old = this.capacity;
+  protected growColumns(capacity: number): void {
     this.node = grown(this.node, capacity);
     this.instance = grown(this.instance, capacity);
     this.parentCall = grown(this.parentCall, capacity);
@@ -82,9 +107,6 @@ export class JobPool {
     this.depth = grown(this.depth, capacity);
     this.start = grown(this.start, capacity);
     this.generation = grown(this.generation, capacity);
-    this.free = grown(this.free, capacity);
-    // Lowest indexes on top of the stack, so small runs touch little memory.
-    for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
   }
 }
 
@@ -92,7 +114,7 @@ export class JobPool {
 export const CALL_SAMPLED = 1;
 export const CALL_TRIAL = 2;
 
-export class CallPool {
+export class CallPool extends RecordPool {
   /** The job waiting on this call, or -1 for a queue delivering a message. */
   parentJob = new Int32Array(0);
   parentGeneration = new Int32Array(0);
@@ -107,32 +129,18 @@ export class CallPool {
   key = new Int32Array(0);
   depth = new Int32Array(0);
   flags = new Uint8Array(0);
-  private free = new Int32Array(0);
-  private freeCount = 0;
-  live = 0;
 
   constructor(capacity = 256) {
-    this.grow(capacity);
-  }
-
-  get capacity(): number {
-    return this.edge.length;
-  }
-
-  allocate(): number {
-    if (this.freeCount === 0) this.grow(this.capacity * 2);
-    this.live++;
-    return this.free[--this.freeCount]!;
+    super();
+    this.reserve(capacity);
   }
 
   release(call: number): void {
     this.serial[call] = 0;
-    this.live--;
-    this.free[this.freeCount++] = call;
+    this.recycle(call);
   }
 
-  private grow(capacity: number): void {
-    const old = this.capacity;
+  protected growColumns(capacity: number): void {
     this.parentJob = grown(this.parentJob, capacity);
     this.parentGeneration = grown(this.parentGeneration, capacity);
     this.edge = grown(this.edge, capacity);
@@ -144,7 +152,5 @@ export class CallPool {
     this.key = grown(this.key, capacity);
     this.depth = grown(this.depth, capacity);
     this.flags = grown(this.flags, capacity);
-    this.free = grown(this.free, capacity);
-    for (let i = capacity - 1; i >= old; i--) this.free[this.freeCount++] = i;
   }
 }
