@@ -107,13 +107,15 @@ export class FlowCache {
 
   toEdges(inputs: FlowInputs): TopologyFlowEdge[] {
     const { document, selectedEdges, highlightNodes } = inputs;
+    const names = new Map(document.nodes.map((n) => [n.id, n.name]));
     const next = new Map<string, TopologyFlowEdge>();
     const out = document.edges.map((edge) => {
       const selected = selectedEdges.has(edge.id);
       const highlighted = highlightNodes !== null && highlightNodes.has(edge.from) && highlightNodes.has(edge.to);
       const previous = this.edges.get(edge.id);
+      const ariaLabel = `${names.get(edge.from) ?? edge.from} calls ${names.get(edge.to) ?? edge.to}`;
       const flowEdge: TopologyFlowEdge =
-        previous && previous.data?.edge === edge && previous.selected === selected && previous.data.highlighted === highlighted
+        previous && previous.data?.edge === edge && previous.selected === selected && previous.data.highlighted === highlighted && previous.ariaLabel === ariaLabel
           ? previous
           : {
               id: edge.id,
@@ -122,7 +124,7 @@ export class FlowCache {
               target: edge.to,
               selected,
               data: { edge, highlighted },
-              ariaLabel: `${edge.from} calls ${edge.to}`,
+              ariaLabel,
             };
       next.set(edge.id, flowEdge);
       return flowEdge;

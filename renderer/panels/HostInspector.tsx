@@ -4,6 +4,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { deleteHost, editHost } from '../store/actions';
 import { selectOnly } from '../store/uiStore';
 import { TextField } from './fields';
+import { failAt } from './simulation/FailAtMenu';
 
 export function HostInspector({ host }: { host: Host }) {
   const hosts = useDocumentStore((s) => s.document.hosts);
@@ -33,9 +34,14 @@ export function HostInspector({ host }: { host: Host }) {
           ))}
         </ul>
       )}
-      <button type="button" className="button button--danger" onClick={() => deleteHost(host.id)}>
-        Delete host
-      </button>
+      <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => failAt('host', host.id, host.name)} title="Add a host-down fault to the current scenario">
+          Fail at…
+        </button>
+        <button type="button" className="button button--danger" onClick={() => deleteHost(host.id)}>
+          Delete host
+        </button>
+      </div>
     </section>
   );
 }

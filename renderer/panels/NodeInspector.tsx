@@ -20,6 +20,7 @@ import {
 import { useDocumentStore } from '../store/documentStore';
 import { deleteSelection, editNode } from '../store/actions';
 import { NumberField, SelectField, TextField } from './fields';
+import { failAt } from './simulation/FailAtMenu';
 
 const shape = nodeSchema.shape;
 const options = <T extends string>(values: readonly T[]) => values.map((v) => ({ value: v, label: v }));
@@ -160,9 +161,16 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
           />
         </fieldset>
       )}
-      <button type="button" className="button button--danger" onClick={deleteSelection}>
-        Delete node
-      </button>
+      <div className="inspector__actions">
+        {isDeployable(node.kind) && (
+          <button type="button" className="button" onClick={() => failAt('node', node.id, node.name)} title="Add a node-down fault to the current scenario">
+            Fail at…
+          </button>
+        )}
+        <button type="button" className="button button--danger" onClick={deleteSelection}>
+          Delete node
+        </button>
+      </div>
     </section>
   );
 }
