@@ -4,14 +4,13 @@
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { resolveEdge } from '../../shared/document';
 import { useSimulationStore } from '../store/simulationStore';
 import type { TopologyFlowEdge } from './toFlow';
 
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
   const e = edge.edge;
   const parts: string[] = [];
-  if (e.async) parts.push('async');
+  if (edge.asynchronous) parts.push('async');
   if (e.optional) parts.push('optional');
   if (e.timeoutMs !== undefined) parts.push(`${e.timeoutMs} ms`);
   if (e.retries) parts.push(`↻${e.retries}`);
@@ -26,7 +25,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(id));
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
-  const asynchronous = resolveEdge(data.edge, undefined).async || data.edge.async === true;
+  const asynchronous = data.asynchronous;
   const label = labelOf(data);
   const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '']
     .filter(Boolean)

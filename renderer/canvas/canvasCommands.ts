@@ -35,11 +35,3 @@ export function viewportCentre(): Position {
   const p = instance.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
   return { x: Math.round(p.x / 20) * 20 - 100, y: Math.round(p.y / 20) * 20 - 40 };
 }
-
-export function screenToFlow(point: { x: number; y: number }): Position {
-  return instance ? instance.screenToFlowPosition(point) : point;
-}
-
-export function getViewport(): { x: number; y: number; zoom: number } {
-  return instance?.getViewport() ?? { x: 0, y: 0, zoom: 1 };
-}

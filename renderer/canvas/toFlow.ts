@@ -4,7 +4,7 @@
  * Flow's equality check skips them and memoized node components do not re-render.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Host, Position, TopologyDocument, TopologyEdge, TopologyNode } from '../../shared/document';
+import { resolveEdge, type Host, type Position, type TopologyDocument, type TopologyEdge, type TopologyNode } from '../../shared/document';
 
 /** What a host looks like on the canvas: its name and its colour slot. */
 export interface HostView {
@@ -23,6 +23,8 @@ export interface TopologyNodeData extends Record<string, unknown> {
 export interface TopologyEdgeData extends Record<string, unknown> {
   readonly edge: TopologyEdge;
   readonly highlighted: boolean;
+  /** The caller does not wait (explicit, or by default into a queue). */
+  readonly asynchronous: boolean;
 }
 
 export type TopologyFlowNode = Node<TopologyNodeData, 'topology'>;
@@ -108,14 +110,16 @@ export class FlowCache {
   toEdges(inputs: FlowInputs): TopologyFlowEdge[] {
     const { document, selectedEdges, highlightNodes } = inputs;
     const names = new Map(document.nodes.map((n) => [n.id, n.name]));
+    const kinds = new Map(document.nodes.map((n) => [n.id, n.kind]));
     const next = new Map<string, TopologyFlowEdge>();
     const out = document.edges.map((edge) => {
       const selected = selectedEdges.has(edge.id);
       const highlighted = highlightNodes !== null && highlightNodes.has(edge.from) && highlightNodes.has(edge.to);
       const previous = this.edges.get(edge.id);
       const ariaLabel = `${names.get(edge.from) ?? edge.from} calls ${names.get(edge.to) ?? edge.to}`;
+      const asynchronous = resolveEdge(edge, kinds.get(edge.to)).async;
       const flowEdge: TopologyFlowEdge =
-        previous && previous.data?.edge === edge && previous.selected === selected && previous.data.highlighted === highlighted && previous.ariaLabel === ariaLabel
+        previous && previous.data?.edge === edge && previous.selected === selected && previous.data.highlighted === highlighted && previous.data.asynchronous === asynchronous && previous.ariaLabel === ariaLabel
           ? previous
           : {
               id: edge.id,
@@ -123,7 +127,7 @@ export class FlowCache {
               source: edge.from,
               target: edge.to,
               selected,
-              data: { edge, highlighted },
+              data: { edge, highlighted, asynchronous },
               ariaLabel,
             };
       next.set(edge.id, flowEdge);
