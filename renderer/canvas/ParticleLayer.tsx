@@ -16,8 +16,8 @@ export const PARTICLE_COLORS: Record<(typeof OUTCOME_CODES)[number], { light: st
   crash: { light: '#dc2626', dark: '#f87171' },
   timeout: { light: '#ea580c', dark: '#fb923c' },
   overload: { light: '#be123c', dark: '#fb7185' },
-  'rate-limited': { light: '#9333ea', dark: '#c084fc' },
-  'circuit-open': { light: '#7c2d12', dark: '#fdba74' },
+  'rate-limited': { light: '#c026d3', dark: '#f0abfc' },
+  'circuit-open': { light: '#6d28d9', dark: '#c4b5fd' },
   partition: { light: '#0e7490', dark: '#67e8f9' },
   error: { light: '#991b1b', dark: '#fca5a5' },
 };

@@ -35,7 +35,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
       <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd ?? 'url(#topo-arrow)'} interactionWidth={16} />
       {(label || breakerOpen) && (
         <EdgeLabelRenderer>
-          <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -130%) translate(${labelX}px, ${labelY}px)` }}>
             {breakerOpen ? '⊘ circuit open' : label}
           </div>
         </EdgeLabelRenderer>

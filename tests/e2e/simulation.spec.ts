@@ -2,6 +2,7 @@
  * Live simulation end to end (issue 7): play a host-down scenario and watch it fail and recover,
  * pause and reset; compare with the baseline; the failure sweep on two templates.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -133,4 +134,24 @@ test('"Fail at…" on a host adds a host-down fault to a new scenario', async ({
   await canvasNode(page, 'Shop DB').click({ button: 'right' });
   await page.getByRole('menuitem', { name: /Fail at/ }).click();
   await expect(dock.getByRole('list', { name: 'Faults' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('an open circuit breaker is marked on its edge and its failures are counted by cause', async ({ page }) => {
+  await openApp(page);
+  const text = readFileSync('tests/fixtures/breaker-demo.topo', 'utf8');
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'breaker-demo.topo', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await expect(canvasNode(page, 'Payments')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Payments errors' });
+  await page.getByLabel('Speed').selectOption('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.locator('.topo-edge-label.is-open')).toHaveText('⊘ circuit open', { timeout: 15_000 });
+  await expect
+    .poll(async () => (await page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): { causes: Record<string, number> }[] } }).__topologyDiagnostics.chart())).some((p) => (p.causes['circuit-open'] ?? 0) > 0), { timeout: 15_000 })
+    .toBe(true);
+  await expect(page.getByRole('region', { name: 'Simulation dock' })).toContainText('circuit-open');
 });
