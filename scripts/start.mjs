@@ -52,9 +52,27 @@ async function listen(directory) {
   throw new Error(`ports ${first}–${first + 19} are all in use; choose one with PORT=…`);
 }
 
+/**
+ * Electron ≥ 45 downloads its binary on first use rather than at install. Try that once, quietly
+ * (a machine without network fails fast); ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips the attempt.
+ */
+function tryDownloadElectron(environment = process.env) {
+  if (environment.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return false;
+  console.log('Fetching the Electron binary (first start)…');
+  const result = spawnSync(process.execPath, [installer], { cwd: path.dirname(installer), stdio: 'pipe', timeout: 180_000 });
+  return result.status === 0;
+}
+
 async function main() {
   run('build:web');
-  const binary = findElectronBinary();
+  let binary = findElectronBinary();
+  let downloadFailed = false;
+  if (!binary) {
+    downloadFailed = !tryDownloadElectron();
+    binary = findElectronBinary();
+  }
   if (binary) {
     run('build:electron');
     const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
@@ -66,7 +84,8 @@ async function main() {
   }
   const server = await listen(path.join(root, 'dist', 'web'));
   const { port } = server.address();
-  console.log(`Electron is not installed here (no binary); serving the app for your browser at http://localhost:${port}/ (Ctrl+C to stop)`);
+  const why = downloadFailed && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ? 'no binary, and it could not be downloaded' : 'no binary';
+  console.log(`Electron is not installed here (${why}); serving the app for your browser at http://localhost:${port}/ (Ctrl+C to stop)`);
   process.on('SIGINT', () => server.close(() => process.exit(0)));
 }
 
