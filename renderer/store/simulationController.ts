@@ -50,7 +50,8 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
   return (
     a !== undefined &&
     a.status === b.status &&
-    Math.abs(a.utilization - b.utilization) < 0.01 &&
+    // Shown as whole percent and a bar: smaller moves are not worth a re-render.
+    Math.abs(a.utilization - b.utilization) < 0.02 &&
     a.queue === b.queue &&
     a.instancesUp.length === b.instancesUp.length &&
     a.instancesUp.every((up, i) => up === b.instancesUp[i])
@@ -59,6 +60,18 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
 
 /** False after Reset: frames the worker sent before it heard of the reset are dropped. */
 let liveActive = false;
+/**
+ * Shortest wall-clock interval between two store updates, ms. Every update re-renders text in the
+ * toolbar and dock, and the browser then walks the whole page (1,000 nodes on a large design):
+ * at 30 Hz that starves the animation, at 4–10 Hz it does not. Particles move every frame anyway
+ * (liveFeed). Going down, a host failing or a breaker opening shows at once.
+ */
+function refreshIntervalMs(nodeCount: number): number {
+  return nodeCount > 200 ? 250 : 100;
+}
+let lastRefresh = -Infinity;
+/** Timeline seconds that arrived since the last store update. */
+let pendingTimeline: ChartPoint[] = [];
 
 function onFrame(frame: LiveFrame): void {
   if (!liveActive) return;
@@ -66,8 +79,38 @@ function onFrame(frame: LiveFrame): void {
   // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
   pushFrame(frame.timeMs, frame.movements, running, frame.speed);
   const state = store();
+  // Failures since the last frame belong to the current simulated second.
+  const second = Math.floor(frame.timeMs / 1000);
+  if (lastFailures) {
+    for (const cause of FAILURE_CAUSES) {
+      const delta = frame.failures[cause] - lastFailures[cause];
+      if (delta > 0) {
+        const bucket = causesBySecond.get(second) ?? {};
+        bucket[cause] = (bucket[cause] ?? 0) + delta;
+        causesBySecond.set(second, bucket);
+      }
+    }
+  }
+  lastFailures = { ...frame.failures };
+  for (const entry of frame.timeline) {
+    pendingTimeline.push({ t: entry.t, ok: entry.ok, failed: entry.failed, p50: entry.p50, p99: entry.p99, causes: causesBySecond.get(entry.t) ?? {} });
+  }
+
+  const downHosts = frame.snapshot.downHosts;
+  const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
+  const urgent =
+    !sameList(state.hostsDown, downHosts) ||
+    !sameList(state.openBreakers, breakers) ||
+    frame.snapshot.nodes.some((n) => {
+      const before = state.nodes[n.id]?.status;
+      return before !== n.status && (before === undefined || before === 'down' || n.status === 'down');
+    });
+  const wallNow = performance.now();
+  if (!urgent && running && wallNow - lastRefresh < refreshIntervalMs(frame.snapshot.nodes.length)) return;
+  lastRefresh = wallNow;
+
   const nodes: Record<string, NodeLiveState> = {};
-  let changed = false;
+  let changed = Object.keys(state.nodes).length !== frame.snapshot.nodes.length;
   for (const snapshot of frame.snapshot.nodes) {
     const next: NodeLiveState = {
       status: snapshot.status,
@@ -82,38 +125,11 @@ function onFrame(frame: LiveFrame): void {
       changed = true;
     }
   }
-  // Failures since the last frame belong to the current simulated second.
-  const second = Math.floor(frame.timeMs / 1000);
-  if (lastFailures) {
-    for (const cause of FAILURE_CAUSES) {
-      const delta = frame.failures[cause] - lastFailures[cause];
-      if (delta > 0) {
-        const bucket = causesBySecond.get(second) ?? {};
-        bucket[cause] = (bucket[cause] ?? 0) + delta;
-        causesBySecond.set(second, bucket);
-      }
-    }
-  }
-  lastFailures = { ...frame.failures };
-  const chart: ChartPoint[] =
-    frame.timeline.length === 0
-      ? (state.chart as ChartPoint[])
-      : [
-          ...state.chart,
-          ...frame.timeline.map((entry) => ({
-            t: entry.t,
-            ok: entry.ok,
-            failed: entry.failed,
-            p50: entry.p50,
-            p99: entry.p99,
-            causes: causesBySecond.get(entry.t) ?? {},
-          })),
-        ];
-  const downHosts = frame.snapshot.downHosts;
-  const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
+  const chart = pendingTimeline.length === 0 ? state.chart : [...state.chart, ...pendingTimeline];
+  pendingTimeline = [];
   state.set({
     clockS: frame.timeMs / 1000,
-    ...(changed || Object.keys(state.nodes).length !== frame.snapshot.nodes.length ? { nodes } : {}),
+    ...(changed ? { nodes } : {}),
     ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
     ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
     chart,
@@ -162,6 +178,8 @@ export const simulation = {
     resetFeed();
     lastFailures = null;
     causesBySecond = new Map();
+    pendingTimeline = [];
+    lastRefresh = -Infinity;
     liveActive = true;
     getClient().start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed });
     setFeedRunning(true);
@@ -183,6 +201,7 @@ export const simulation = {
     resetFeed();
     lastFailures = null;
     causesBySecond = new Map();
+    pendingTimeline = [];
     store().resetLive();
   },
   setSpeed(speed: number): void {
