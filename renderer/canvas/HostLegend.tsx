@@ -2,7 +2,7 @@
  * The hosts legend on the canvas: every server with its tint and what runs on it. Hovering a host
  * lights up its nodes; clicking selects it for the inspector.
  */
-import { memo, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Panel } from '@xyflow/react';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -28,8 +28,10 @@ function HostLegendImpl() {
     }
     return { map, unplaced };
   }, [nodes]);
-  // Many hosts would cover the drawing: start folded, one click away.
-  const [open, setOpen] = useState(hosts.length <= 6);
+  // Many hosts would cover the drawing: folded when a design has more than six, one click away.
+  const many = hosts.length > 6;
+  const [open, setOpen] = useState(!many);
+  useEffect(() => setOpen(!many), [many]);
   if (hosts.length === 0 && counts.unplaced === 0) return null;
   const ui = useUiStore.getState;
   return (

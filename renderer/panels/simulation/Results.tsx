@@ -99,10 +99,20 @@ function CompareTable({ baseline, scenario, name }: { baseline: SimulationReport
   );
 }
 
+/**
+ * A single point of failure is one server or one process whose loss alone takes availability
+ * below SPOF_AVAILABILITY. Stopping every instance of a replicated node is a whole service down,
+ * not a single point: those rows show their numbers without the mark.
+ */
+function isSinglePoint(run: SweepRun, instanceCount: number): boolean {
+  return run.availability < SPOF_AVAILABILITY && (run.type === 'host-down' || instanceCount <= 1);
+}
+
 function SweepRow({ run, index }: { run: SweepRun; index: number }) {
   const source = `sweep:${index}`;
   const active = useUiStore((s) => s.highlight?.source === source);
-  const spof = run.availability < SPOF_AVAILABILITY;
+  const instanceCount = useDocumentStore((s) => (run.type === 'node-down' ? (s.document.nodes.find((n) => n.id === run.target)?.instances?.length ?? 1) : 1));
+  const spof = isSinglePoint(run, instanceCount);
   const select = () => {
     const ui = useUiStore.getState();
     if (active) return ui.setHighlight(null);
@@ -115,17 +125,20 @@ function SweepRow({ run, index }: { run: SweepRun; index: number }) {
           {run.type === 'host-down' ? 'Host' : 'Node'} {run.name}
         </button>
       </td>
-      <td className={spof ? 'is-bad' : ''}>{percent(run.availability)}</td>
-      <td>{run.mainCause ?? '—'}</td>
-      <td>
-        {spof ? (
+      <td className={run.availability < SPOF_AVAILABILITY ? 'is-bad' : ''}>
+        {percent(run.availability)}
+        {spof && (
           <span className="spof-mark" title="Single point of failure: losing it alone drops availability below 95%">
-            ▲ SPOF<span className="visually-hidden"> — single point of failure</span>
+            {' '}▲ SPOF<span className="visually-hidden"> — single point of failure</span>
           </span>
-        ) : (
-          ''
+        )}
+        {!spof && run.type === 'node-down' && instanceCount > 1 && run.availability < SPOF_AVAILABILITY && (
+          <span className="muted small" title={`All ${instanceCount} instances stopped: the whole service is down`}>
+            {' '}(all {instanceCount})
+          </span>
         )}
       </td>
+      <td>{run.mainCause ?? '—'}</td>
     </tr>
   );
 }
@@ -154,7 +167,6 @@ export function Sweep() {
               <th scope="col">Down</th>
               <th scope="col">Availability</th>
               <th scope="col">Main cause</th>
-              <th scope="col" />
             </tr>
           </thead>
           <tbody>
