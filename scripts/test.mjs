@@ -1,4 +1,4 @@
-// `npm test`: every suite in turn — types, lint, unit tests (Vitest), the web build and the
+// `npm test`: every suite in turn — types, lint, the Electron bundles, unit tests (Vitest), the web build and the
 // end-to-end tests (Playwright, Debian Chromium) — then one summary line:
 // `tests: N passed, N failed` (summed over the unit and e2e suites).
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,8 @@ function step(name, command, args, env = {}) {
 if (only === 'all') {
   step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
   step('lint', 'npm', ['run', '--silent', 'lint']);
+  // The desktop bundles must build even where Electron itself cannot run.
+  step('build:electron', 'npm', ['run', '--silent', 'build:electron']);
 }
 
 if (only !== 'e2e') {
