@@ -54,17 +54,11 @@ export function classifyDesign(doc: TopologyDocument): Classification {
   };
 }
 
-/** The `topo classify --json` shape of SPEC §3, with `evidence` after the SPEC's keys. */
-export interface ClassificationJson {
-  readonly summary: string;
-  readonly labels: readonly Label[];
-  readonly distributed: boolean;
-  readonly cluster: boolean;
-  readonly microservices: boolean;
-  readonly monolith: boolean;
-  readonly findings: readonly Finding[];
-  readonly evidence: readonly Evidence[];
-}
+/**
+ * The `topo classify --json` shape of SPEC §3: the same fields as a Classification; what differs is
+ * the key order (`classificationJson` writes the SPEC's order, with `evidence` last).
+ */
+export type ClassificationJson = Classification;
 
 /** A classification as SPEC §3's JSON object, keys in the SPEC's order (for `JSON.stringify`). */
 export function classificationJson(c: Classification): ClassificationJson {
