@@ -21,6 +21,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { deleteSelection, editNode } from '../store/actions';
 import { NumberField, SelectField, TextField } from './fields';
 import { failAt } from './simulation/FailAtMenu';
+import { CallsField } from './CallsField';
 
 const shape = nodeSchema.shape;
 const options = <T extends string>(values: readonly T[]) => values.map((v) => ({ value: v, label: v }));
@@ -138,6 +139,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       {applies('hitRate') && (
         <NumberField label="Hit rate" value={node.hitRate} placeholder={String(DEFAULTS.hitRate)} schema={shape.hitRate} onCommit={(hitRate) => set({ hitRate })} hint="0..1, answered without calling downstream" />
       )}
+      <CallsField node={node} />
       <SelectField label="Fan-out" value={node.fanout} defaultLabel={`default (${defaultFanout(node.kind)})`} options={options(FANOUTS)} onCommit={(fanout) => set({ fanout })} hint="one: pick one outgoing edge by weight; all: call every edge" />
       <SelectField label="Calls" value={node.calls} defaultLabel={`default (${DEFAULTS.calls})`} options={options(CALL_MODES)} onCommit={(calls) => set({ calls })} />
       {applies('healthCheck') && (

@@ -247,3 +247,26 @@ test('auto-layout arranges callers left of callees as one undo step; box-select 
   await page.keyboard.up('Shift');
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(/[2-9] selected/);
 });
+
+test('a design can be wired with the keyboard alone: add nodes with Enter, calls from the inspector', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+  await palette.getByRole('button', { name: 'Client', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await palette.getByRole('button', { name: 'Service', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await palette.getByRole('button', { name: 'Database', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  // The database is selected after adding it; select the service through the canvas node's focus.
+  await canvasNode(page, 'Service').focus();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByLabel('Add a call from Service').selectOption({ label: 'Database' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(inspector.getByRole('group', { name: 'Calls' })).toContainText('Database');
+  await canvasNode(page, 'Client').focus();
+  await page.keyboard.press('Enter');
+  await inspector.getByLabel('Add a call from Client').selectOption({ label: 'Service' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'Client calls Service' }).or(page.getByLabel('Client calls Service'))).toHaveCount(1);
+});
