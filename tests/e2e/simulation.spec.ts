@@ -155,3 +155,33 @@ test('an open circuit breaker is marked on its edge and its failures are counted
     .toBe(true);
   await expect(page.getByRole('region', { name: 'Simulation dock' })).toContainText('circuit-open');
 });
+
+test('with prefers-reduced-motion there are no particles; numbers and colours carry the state', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  await openTemplate(page, 'Monolith on three servers (cluster)');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(canvasNode(page, 'Shop').getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
+  await page.waitForTimeout(1000);
+  const painted = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let alpha = 0;
+    for (let i = 3; i < data.length; i += 4) alpha += data[i]!;
+    return alpha;
+  });
+  expect(painted).toBe(0);
+  // Without reduced motion the same run paints particles.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let alpha = 0;
+        for (let i = 3; i < data.length; i += 4) alpha += data[i]!;
+        return alpha;
+      }),
+    )
+    .toBeGreaterThan(0);
+});
