@@ -16,6 +16,17 @@ async function chart(page: Page): Promise<ChartPoint[]> {
   return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
 }
 
+/** How much the particle layer has painted: the sum of its pixels' alpha. */
+async function particleInk(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let alpha = 0;
+    for (let i = 3; i < data.length; i += 4) alpha += data[i]!;
+    return alpha;
+  });
+}
+
 async function clock(page: Page): Promise<number> {
   const text = await page.getByRole('status', { name: 'Simulated time' }).or(page.getByLabel('Simulated time')).first().textContent();
   return Number(/t = ([\d.]+)/.exec(text ?? '')![1]);
@@ -163,25 +174,8 @@ test('with prefers-reduced-motion there are no particles; numbers and colours ca
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(canvasNode(page, 'Shop').getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
   await page.waitForTimeout(1000);
-  const painted = await page.evaluate(() => {
-    const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let alpha = 0;
-    for (let i = 3; i < data.length; i += 4) alpha += data[i]!;
-    return alpha;
-  });
-  expect(painted).toBe(0);
+  expect(await particleInk(page)).toBe(0);
   // Without reduced motion the same run paints particles.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let alpha = 0;
-        for (let i = 3; i < data.length; i += 4) alpha += data[i]!;
-        return alpha;
-      }),
-    )
-    .toBeGreaterThan(0);
+  await expect.poll(() => particleInk(page)).toBeGreaterThan(0);
 });
