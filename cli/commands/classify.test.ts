@@ -16,7 +16,7 @@ describe('topo classify', () => {
     expect(lines[0]).toBe('layers.topo: Distributed');
     expect(lines).toContain('Labels');
     expect(lines).toContain('  Distributed');
-    expect(stdout()).toContain('    • logic-server runs Logic while data-server runs Data access, and Logic calls Data access');
+    expect(stdout()).toContain('    • web-server runs Web while logic-server runs Logic, and Web calls Logic');
     expect(lines).toContain('Findings: 4 warnings, 1 info');
     expect(lines.indexOf('Warnings')).toBeLessThan(lines.indexOf('Info'));
     expect(stdout()).toContain('  ▲ warning  Single point of failure (spof): Web runs only on web-server');

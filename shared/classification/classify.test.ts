@@ -29,14 +29,15 @@ describe('the seven canonical designs of SPEC §3', () => {
     ]);
   });
 
-  it('names hosts and nodes in the distributed evidence', () => {
+  it('names hosts and nodes in the distributed evidence, from the call nearest the entry', () => {
     const layered = TEMPLATES.find((t) => t.id === 'layers-distributed')!;
     const evidence = classifyDesign(layered.document).evidence.find((e) => e.label === 'distributed')!;
+    // Web is called by the users; Logic and Data access come later on the request's path.
     expect(evidence.message).toBe(
-      'logic-server runs Logic while data-server runs Data access, and Logic calls Data access: different modules on different servers cooperate over the network (3 different sets of units across 3 servers in all).',
+      'web-server runs Web while logic-server runs Logic, and Web calls Logic: different modules on different servers cooperate over the network (3 different sets of units across 3 servers in all).',
     );
-    expect(evidence.nodes).toEqual(['data-access', 'logic']);
-    expect(evidence.hosts).toEqual(['h2', 'h3']);
+    expect(evidence.nodes).toEqual(['logic', 'web']);
+    expect(evidence.hosts).toEqual(['h1', 'h2']);
   });
 });
 

@@ -174,3 +174,27 @@ export function compareText(a: string, b: string): number {
 function ascending(set: Set<number>): number[] {
   return [...set].sort((a, b) => a - b);
 }
+
+/**
+ * How many calls each node is from an entry point (a client, or a node nothing calls), along
+ * edges; -1 where no request reaches it. Breadth-first, so each depth is the shortest.
+ */
+export function callDepths(design: Design): Int32Array {
+  const depth = new Int32Array(design.nodes.length).fill(-1);
+  const queue: number[] = [];
+  for (const node of design.nodes) {
+    if (node.kind === 'client' || design.callers[node.index]!.length === 0) {
+      depth[node.index] = 0;
+      queue.push(node.index);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head]!;
+    for (const next of design.callees[current]!) {
+      if (depth[next] !== -1) continue;
+      depth[next] = depth[current]! + 1;
+      queue.push(next);
+    }
+  }
+  return depth;
+}

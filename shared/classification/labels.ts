@@ -3,7 +3,7 @@
  * monolith (exactly one unit), and the cluster evidence (a node on two or more hosts). The
  * microservices label is judged by `decomposition.ts`.
  */
-import { compareText, idsOf, realHosts, type Design, type DesignSystem } from './design';
+import { callDepths, compareText, idsOf, realHosts, type Design, type DesignSystem } from './design';
 import { hostNames, listNames, nodeNames } from './text';
 import type { Evidence } from './types';
 
@@ -34,8 +34,11 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
   const members = new Map([...sets].map(([host, units]) => [host, new Set(units)]));
   const carries = (host: string, unit: number) => members.get(host)!.has(unit);
   // Best evidence: a call between two units that live apart, "server-1 runs Web while server-2
-  // runs Logic, and Web calls Logic". Units and callees are visited in id order: deterministic.
-  for (const caller of system.units) {
+  // runs Logic, and Web calls Logic" — the one nearest the entry, as a reader follows a request.
+  // Callers by call depth, then id; callees in id order: deterministic.
+  const depth = callDepths(design);
+  const callers = [...system.units].sort((x, y) => (depth[x]! < 0 ? Infinity : depth[x]!) - (depth[y]! < 0 ? Infinity : depth[y]!) || x - y);
+  for (const caller of callers) {
     for (const callee of design.callees[caller]!) {
       if (!design.nodes[callee]!.isUnit || callee === caller) continue;
       for (const a of design.nodes[caller]!.hosts) {

@@ -2,7 +2,7 @@
  * Findings about where things run (SPEC §3): `spof`, `single-host`, `replicas-same-host`,
  * `remote-data` and `unplaced`.
  */
-import { idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
+import { callDepths, idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
 import { makeFinding } from './rules';
 import { count, hostNames, listNames, nodeNames } from './text';
 import type { Finding } from './types';
@@ -26,22 +26,7 @@ export function placementFindings(design: Design, distributedSystems: ReadonlySe
 
 /** Nodes on a request path: reachable along edges from a client or from a node nothing calls. */
 export function onRequestPath(design: Design): Uint8Array {
-  const reached = new Uint8Array(design.nodes.length);
-  const queue: number[] = [];
-  for (const node of design.nodes) {
-    if (node.kind === 'client' || design.callers[node.index]!.length === 0) {
-      reached[node.index] = 1;
-      queue.push(node.index);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of design.callees[queue[head]!]!) {
-      if (reached[next]) continue;
-      reached[next] = 1;
-      queue.push(next);
-    }
-  }
-  return reached;
+  return Uint8Array.from(callDepths(design), (depth) => (depth >= 0 ? 1 : 0));
 }
 
 function spofFindings(design: Design): Finding[] {
