@@ -9,6 +9,7 @@ import {
   instantiateTemplate,
   parseDocumentText,
   serializeDocument,
+  validateDocument,
   type TopologyDocument,
 } from '../../shared/document';
 import type { FileRef, OpenedFile } from '../../shared/host';
@@ -37,7 +38,7 @@ export function confirmDiscard(action: string): boolean {
 export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
   // A new design: the last run, comparison and sweep were about the old one.
   simulation.reset();
-  useSimulationStore.getState().set({ compare: null, sweep: null });
+  simulation.forgetResults();
   useSimulationStore.getState().setOptions({ scenarioId: null });
   useDocumentStore.getState().load(document, file, options);
   ui().select({ nodes: [], edges: [], host: null });
@@ -84,7 +85,20 @@ function suggestedName(document: TopologyDocument): string {
   return `${base}.topo`;
 }
 
+/** Every edit keeps a design valid; should one slip through, say so at once rather than at the next open. */
+function warnIfInvalid(name: string, document: TopologyDocument): void {
+  const check = validateDocument(JSON.parse(serializeDocument(document)));
+  if (!check.ok) ui().notify('warning', `Saved ${name}, but it has problems to fix before it opens again`, check.errors.map(formatError));
+}
+
+/** Commits what is being typed in an inspector field (fields commit on blur) before a save. */
+function commitActiveField(): void {
+  const active = globalThis.document?.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement) active.blur();
+}
+
 export async function saveFile(saveAs = false): Promise<boolean> {
+  commitActiveField();
   const { document, file } = useDocumentStore.getState();
   const text = serializeDocument(document);
   let result = await host.saveFile({ text, file, saveAs, suggestedName: file?.name ?? suggestedName(document) });
@@ -99,7 +113,9 @@ export async function saveFile(saveAs = false): Promise<boolean> {
   switch (result.status) {
     case 'saved':
       useDocumentStore.getState().markSaved(result.file, text);
-      await host.clearRecovery();
+      // Edits made while the save was under way are still unsaved: keep their snapshot.
+      if (!isDirty()) await host.clearRecovery();
+      warnIfInvalid(result.file.name, document);
       return true;
     case 'canceled':
       return false;
@@ -162,7 +178,7 @@ export async function findRecovery(): Promise<RecoveryOffer | null> {
   if (!snapshot) return null;
   const result = parseDocumentText(snapshot.text);
   if (!result.ok) {
-    await host.clearRecovery();
+    // Unreadable: offer nothing, but do not destroy it either (a newer version may read it).
     return null;
   }
   return {

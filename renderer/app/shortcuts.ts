@@ -20,7 +20,9 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function commandForKey(event: KeyStroke & { target: EventTarget | null }): MenuCommand | null {
   const command = matchShortcut(event, isMac);
   if (!command) return null;
-  if (inField(event.target) && (FIELD_KEYS.has(command) || command === 'sim-toggle')) return null;
+  // A field keeps its own editing keys, and every key without Ctrl/⌘ (Shift+1 types "!", or "1"
+  // on AZERTY; Delete and Backspace edit text).
+  if (inField(event.target) && (FIELD_KEYS.has(command) || command === 'sim-toggle' || !(event.ctrlKey || event.metaKey))) return null;
   // Inside an open dialog only the dialog's keys count.
   if (event.target instanceof HTMLElement && event.target.closest('dialog') && command !== 'save') return null;
   return command;

@@ -199,6 +199,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         snapGrid={SNAP}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
+        // Space plays and pauses the simulation; panning is a drag on the empty canvas.
+        panActivationKeyCode={null}
         multiSelectionKeyCode={['Meta', 'Control']}
         defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.05}

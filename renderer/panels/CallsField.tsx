@@ -2,12 +2,15 @@
  * A node's outgoing calls in the inspector, and a way to add one without dragging a handle — so a
  * design can be wired with the keyboard alone.
  */
+import { useState } from 'react';
 import type { TopologyNode } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
 import { connectNodes } from '../store/actions';
 import { selectOnly } from '../store/uiStore';
 
 export function CallsField({ node }: { node: TopologyNode }) {
+  // Chosen first, added with the button: arrowing through a closed select fires a change per step.
+  const [target, setTarget] = useState('');
   const nodes = useDocumentStore((s) => s.document.nodes);
   const edges = useDocumentStore((s) => s.document.edges);
   const outgoing = edges.filter((e) => e.from === node.id);
@@ -31,26 +34,32 @@ export function CallsField({ node }: { node: TopologyNode }) {
         </ul>
       )}
       {candidates.length > 0 && (
-        <label className="field">
-          <span>Add a call</span>
-          <select
-            aria-label={`Add a call from ${node.name}`}
-            value=""
-            onChange={(event) => {
-              if (!event.target.value) return;
-              connectNodes(node.id, event.target.value);
+        <div className="calls__add">
+          <label className="field">
+            <span>Add a call</span>
+            <select aria-label={`Add a call from ${node.name}`} value={target} onChange={(event) => setTarget(event.target.value)}>
+              <option value="">Choose a node…</option>
+              {candidates.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!candidates.some((n) => n.id === target)}
+            onClick={() => {
+              connectNodes(node.id, target);
+              setTarget('');
               // Stay on the caller, so several calls can be added in a row.
               selectOnly([node.id]);
             }}
           >
-            <option value="">Choose a node…</option>
-            {candidates.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </label>
+            Add call
+          </button>
+        </div>
       )}
     </fieldset>
   );

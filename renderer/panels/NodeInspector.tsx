@@ -18,7 +18,7 @@ import {
   type TopologyNode,
 } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
-import { deleteSelection, editNode } from '../store/actions';
+import { deleteSelection, editNode, removeNodeInstance } from '../store/actions';
 import { NumberField, SelectField, TextField } from './fields';
 import { failAt } from './simulation/FailAtMenu';
 import { CallsField } from './CallsField';
@@ -48,6 +48,8 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         value={node.kind}
         options={NODE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
         onCommit={(kind) => kind && set({ kind })}
+        commitOnBlur
+        hint="Applies when you leave the field: a new kind drops the fields it does not have"
       />
       {applies('rate') && (
         <NumberField label="Rate" unit="req/s" value={node.rate} placeholder={String(DEFAULTS.rate)} schema={shape.rate} onCommit={(rate) => set({ rate })} />
@@ -79,7 +81,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
                   className="button button--small"
                   disabled={instances.length <= 1}
                   aria-label={`Remove instance ${i + 1}`}
-                  onClick={() => setInstances(instances.filter((_, j) => j !== i))}
+                  onClick={() => removeNodeInstance(node.id, i)}
                 >
                   Remove
                 </button>

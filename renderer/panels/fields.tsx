@@ -163,17 +163,30 @@ interface SelectFieldProps<T extends string> {
   readonly defaultLabel?: string;
   readonly hint?: string;
   onCommit(value: T | undefined): void;
+  /**
+   * Commit on blur or Enter instead of on every change: arrowing through a closed select fires a
+   * change per step, and some changes (a node's kind) drop data.
+   */
+  readonly commitOnBlur?: boolean;
 }
 
-export function SelectField<T extends string>({ label, value, options, defaultLabel, hint, onCommit }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ label, value, options, defaultLabel, hint, onCommit, commitOnBlur }: SelectFieldProps<T>) {
+  const [draft, setDraft] = useState<string>(value ?? '');
+  useEffect(() => setDraft(value ?? ''), [value]);
+  const parse = (text: string) => (text === '' ? undefined : (text as T));
+  const commit = () => {
+    if (parse(draft) !== value) onCommit(parse(draft));
+  };
   return (
     <FieldShell label={label} hint={hint}>
       {(id, describedBy) => (
         <select
           id={id}
-          value={value ?? ''}
+          value={commitOnBlur ? draft : (value ?? '')}
           aria-describedby={describedBy}
-          onChange={(e) => onCommit(e.target.value === '' ? undefined : (e.target.value as T))}
+          onChange={(e) => (commitOnBlur ? setDraft(e.target.value) : onCommit(parse(e.target.value)))}
+          onBlur={commitOnBlur ? commit : undefined}
+          onKeyDown={commitOnBlur ? (e) => e.key === 'Enter' && commit() : undefined}
         >
           {defaultLabel !== undefined && <option value="">{defaultLabel}</option>}
           {options.map((o) => (

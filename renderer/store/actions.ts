@@ -11,6 +11,7 @@ import {
   movePositions,
   pasteFragment,
   removeElements,
+  removeInstance,
   updateEdge,
   updateHost,
   updateNode,
@@ -65,6 +66,13 @@ export function connectNodes(from: string, to: string): void {
 
 export function editNode(id: string, patch: Partial<TopologyNode>): void {
   doc().edit((d) => updateNode(d, id, patch));
+}
+
+/** Removes one instance of a node, with the faults that pointed at it (the user is told). */
+export function removeNodeInstance(nodeId: string, index: number): void {
+  const report = removeInstance(doc().document, nodeId, index);
+  doc().edit(() => report.document);
+  if (report.droppedFaults.length > 0) ui().notify('info', 'Faults removed with the instance', report.droppedFaults);
 }
 
 export function editEdge(id: string, patch: Partial<TopologyEdge>): void {

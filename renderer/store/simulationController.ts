@@ -159,7 +159,16 @@ function runOptions() {
   return { document, scenarioId, seed: options.seed, durationS: options.durationS };
 }
 
+/** Bumped when another design is opened: compare and sweep results of the old one are dropped. */
+let resultGeneration = 0;
+
 export const simulation = {
+  /** Forgets compare and sweep work in flight (another design was opened). */
+  forgetResults(): void {
+    resultGeneration += 1;
+    for (const c of batchClients) c.cancelAll();
+    store().set({ compare: null, sweep: null, comparing: false, sweepProgress: null });
+  },
   play(): void {
     const state = store();
     if (state.playState === 'playing') return;
@@ -212,19 +221,23 @@ export const simulation = {
     const { document, scenarioId, seed, durationS } = runOptions();
     if (!scenarioId) return;
     const scenario = document.scenarios!.find((s) => s.id === scenarioId)!;
+    if (store().comparing) return;
+    const generation = resultGeneration;
     store().set({ comparing: true, error: null });
     try {
       const c = getBatchClient();
       const [baseline, withFaults] = await Promise.all([c.runBatch({ document, seed, durationS }), c.runBatch({ document, scenarioId, seed, durationS })]);
-      store().set({ compare: { scenarioName: scenario.name, baseline, scenario: withFaults } });
+      if (generation === resultGeneration) store().set({ compare: { scenarioName: scenario.name, baseline, scenario: withFaults } });
     } catch (error) {
-      store().set({ error: `Compare failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (generation === resultGeneration) store().set({ error: `Compare failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
-      store().set({ comparing: false });
+      if (generation === resultGeneration) store().set({ comparing: false });
     }
   },
   async sweep(): Promise<void> {
+    if (store().sweepProgress) return;
     const { document, seed, durationS } = runOptions();
+    const generation = resultGeneration;
     store().set({ sweepProgress: { done: 0, total: 1 }, error: null });
     try {
       const parts = sweepWorkerCount();
@@ -234,15 +247,15 @@ export const simulation = {
           getBatchClient(index).runSweep({ document, seed, durationS, part: { index, of: parts } }, (done, total) => {
             slot.done = done;
             slot.total = total;
-            store().set({ sweepProgress: { done: progress.reduce((n, p) => n + p.done, 0), total: progress.reduce((n, p) => n + p.total, 0) } });
+            if (generation === resultGeneration) store().set({ sweepProgress: { done: progress.reduce((n, p) => n + p.done, 0), total: progress.reduce((n, p) => n + p.total, 0) } });
           }),
         ),
       );
-      store().set({ sweep: sweepReport(document, reports.flatMap((r) => r.runs), reports[0]!.baseline, { seed, durationS }) });
+      if (generation === resultGeneration) store().set({ sweep: sweepReport(document, reports.flatMap((r) => r.runs), reports[0]!.baseline, { seed, durationS }) });
     } catch (error) {
-      store().set({ error: `Sweep failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (generation === resultGeneration) store().set({ error: `Sweep failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
-      store().set({ sweepProgress: null });
+      if (generation === resultGeneration) store().set({ sweepProgress: null });
     }
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, fieldApplies, movePositions, removeElements, uniqueId, uniqueName, updateEdge, updateNode } from './edit';
+import { addNode, connect, fieldApplies, movePositions, removeElements, removeInstance, uniqueId, uniqueName, updateEdge, updateNode } from './edit';
 import { addHost, deleteHost, updateHost } from './hosts';
 import { extractFragment, pasteFragment } from './clipboard';
 import { emptyDocument } from './templates';
@@ -241,5 +241,43 @@ describe('movePositions', () => {
   it('merges moves into the positions', () => {
     const doc = movePositions(smallDocument(), { gw: { x: 9, y: 9 }, db: { x: 1, y: 2 } });
     expect(doc.view!.positions).toEqual({ users: { x: 0, y: 0 }, gw: { x: 9, y: 9 }, db: { x: 1, y: 2 } });
+  });
+});
+
+describe('removeInstance', () => {
+  it('drops instance-down faults on the removed instance and renumbers later ones, so the design stays valid', () => {
+    const doc: TopologyDocument = {
+      ...emptyDocument(),
+      hosts: [
+        { id: 'h1', name: 'a' },
+        { id: 'h2', name: 'b' },
+        { id: 'h3', name: 'c' },
+      ],
+      nodes: [{ id: 's', kind: 'service', name: 'S', instances: [{ host: 'h1' }, { host: 'h2' }, { host: 'h3' }] }],
+      scenarios: [
+        {
+          id: 'x',
+          name: 'X',
+          faults: [
+            { type: 'instance-down', target: 's', instance: 0 },
+            { type: 'instance-down', target: 's', instance: 1 },
+            { type: 'instance-down', target: 's', instance: 2 },
+          ],
+        },
+      ],
+    };
+    const report = removeInstance(doc, 's', 1);
+    expect(report.document.nodes[0]!.instances).toEqual([{ host: 'h1' }, { host: 'h3' }]);
+    expect(report.document.scenarios![0]!.faults).toEqual([
+      { type: 'instance-down', target: 's', instance: 0 },
+      { type: 'instance-down', target: 's', instance: 1 },
+    ]);
+    expect(report.droppedFaults).toEqual(['X: instance-down s #2']);
+    expect(validateDocument(report.document).ok).toBe(true);
+  });
+
+  it('never removes the last instance', () => {
+    const doc: TopologyDocument = { ...emptyDocument(), nodes: [{ id: 's', kind: 'service', name: 'S' }] };
+    expect(removeInstance(doc, 's', 0).document).toBe(doc);
   });
 });

@@ -174,3 +174,32 @@ export function removeElements(doc: TopologyDocument, nodeIds: readonly string[]
 export function movePositions(doc: TopologyDocument, moves: Readonly<Record<string, Position>>): TopologyDocument {
   return withPositions(doc, { ...doc.view?.positions, ...moves });
 }
+
+/**
+ * Removes instance `index` of a node. `instance-down` faults on it are dropped (and reported);
+ * those on later instances are renumbered, so every fault still means the process it meant.
+ */
+export function removeInstance(doc: TopologyDocument, nodeId: string, index: number): RemovalReport {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  const instances = node?.instances ?? [{}];
+  if (!node || instances.length <= 1 || index < 0 || index >= instances.length) return { document: doc, droppedFaults: [] };
+  const dropped: string[] = [];
+  const next: TopologyDocument = {
+    ...doc,
+    nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, instances: instances.filter((_, i) => i !== index) } : n)),
+  };
+  if (doc.scenarios) {
+    next.scenarios = doc.scenarios.map((scenario) => ({
+      ...scenario,
+      faults: scenario.faults.flatMap((fault): Fault[] => {
+        if (fault.type !== 'instance-down' || fault.target !== nodeId) return [fault];
+        if (fault.instance === index) {
+          dropped.push(`${scenario.name}: instance-down ${nodeId} #${index + 1}`);
+          return [];
+        }
+        return [fault.instance > index ? { ...fault, instance: fault.instance - 1 } : fault];
+      }),
+    }));
+  }
+  return { document: next, droppedFaults: dropped };
+}

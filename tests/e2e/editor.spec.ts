@@ -262,11 +262,28 @@ test('a design can be wired with the keyboard alone: add nodes with Enter, calls
   await page.keyboard.press('Enter');
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByLabel('Add a call from Service').selectOption({ label: 'Database' });
+  await inspector.getByRole('button', { name: 'Add call' }).click();
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await expect(inspector.getByRole('group', { name: 'Calls' })).toContainText('Database');
   await canvasNode(page, 'Client').focus();
   await page.keyboard.press('Enter');
   await inspector.getByLabel('Add a call from Client').selectOption({ label: 'Service' });
+  await inspector.getByRole('button', { name: 'Add call' }).click();
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByRole('group', { name: 'Client calls Service' }).or(page.getByLabel('Client calls Service'))).toHaveCount(1);
+});
+
+test('Ctrl+S while typing in a field saves what was typed', async ({ page }, info) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on one server');
+  await canvasNode(page, 'Shop').click();
+  const name = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name', { exact: true });
+  await name.fill('Bookshop');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const path = info.outputPath('typed.topo');
+  await (await download).saveAs(path);
+  expect(JSON.parse(readFileSync(path, 'utf8')).nodes.map((n: { name: string }) => n.name)).toContain('Bookshop');
+  await expect(canvasNode(page, 'Bookshop')).toBeVisible();
+  await expect(page.getByLabel('Edited, not saved')).toHaveCount(0);
 });

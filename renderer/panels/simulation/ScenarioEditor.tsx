@@ -81,8 +81,13 @@ export function draftToFault(draft: Draft, doc: TopologyDocument): { fault: Faul
     const count = node?.instances?.length ?? 1;
     if (fault.instance >= count) return { error: `instance: ${node?.name ?? fault.target} has ${count} instance${count === 1 ? '' : 's'}` };
   }
-  if (!('target' in fault) || fault.type === 'partition') return { fault };
+  if (fault.type === 'partition') {
+    const known = new Set(doc.hosts.map((h) => h.id));
+    return fault.groups.every((g) => g.every((h) => known.has(h))) ? { fault } : { error: 'groups: a chosen host no longer exists' };
+  }
   if (!fault.target) return { error: 'target: pick a target' };
+  const exists = fault.type === 'host-down' ? doc.hosts.some((h) => h.id === fault.target) : doc.nodes.some((n) => n.id === fault.target && isDeployable(n.kind));
+  if (!exists) return { error: `target: ${JSON.stringify(fault.target)} is not in this design any more` };
   return { fault };
 }
 
@@ -96,6 +101,11 @@ export function ScenarioEditor() {
   const [error, setError] = useState<string | null>(null);
   const deployable = document.nodes.filter((n) => isDeployable(n.kind));
   const targetsHosts = draft.type === 'host-down';
+  // The draft's target may be gone (another design opened, the node deleted): fall back to the
+  // first target the select shows, so what is shown is what gets added.
+  const targets = targetsHosts ? document.hosts : deployable;
+  const target = targets.some((t) => t.id === draft.target) ? draft.target : (targets[0]?.id ?? '');
+  const group = draft.group.filter((id) => document.hosts.some((h) => h.id === id));
 
   const newScenario = () => {
     let created = '';
@@ -109,7 +119,7 @@ export function ScenarioEditor() {
 
   const add = () => {
     if (!scenario) return;
-    const result = draftToFault(draft, document);
+    const result = draftToFault({ ...draft, target, group }, document);
     if ('error' in result) {
       setError(result.error);
       return;
@@ -188,7 +198,7 @@ export function ScenarioEditor() {
                     <label key={h.id} className="fault-form__host">
                       <input
                         type="checkbox"
-                        checked={draft.group.includes(h.id)}
+                        checked={group.includes(h.id)}
                         onChange={(e) => setDraft({ ...draft, group: e.target.checked ? [...draft.group, h.id] : draft.group.filter((x) => x !== h.id) })}
                       />
                       {h.name}
@@ -199,7 +209,7 @@ export function ScenarioEditor() {
             ) : (
               <label className="field">
                 <span>Target</span>
-                <select aria-label="Fault target" value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })}>
+                <select aria-label="Fault target" value={target} onChange={(e) => setDraft({ ...draft, target: e.target.value })}>
                   {(targetsHosts ? document.hosts : deployable).map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
@@ -212,7 +222,7 @@ export function ScenarioEditor() {
               <label className="field">
                 <span>Instance</span>
                 <select aria-label="Instance" value={draft.instance} onChange={(e) => setDraft({ ...draft, instance: e.target.value })}>
-                  {(document.nodes.find((n) => n.id === draft.target)?.instances ?? [{}]).map((instance, i) => (
+                  {(document.nodes.find((n) => n.id === target)?.instances ?? [{}]).map((instance, i) => (
                     <option key={i} value={String(i)}>
                       {i + 1}
                       {instance.host ? ` on ${document.hosts.find((h) => h.id === instance.host)?.name ?? instance.host}` : ''}

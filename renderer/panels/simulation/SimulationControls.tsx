@@ -10,8 +10,13 @@ import { useDocumentStore } from '../../store/documentStore';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
-function inField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+/** Space belongs to whatever has focus when that is a control, a canvas node or an edge. */
+export function ownsSpace(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A', 'SUMMARY'].includes(target.tagName)) return true;
+  if (target.closest('.react-flow__node, .react-flow__edge, dialog')) return true;
+  const role = target.getAttribute('role');
+  return role !== null && ['button', 'tab', 'menuitem', 'checkbox', 'radio', 'switch', 'option', 'separator', 'slider'].includes(role);
 }
 
 /** Edits made after Play are not in the running simulation: say so, and offer the way to apply them. */
@@ -36,8 +41,8 @@ function SimulationControlsImpl() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || inField(event.target)) return;
-      if (event.target instanceof HTMLElement && event.target.closest('dialog')) return;
+      // Held Space repeats: one press, one toggle.
+      if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey || ownsSpace(event.target)) return;
       event.preventDefault();
       simulation.toggle();
     };

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { commandForKey } from './shortcuts';
+import { ownsSpace } from '../panels/simulation/SimulationControls';
+import { draftToFault } from '../panels/simulation/ScenarioEditor';
+import { findTemplate, instantiateTemplate } from '../../shared/document';
+
+const stroke = (key: string, target: EventTarget | null, mods: { ctrl?: boolean; shift?: boolean; code?: string } = {}) => ({
+  key,
+  code: mods.code,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: false,
+  shiftKey: mods.shift ?? false,
+  altKey: false,
+  target,
+});
+
+describe('keys in fields', () => {
+  it('Shift+1 fits the view on the canvas but types "!" in a field', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    expect(commandForKey(stroke('!', document.body, { shift: true, code: 'Digit1' }))).toBe('fit');
+    expect(commandForKey(stroke('!', input, { shift: true, code: 'Digit1' }))).toBeNull();
+    // AZERTY: Shift+Digit1 types "1".
+    expect(commandForKey(stroke('1', input, { shift: true, code: 'Digit1' }))).toBeNull();
+    expect(commandForKey(stroke('Delete', input))).toBeNull();
+    // Ctrl shortcuts that are not text editing still work from a field.
+    expect(commandForKey(stroke('s', input, { ctrl: true }))).toBe('save');
+  });
+
+  it('Space belongs to focused controls, canvas nodes and edges, not to the simulation', () => {
+    const node = document.createElement('div');
+    node.className = 'react-flow__node';
+    const inner = document.createElement('span');
+    node.append(inner);
+    const tab = document.createElement('div');
+    tab.setAttribute('role', 'tab');
+    expect(ownsSpace(inner)).toBe(true);
+    expect(ownsSpace(tab)).toBe(true);
+    expect(ownsSpace(document.createElement('button'))).toBe(true);
+    expect(ownsSpace(document.body)).toBe(false);
+  });
+});
+
+describe('draftToFault', () => {
+  const doc = instantiateTemplate(findTemplate('monolith-cluster')!);
+  const draft = { type: 'host-down' as const, target: 'h2', instance: '0', at: '10', until: '30', value: '', group: [] as string[] };
+
+  it('accepts a fault on a host of the design', () => {
+    expect(draftToFault(draft, doc)).toEqual({ fault: { type: 'host-down', target: 'h2', at: 10, until: 30 } });
+  });
+
+  it('refuses a target that is no longer in the design (another design was opened)', () => {
+    expect(draftToFault({ ...draft, target: 'h99' }, doc)).toEqual({ error: 'target: "h99" is not in this design any more' });
+    expect(draftToFault({ ...draft, type: 'node-down', target: 'gone' }, doc)).toMatchObject({ error: expect.stringContaining('not in this design') });
+    expect(draftToFault({ ...draft, type: 'partition', group: ['h99'] }, doc)).toMatchObject({ error: expect.stringContaining('groups') });
+  });
+});
