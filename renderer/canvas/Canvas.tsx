@@ -3,7 +3,7 @@
  * (FlowCache), drags are held locally and committed once on drop (one undo step), selection lives
  * in the UI store, and measured sizes are carried on the flow nodes so React Flow keeps them.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -80,6 +80,11 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
     [document, selection, highlightNodes, dragPositions, measureVersion],
   );
   const nodes = useMemo(() => cache.current.toNodes(inputs), [inputs]);
+  // Forget the sizes of nodes that are gone, so a long session does not accumulate them.
+  useEffect(() => {
+    const ids = new Set(document.nodes.map((n) => n.id));
+    for (const id of measured.current.keys()) if (!ids.has(id)) measured.current.delete(id);
+  }, [document.nodes]);
   const edges = useMemo(() => cache.current.toEdges(inputs), [inputs]);
 
   const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
