@@ -4,23 +4,17 @@
  * native menu is in place. Needs the Electron binary (downloaded by electron's install script);
  * where it is missing this spec skips and says why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+// @ts-expect-error plain ESM script without type declarations
+import { findElectronBinary } from '../../scripts/start.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The Electron executable, found without node_modules/electron's download-on-require fallback. */
-function electronBinary(): string | null {
-  const packageDir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+// The same lookup `npm start` uses: no download fallback.
+const binary = findElectronBinary(root, process.env);
 const built = existsSync(path.join(root, 'dist/electron/main.cjs')) && existsSync(path.join(root, 'dist/web/index.html'));
 
 test.describe('desktop app (Electron)', () => {
