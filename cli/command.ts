@@ -15,6 +15,8 @@ export const EXIT_USAGE = 2;
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** A progress line on stderr that may carry its own terminal controls (`\r`, erase line); TTY only. */
+  progress(text: string): void;
   readFile(path: string): string;
   writeFile(path: string, data: string | Uint8Array): void;
   /** True when stderr is a terminal (progress bars only then). */
@@ -94,6 +96,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    progress: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFile: (path, data) => writeFileSync(path, data),
     isTty: Boolean(process.stderr.isTTY),

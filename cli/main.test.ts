@@ -69,3 +69,36 @@ describe('runCli', () => {
     }
   });
 });
+
+describe('terminal escape injection', () => {
+  const hostile = '\u001b]52;c;ZXZpbA==\u0007\u001b]0;owned\u0007\u009b31m';
+  const design = (name: string, extra = '', view = '') =>
+    `{"format":"topology-designer","version":1,"name":${JSON.stringify(name)},"hosts":[{"id":"h1","name":"h1"}],` +
+    `"nodes":[{"id":"c","kind":"client","name":${JSON.stringify(name)}},{"id":"s","kind":"service","name":"S","instances":[{"host":"h1"}]${extra}}],` +
+    `"edges":[{"id":"e","from":"c","to":"s"}]${view}}`;
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([['classify'], ['validate'], ['simulate'], ['sweep']])('%s prints names with their control characters escaped', async (command) => {
+    const { io, stdout, stderr } = fakeIo({ 'x.topo': design(hostile) });
+    await runCli([command, 'x.topo', ...(command === 'simulate' || command === 'sweep' ? ['--duration', '1'] : [])], io);
+    expect(stdout() + stderr()).not.toMatch(CONTROL);
+  });
+
+  it('JSON output stays the same JSON once escaped', async () => {
+    const { io, stdout } = fakeIo({ 'x.topo': design(hostile) });
+    expect(await runCli(['classify', 'x.topo', '--json'], io)).toBe(EXIT_OK);
+    expect(stdout()).not.toMatch(CONTROL);
+    expect(JSON.stringify(JSON.parse(stdout()))).toContain('owned');
+  });
+
+  it('a newline in a key keeps its problem on one line, and a hostile file name is escaped', async () => {
+    const { io, stderr } = fakeIo({ 'x\u001b[2J.topo': design('ok', ',"concurrency":-1', ',"view":{"positions":{"a\\nb":{"x":"left","y":0}}}') });
+    await runCli(['validate', 'x\u001b[2J.topo'], io);
+    expect(stderr()).not.toMatch(CONTROL);
+    const lines = stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(stderr()).toContain('a\\u000ab');
+    expect(lines.every((line) => line.startsWith('x\\u001b[2J.topo: '))).toBe(true);
+  });
+});

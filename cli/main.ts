@@ -4,6 +4,7 @@
  */
 import { EXIT_OK, EXIT_USAGE, UserError, type CliIo } from './command';
 import { COMMANDS } from './commands';
+import { printable, printableLine } from './terminal';
 
 export const VERSION = '0.1.0';
 
@@ -27,7 +28,20 @@ function unknownCommand(name: string): string {
   return `topo: unknown command ${JSON.stringify(name)} (expected one of ${COMMANDS.map((c) => c.name).join(', ')})`;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** The io a command sees: whatever it prints is made printable (see terminal.ts); progress stays raw. */
+function terminalSafe(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(printable(text)),
+    stderr: (text) => io.stderr(printable(text)),
+    progress: (text) => io.progress(text),
+    readFile: (path) => io.readFile(path),
+    writeFile: (path, data) => io.writeFile(path, data),
+    isTty: io.isTty,
+  };
+}
+
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     (name === undefined ? io.stderr : io.stdout)(help());
@@ -65,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr(error.lines.join('\n') + '\n');
+      io.stderr(error.lines.map(printableLine).join('\n') + '\n');
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

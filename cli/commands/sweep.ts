@@ -98,9 +98,9 @@ export const sweepCommand: Command = {
     const threads = numberOption(sweepCommand, 'threads', values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     const doc = readDocument(file, io, { quiet: values.json === true });
     if (sweepTargets(doc).length === 0) throw usageError(sweepCommand, `${file} has no host and no deployable node to fail`);
-    const onProgress = io.isTty ? (done: number, total: number) => io.stderr(`\rsweep: ${done}/${total} runs${done === total ? '\x1b[K\r' : ''}`) : undefined;
+    const onProgress = io.isTty ? (done: number, total: number) => io.progress(`\rsweep: ${done}/${total} runs${done === total ? '\x1b[K\r' : ''}`) : undefined;
     const report = await runSweepPool(doc, { durationS, seed, threads, ...(onProgress ? { onProgress } : {}) });
-    if (io.isTty) io.stderr('\r\x1b[K');
+    if (io.isTty) io.progress('\r\x1b[K');
     io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatSweep(doc, report));
     return EXIT_OK;
   },

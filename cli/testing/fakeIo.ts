@@ -17,6 +17,7 @@ export function fakeIo(files: Record<string, string | Uint8Array> = {}, options:
   const io: CliIo = {
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
+    progress: (text) => void err.push(text),
     readFile: (path) => {
       if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
       return files[path] as string;
