@@ -204,3 +204,52 @@ describe('importCompose errors and edge cases', () => {
     expect(errors(bomb.join('\n'))[0]!.message).toMatch(/invalid YAML/);
   });
 });
+
+describe('importCompose on hostile and extreme files', () => {
+  const result = (text: string) => importCompose(text);
+  const errors = (text: string) => {
+    const r = result(text);
+    return 'errors' in r ? r.errors : [];
+  };
+
+  it('refuses replica counts past the limit with the path, before allocating anything', () => {
+    expect(errors('services:\n  a:\n    image: x\n    deploy: {replicas: 1e10}\n')).toEqual([
+      { path: 'services.a.deploy.replicas', message: '10,000,000,000 replicas is more than the 10,000 instances a node may have' },
+    ]);
+    expect(errors('services:\n  a:\n    image: x\n    scale: 100000000\n')[0]!.path).toBe('services.a.scale');
+    const many = ['services:'];
+    for (let i = 0; i < 11; i++) many.push(`  s${i}:\n    image: x\n    deploy: {replicas: 10000}`);
+    expect(errors(many.join('\n'))[0]).toMatchObject({ path: 'services.s10', message: expect.stringMatching(/110,000 replicas in all, more than the 100,000/) });
+  });
+
+  it('refuses more services than a design may have nodes', () => {
+    const lines = ['services:'];
+    for (let i = 0; i <= 20_000; i++) lines.push(`  s${i}: {image: x}`);
+    expect(errors(lines.join('\n'))[0]).toEqual({ path: 'services', message: 'has 20,001 services, more than the 20,000 nodes a design may have' });
+  });
+
+  it('resolves a long extends chain once per service, and refuses one past the depth limit', () => {
+    const chain = (length: number) => {
+      const lines = ['services:', '  s0:\n    image: postgres:16'];
+      for (let i = 1; i < length; i++) lines.push(`  s${i}:\n    extends: s${i - 1}`);
+      return lines.join('\n');
+    };
+    const ok = result(chain(1000));
+    if (!('document' in ok)) throw new Error(JSON.stringify(ok.errors));
+    expect(ok.document.nodes.filter((n) => n.kind === 'database')).toHaveLength(1000);
+    expect(errors(chain(3000))[0]).toEqual({ path: 'services.s1001.extends', message: 'ends a chain of more than 1,000 extends' });
+  });
+
+  it('takes __proto__, constructor and toString as the service names they are', () => {
+    const r = result('services:\n  __proto__:\n    image: redis\n  constructor:\n    image: x\n    depends_on: [__proto__, toString]\n    extends: hasOwnProperty\n');
+    if (!('document' in r)) throw new Error(JSON.stringify(r.errors));
+    expect(r.document.nodes.map((n) => `${n.id}:${n.kind}`)).toEqual(['__proto__:cache', 'constructor:service']);
+    expect(edges(r.document)).toEqual(['constructor->__proto__']);
+    expect(r.report).toEqual(
+      expect.arrayContaining([
+        'constructor: depends_on names "toString", which is not a service of this file: skipped',
+        'constructor: extends "hasOwnProperty", which is not a service of this file: ignored',
+      ]),
+    );
+  });
+});

@@ -18,6 +18,7 @@
 import { parseDocument } from 'yaml';
 import { CURRENT_VERSION, FORMAT_NAME, validateDocument, type Host, type TopologyDocument, type TopologyEdge, type TopologyNode, type ValidationError } from '../document';
 import { layeredPositions } from '../export/layout';
+import { LIMITS, formatLimit } from '../document/limits';
 import { healthCheckFrom, kindFromImage, placementHost, publishesPorts, replicaCount } from './composeMapping';
 
 export type ComposeImport = { document: TopologyDocument; report: string[] } | { errors: ValidationError[] };
@@ -52,38 +53,73 @@ function yamlError(error: { message: string; linePos?: [{ line: number; col: num
   return { path: where, message: `invalid YAML: ${message}` };
 }
 
-/** The services of a Compose file after `extends` within the file is applied. */
-function resolveExtends(services: Dict, report: string[]): Dict {
-  const out: Dict = {};
-  const resolve = (name: string, seen: string[]): Dict => {
-    const service = isDict(services[name]) ? (services[name] as Dict) : {};
+/**
+ * The services of a Compose file after `extends` within the file is applied, by name. A Map, not an
+ * object: service names are the file's (`__proto__`, `constructor` are valid names). Each service is
+ * resolved once (memoized) and without recursion, so a chain of thousands of `extends` costs one pass.
+ */
+function resolveExtends(services: ReadonlyMap<string, Dict>, report: string[]): { services: Map<string, Dict> } | { errors: ValidationError[] } {
+  const resolved = new Map<string, Dict>();
+  /** How many `extends` lie below each resolved service. */
+  const depth = new Map<string, number>();
+  /** The base a service extends within the file, or null (reported once when it cannot be followed). */
+  const baseOf = (name: string, service: Dict): string | null => {
     const ext = service.extends;
-    if (ext === undefined) return service;
+    if (ext === undefined) return null;
     const spec = typeof ext === 'string' ? { service: ext } : isDict(ext) ? ext : {};
     if (typeof spec.file === 'string') {
       report.push(`${name}: extends ${String(spec.service)} from ${spec.file}: other files are not read; imported without it`);
-      return service;
+      return null;
     }
     const base = String(spec.service ?? '');
-    if (!(base in services) || seen.includes(base)) {
-      report.push(`${name}: extends ${JSON.stringify(base)}, which is ${seen.includes(base) ? 'a cycle' : 'not a service of this file'}: ignored`);
-      return service;
+    if (!services.has(base)) {
+      report.push(`${name}: extends ${JSON.stringify(base)}, which is not a service of this file: ignored`);
+      return null;
     }
-    return { ...resolve(base, [...seen, base]), ...service };
+    return base;
   };
-  for (const name of Object.keys(services)) out[name] = resolve(name, [name]);
-  return out;
+  for (const start of services.keys()) {
+    if (resolved.has(start)) continue;
+    // Walk down the chain to a resolved service or one that extends nothing, then resolve back up.
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let name: string | null = start;
+    while (name !== null && !resolved.has(name)) {
+      if (onChain.has(name)) {
+        report.push(`${chain[chain.length - 1]}: extends ${JSON.stringify(name)}, which is a cycle: ignored`);
+        break;
+      }
+      chain.push(name);
+      onChain.add(name);
+      name = baseOf(name, services.get(name)!);
+    }
+    let below: Dict | undefined = name !== null ? resolved.get(name) : undefined;
+    let level = below !== undefined ? depth.get(name!)! + 1 : 0;
+    for (let i = chain.length - 1; i >= 0; i--, level++) {
+      if (level > LIMITS.extendsDepth) {
+        return { errors: [{ path: `services.${chain[i]}.extends`, message: `ends a chain of more than ${formatLimit(LIMITS.extendsDepth)} extends` }] };
+      }
+      const service = services.get(chain[i]!)!;
+      const merged: Dict = below ? { ...below, ...service } : service;
+      resolved.set(chain[i]!, merged);
+      depth.set(chain[i]!, level);
+      below = merged;
+    }
+  }
+  return { services: resolved };
 }
 
 /** Names of the services a service depends on (`depends_on` list or map, `links` with aliases), with `required: false` marked. */
-function dependencies(name: string, service: Dict, services: Dict, report: string[]): { target: string; optional: boolean }[] {
+function dependencies(name: string, service: Dict, services: ReadonlyMap<string, Dict>, report: string[]): { target: string; optional: boolean }[] {
   const out: { target: string; optional: boolean }[] = [];
+  const seen = new Set<string>();
   const add = (target: string, optional: boolean, via: string) => {
-    if (!(target in services)) {
+    if (!services.has(target)) {
       report.push(`${name}: ${via} names ${JSON.stringify(target)}, which is not a service of this file: skipped`);
     } else if (target === name) {
       report.push(`${name}: ${via} names itself: skipped`);
-    } else if (!out.some((d) => d.target === target)) {
+    } else if (!seen.has(target)) {
+      seen.add(target);
       out.push({ target, optional });
     }
   };
@@ -97,6 +133,9 @@ function dependencies(name: string, service: Dict, services: Dict, report: strin
 
 /** Imports a docker-compose file. Errors (bad YAML, no services) come back as values, with lines. */
 export function importCompose(yamlText: string, options: ComposeOptions = {}): ComposeImport {
+  if (yamlText.length > LIMITS.fileCharacters) {
+    return { errors: [{ path: '(file)', message: `is ${formatLimit(yamlText.length)} characters long, more than the ${formatLimit(LIMITS.fileCharacters)} an import reads` }] };
+  }
   if (yamlText.trim() === '') return { errors: [{ path: '(file)', message: 'is empty: expected a docker-compose file with services' }] };
   const parsed = parseDocument(yamlText, { merge: true, prettyErrors: true, uniqueKeys: true });
   if (parsed.errors.length > 0) return { errors: parsed.errors.map((e) => yamlError(e as Parameters<typeof yamlError>[0])) };
@@ -119,9 +158,15 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
     rawServices = Object.fromEntries(legacy);
   }
   if (!isDict(rawServices)) return { errors: [{ path: 'services', message: 'must be a mapping of service names to services' }] };
-  if (Object.keys(rawServices).length === 0) return { errors: [{ path: 'services', message: 'is empty: this file defines no services' }] };
+  const serviceCount = Object.keys(rawServices).length;
+  if (serviceCount === 0) return { errors: [{ path: 'services', message: 'is empty: this file defines no services' }] };
+  if (serviceCount > LIMITS.nodes) {
+    return { errors: [{ path: 'services', message: `has ${formatLimit(serviceCount)} services, more than the ${formatLimit(LIMITS.nodes)} nodes a design may have` }] };
+  }
+  const declared = new Map<string, Dict>();
   for (const [name, value] of Object.entries(rawServices)) {
     if (!isDict(value) && value !== null) return { errors: [{ path: `services.${name}`, message: 'must be a mapping' }] };
+    declared.set(name, value ?? {});
   }
 
   for (const key of Object.keys(root)) {
@@ -130,13 +175,17 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
     else if (key !== 'services' && key !== 'name' && !key.startsWith('x-') && root.services !== undefined) report.push(`top-level ${key}: unknown key, not imported`);
   }
 
-  const services = resolveExtends(rawServices, report);
+  const extended = resolveExtends(declared, report);
+  if ('errors' in extended) return extended;
+  const services = extended.services;
   const hosts: Host[] = [];
+  const hostsByName = new Map<string, Host>();
   const hostOf = (name: string) => {
-    let host = hosts.find((h) => h.name === name);
+    let host = hostsByName.get(name);
     if (!host) {
       host = { id: name, name };
       hosts.push(host);
+      hostsByName.set(name, host);
     }
     return host.id;
   };
@@ -147,14 +196,22 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
   const adminPorts: string[] = [];
   const placed: { node: TopologyNode; host: string | null; count: number }[] = [];
 
-  for (const [name, raw] of Object.entries(services)) {
-    const service = (raw ?? {}) as Dict;
+  let instanceTotal = 0;
+  for (const [name, service] of services) {
     const notes: string[] = [];
     const image = typeof service.image === 'string' ? service.image : undefined;
     const kind = image ? kindFromImage(image) : 'service';
     if (!image) notes.push(service.build !== undefined ? 'built from source (no image): imported as a service' : 'has neither image nor build: imported as a service');
     const deploy = isDict(service.deploy) ? service.deploy : {};
     const count = replicaCount(service, deploy, notes);
+    if (count > LIMITS.replicas) {
+      const path = `services.${name}.${deploy.replicas !== undefined ? 'deploy.replicas' : 'scale'}`;
+      return { errors: [{ path, message: `${formatLimit(count)} replicas is more than the ${formatLimit(LIMITS.replicas)} instances a node may have` }] };
+    }
+    instanceTotal += count;
+    if (instanceTotal > LIMITS.instances) {
+      return { errors: [{ path: `services.${name}`, message: `the services so far have ${formatLimit(instanceTotal)} replicas in all, more than the ${formatLimit(LIMITS.instances)} instances a design may have` }] };
+    }
     const host = placementHost(deploy, notes);
     if (deploy.mode === 'global') notes.push('deploy.mode global (one task per Swarm node) is imported as the replica count');
     for (const key of Object.keys(deploy)) {
@@ -184,7 +241,7 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
   // Placement: named hosts first (in order of appearance), then the default host when anyone needs it.
   for (const item of placed) if (item.host !== null) hostOf(item.host);
   if (placed.some((item) => item.host === null)) {
-    const id = hosts.some((h) => h.id === DEFAULT_HOST.id) ? `${DEFAULT_HOST.id}-default` : DEFAULT_HOST.id;
+    const id = hostsByName.has(DEFAULT_HOST.id) ? `${DEFAULT_HOST.id}-default` : DEFAULT_HOST.id;
     hosts.push({ id, name: DEFAULT_HOST.name });
     for (const item of placed) if (item.host === null) item.host = id;
   }
@@ -193,7 +250,8 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
   for (const [key, names] of unmapped) report.push(`${key} (${names.join(', ')}): not imported`);
   if (adminPorts.length > 0) report.push(`${adminPorts.join(', ')}: published ports taken as admin access, not as an entry point`);
 
-  const gateways = entries.filter((id) => nodes.find((n) => n.id === id)!.kind === 'gateway');
+  const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
+  const gateways = entries.filter((id) => kindOf.get(id) === 'gateway');
   const callees = gateways.length > 0 ? gateways : entries;
   if (callees.length > 0) {
     let id = 'users';
