@@ -111,3 +111,43 @@ describe('capability-overlap', () => {
     expect(findingsOf(apart, 'capability-overlap')).toEqual([]);
   });
 });
+
+describe('shared-codebase', () => {
+  const role = (id: string, codebase: string | undefined, hosts = ['h1']) => ({ ...makeService(id, { on: hosts }), ...(codebase ? { codebase } : {}) });
+
+  it('counts the roles of one codebase as one deployable: web and sidekiq of one image are a monolith, not microservices', () => {
+    const doc = behindGateway(role('web', 'mastodon'), role('sidekiq', 'mastodon'));
+    const c = classifyDesign(doc);
+    expect(c.microservices).toBe(false);
+    expect(c.monolith).toBe(true);
+    const [finding] = findingsOf(doc, 'shared-codebase');
+    expect(finding).toMatchObject({ severity: 'info', nodes: ['sidekiq', 'web'], hosts: [] });
+    expect(finding!.message).toBe('Sidekiq and Web run one codebase: one deployable in 2 roles, not 2 services.');
+    expect(c.evidence.find((e) => e.label === 'monolith')!.message).toMatch(/^Sidekiq and Web are the roles of one codebase, the only application unit of their system/);
+    expect(findingsOf(doc, 'implicit-capability')).toHaveLength(0);
+  });
+
+  it('is not microservices with two codebases when one is split in roles, and is with two distinct ones', () => {
+    const twoRoles = behindGateway(role('web', 'shop'), role('worker', 'shop'), role('billing', undefined));
+    const c = classifyDesign(twoRoles);
+    expect(c.monolith).toBe(false);
+    // Two deployables that each own a capability of their own: microservices, the shop counted once.
+    expect(c.microservices).toBe(true);
+    expect(c.evidence.find((e) => e.label === 'microservices')!.message).toMatch(/^Billing and Web and Worker are 2 services|^Billing, Web and Worker are 2 services/);
+    expect(findingsOf(twoRoles, 'capability-overlap')).toEqual([]);
+  });
+
+  it('gives no finding and changes nothing without codebases or with distinct ones', () => {
+    const doc = behindGateway(role('web', 'a'), role('sidekiq', 'b'));
+    expect(findingsOf(doc, 'shared-codebase')).toEqual([]);
+    expect(classifyDesign(doc).microservices).toBe(true);
+    expect(classifyDesign(behindGateway(role('web', undefined), role('sidekiq', undefined))).microservices).toBe(true);
+  });
+
+  it('a capability declared by two roles of one codebase is not an overlap; one shared with another codebase is', () => {
+    const own = behindGateway({ ...role('web', 'shop'), capabilities: ['orders'] }, { ...role('worker', 'shop'), capabilities: ['orders'] }, { ...role('users', undefined), capabilities: ['users'] });
+    expect(findingsOf(own, 'capability-overlap')).toEqual([]);
+    const shared = behindGateway({ ...role('web', 'shop'), capabilities: ['orders'] }, { ...role('orders', undefined), capabilities: ['orders'] });
+    expect(findingsOf(shared, 'capability-overlap')[0]).toMatchObject({ nodes: ['orders', 'web'] });
+  });
+});

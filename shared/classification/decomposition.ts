@@ -6,7 +6,7 @@
  */
 import { compareText, idsOf, type Design, type DesignNode, type DesignSystem } from './design';
 import { makeFinding } from './rules';
-import { listNames, nodeNames } from './text';
+import { listNames } from './text';
 import type { Evidence, Finding } from './types';
 
 export interface DecompositionJudgement {
@@ -16,9 +16,19 @@ export interface DecompositionJudgement {
   readonly findings: readonly Finding[];
 }
 
-/** What a unit owns; `implicit` marks a service that declared neither capabilities nor a layer. */
+/**
+ * What a unit owns; `implicit` marks a service that declared neither capabilities nor a layer. A unit
+ * is one deployable: application units sharing a `codebase` (web and worker roles of one image) are
+ * one unit here, named by all its roles.
+ */
 interface Ownership {
-  readonly unit: DesignNode;
+  /** The roles of the deployable, ascending by id (one node for most units). */
+  readonly members: readonly DesignNode[];
+  /** How messages name the unit: "Web" or "Web and Sidekiq". */
+  readonly label: string;
+  /** A monolith when any role is one, else the roles' kind. */
+  readonly kind: DesignNode['kind'];
+  readonly layer: string | undefined;
   /** Capability keys (lower case) with the spelling first seen, for messages. */
   readonly capabilities: ReadonlyMap<string, string>;
   readonly implicit: boolean;
@@ -26,33 +36,68 @@ interface Ownership {
   readonly layered: boolean;
 }
 
-function ownershipOf(unit: DesignNode): Ownership {
+function ownershipOf(members: readonly DesignNode[]): Ownership {
   const capabilities = new Map<string, string>();
-  for (const capability of unit.capabilities) {
-    const key = capability.toLowerCase(); // "Orders" and "orders" are one business capability
-    if (!capabilities.has(key)) capabilities.set(key, capability);
+  for (const member of members) {
+    for (const capability of member.capabilities) {
+      const key = capability.toLowerCase(); // "Orders" and "orders" are one business capability
+      if (!capabilities.has(key)) capabilities.set(key, capability);
+    }
   }
-  const layered = capabilities.size === 0 && unit.layer !== undefined;
-  // The implicit capability is keyed by id in a namespace of its own: it is the unit's by
-  // definition, so it never overlaps another, and renaming the unit cannot change labels.
-  const implicit = capabilities.size === 0 && !layered && unit.kind === 'service';
-  if (implicit) capabilities.set(`\u0000${unit.id}`, unit.label);
-  return { unit, capabilities, implicit, layered };
+  const label = listNames(members.map((m) => m.label));
+  const kind = members.some((m) => m.kind === 'monolith') ? 'monolith' : members[0]!.kind;
+  const layer = members.find((m) => m.layer !== undefined)?.layer;
+  const layered = capabilities.size === 0 && layer !== undefined;
+  // The implicit capability is keyed by the deployable in a namespace of its own: it is the unit's
+  // by definition, so it never overlaps another, and renaming the unit cannot change labels.
+  const implicit = capabilities.size === 0 && !layered && kind === 'service';
+  if (implicit) capabilities.set(`\u0000${members[0]!.deployable}`, label);
+  return { members, label, kind, layer, capabilities, implicit, layered };
 }
 
-/** Judges one system; systems with fewer than two units are never microservices and get no findings. */
+/** The system's units grouped by deployable (codebase), in the order of their first role. */
+function deployablesOf(design: Design, system: DesignSystem): DesignNode[][] {
+  const groups = new Map<string, DesignNode[]>();
+  for (const index of system.units) {
+    const unit = design.nodes[index]!;
+    const group = groups.get(unit.deployable);
+    if (group) group.push(unit);
+    else groups.set(unit.deployable, [unit]);
+  }
+  return [...groups.values()];
+}
+
+const indicesOf = (owners: readonly Ownership[]) => owners.flatMap((o) => o.members.map((m) => m.index));
+
+/** One `shared-codebase` finding per deployable that runs in several roles. */
+function sharedCodebases(design: Design, groups: readonly DesignNode[][]): Finding[] {
+  return groups
+    .filter((group) => group.length > 1)
+    .map((group) =>
+      makeFinding(
+        'shared-codebase',
+        `${listNames(group.map((m) => m.label))} run one codebase: one deployable in ${group.length} roles, not ${group.length} services.`,
+        idsOf(design, group.map((m) => m.index)),
+        [],
+      ),
+    );
+}
+
+/** Judges one system; systems with fewer than two deployables are never microservices. */
 export function judgeDecomposition(design: Design, system: DesignSystem): DecompositionJudgement {
-  if (system.units.length < 2) return { microservices: false, evidence: undefined, findings: [] };
-  const owners = system.units.map((i) => ownershipOf(design.nodes[i]!));
-  const findings: Finding[] = [];
+  const groups = deployablesOf(design, system);
+  const findings: Finding[] = sharedCodebases(design, groups);
+  if (groups.length < 2) return { microservices: false, evidence: undefined, findings };
+  const owners = groups.map(ownershipOf);
 
   for (const owner of owners) {
     if (!owner.implicit) continue;
+    const one = owner.members.length === 1;
     findings.push(
       makeFinding(
         'implicit-capability',
-        `${owner.unit.label} declares neither capabilities nor a layer, so it counts as owning one business capability of its own, "${owner.unit.label}"; declare its capabilities to make the split explicit.`,
-        [owner.unit.id],
+        `${owner.label} ${one ? 'declares' : 'declare'} neither capabilities nor a layer, so ${one ? 'it counts' : 'they count'} as owning one business capability of ${one ? 'its' : 'their'} own, "${owner.label}"; declare ${one ? 'its' : 'their'} capabilities to make the split explicit.`,
+        idsOf(design, owner.members.map((m) => m.index)),
         [],
       ),
     );
@@ -60,24 +105,24 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
 
   const layered = owners.filter((o) => o.layered);
   if (layered.length > 0) {
-    const layers = [...new Set(layered.map((o) => o.unit.layer!))].sort(compareText);
+    const layers = [...new Set(layered.map((o) => o.layer!))].sort(compareText);
     findings.push(
       makeFinding(
         'technical-split',
-        `${listNames(layered.map((o) => o.unit.label))} ${layered.length === 1 ? 'is' : 'are'} defined by technical layer (${listNames(layers.map((l) => `"${l}"`), 8)}), not by business capability: a technical split is not microservices, wherever it runs.`,
-        idsOf(design, layered.map((o) => o.unit.index)),
+        `${listNames(layered.map((o) => o.label))} ${layered.length === 1 && layered[0]!.members.length === 1 ? 'is' : 'are'} defined by technical layer (${listNames(layers.map((l) => `"${l}"`), 8)}), not by business capability: a technical split is not microservices, wherever it runs.`,
+        idsOf(design, indicesOf(layered)),
         [],
       ),
     );
   }
 
-  const monoliths = owners.filter((o) => o.unit.kind === 'monolith');
-  const services = owners.filter((o) => o.unit.kind === 'service');
+  const monoliths = owners.filter((o) => o.kind === 'monolith');
+  const services = owners.filter((o) => o.kind === 'service');
   if (monoliths.length > 0 && services.length > 0) {
     findings.push(
       makeFinding(
         'hybrid',
-        `The monolith${monoliths.length === 1 ? '' : 's'} ${listNames(monoliths.map((o) => o.unit.label))} ${monoliths.length === 1 ? 'runs' : 'run'} beside the service${services.length === 1 ? '' : 's'} ${listNames(services.map((o) => o.unit.label))}: a partial decomposition, not microservices.`,
+        `The monolith${monoliths.length === 1 ? '' : 's'} ${listNames(monoliths.map((o) => o.label))} ${monoliths.length === 1 ? 'runs' : 'run'} beside the service${services.length === 1 ? '' : 's'} ${listNames(services.map((o) => o.label))}: a partial decomposition, not microservices.`,
         idsOf(design, system.units),
         [],
       ),
@@ -97,7 +142,7 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
     microservices,
     evidence: {
       label: 'microservices',
-      message: `${listNames(nodeNames(design, system.units))} are ${system.units.length} services split by business capability${named}: each owns its capabilities and none is owned twice.`,
+      message: `${listNames(owners.map((o) => o.label))} are ${owners.length} services split by business capability${named}: each owns its capabilities and none is owned twice.`,
       nodes: idsOf(design, system.units),
       hosts: [],
     },
@@ -107,32 +152,33 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
 
 /** One `capability-overlap` finding per group of units that own the same capabilities. */
 function capabilityOverlaps(design: Design, owners: readonly Ownership[]): Finding[] {
-  const ownersOf = new Map<string, { spelling: string; units: number[] }>();
-  for (const owner of owners) {
+  const ownersOf = new Map<string, { spelling: string; owners: number[] }>();
+  owners.forEach((owner, position) => {
     for (const [key, spelling] of owner.capabilities) {
       const entry = ownersOf.get(key);
-      if (entry) entry.units.push(owner.unit.index);
-      else ownersOf.set(key, { spelling, units: [owner.unit.index] });
+      if (entry) entry.owners.push(position);
+      else ownersOf.set(key, { spelling, owners: [position] });
     }
-  }
+  });
   // Group shared capabilities by the exact set of their owners: "A and B both own x and y".
-  const groups = new Map<string, { units: number[]; capabilities: string[] }>();
+  const groups = new Map<string, { owners: number[]; capabilities: string[] }>();
   for (const [, entry] of [...ownersOf].sort((a, b) => compareText(a[0], b[0]))) {
-    if (entry.units.length < 2) continue;
-    const signature = entry.units.join(',');
+    if (entry.owners.length < 2) continue;
+    const signature = entry.owners.join(',');
     const group = groups.get(signature);
     if (group) group.capabilities.push(entry.spelling);
-    else groups.set(signature, { units: entry.units, capabilities: [entry.spelling] });
+    else groups.set(signature, { owners: entry.owners, capabilities: [entry.spelling] });
   }
   return [...groups.values()].map((group) => {
-    const names = listNames(nodeNames(design, group.units));
+    const sharing = group.owners.map((position) => owners[position]!);
+    const names = listNames(sharing.map((o) => o.label));
     const what = listNames(group.capabilities.map((c) => `"${c}"`), 6);
-    const both = group.units.length === 2 ? 'both own' : 'all own';
+    const both = group.owners.length === 2 ? 'both own' : 'all own';
     const noun = group.capabilities.length === 1 ? 'capability' : 'capabilities';
     return makeFinding(
       'capability-overlap',
       `${names} ${both} the business ${noun} ${what}: a capability owned by two units couples them, so this is not microservices.`,
-      idsOf(design, group.units),
+      idsOf(design, indicesOf(sharing)),
       [],
     );
   });

@@ -31,6 +31,11 @@ export interface DesignNode {
   /** Declared business capabilities, trimmed, without blanks (empty when none). */
   readonly capabilities: readonly string[];
   readonly layer: string | undefined;
+  /**
+   * The deployable this unit is a role of: its `codebase`, or its own id in a namespace no codebase
+   * name can take. Units with one deployable count as one unit for microservices and monolith.
+   */
+  readonly deployable: string;
   /** Index into `Design.systems`. */
   readonly system: number;
 }
@@ -111,6 +116,7 @@ export function buildDesign(doc: TopologyDocument): Design {
       unplacedCount,
       capabilities: (node.capabilities ?? []).map((c) => c.trim()).filter((c) => c !== ''),
       layer: node.layer?.trim() || undefined,
+      deployable: isUnit && node.codebase !== undefined && node.codebase.trim() !== '' ? `codebase:${node.codebase.trim()}` : `\u0000${node.id}`,
       system,
     };
   });

@@ -122,16 +122,23 @@ export function clusterEvidence(design: Design, system: DesignSystem): Evidence 
   };
 }
 
-/** Monolith: a system with exactly one application unit. */
+/**
+ * Monolith: a system with exactly one application unit — counting the roles of one codebase (web
+ * and worker of one image, `codebase`) as that one unit.
+ */
 export function monolithEvidence(design: Design, system: DesignSystem): Evidence | undefined {
-  if (system.units.length !== 1) return undefined;
-  const unit = design.nodes[system.units[0]!]!;
-  const around = system.nodes.length - 1;
-  const context = around === 0 ? '' : ` (with ${listNames(nodeNames(design, system.nodes.filter((i) => i !== unit.index)))} around it)`;
+  if (system.units.length === 0) return undefined;
+  const roles = system.units.map((i) => design.nodes[i]!);
+  if (roles.some((role) => role.deployable !== roles[0]!.deployable)) return undefined;
+  const inUnit = new Set(system.units);
+  const others = system.nodes.filter((i) => !inUnit.has(i));
+  const context = others.length === 0 ? '' : ` (with ${listNames(nodeNames(design, others))} around it)`;
+  const one = roles.length === 1;
+  const who = one ? `${roles[0]!.label} is` : `${listNames(roles.map((r) => r.label))} are the roles of one codebase,`;
   return {
     label: 'monolith',
-    message: `${unit.label} is the only application unit of its system${context}: one deployable unit holds every module.`,
-    nodes: [unit.id],
-    hosts: realHosts(unit.hosts),
+    message: `${who} the only application unit of ${one ? 'its' : 'their'} system${context}: one deployable unit holds every module.`,
+    nodes: idsOf(design, system.units),
+    hosts: realHosts(roles.flatMap((role) => role.hosts)),
   };
 }

@@ -24,6 +24,7 @@ export const RULE_SEVERITIES: Readonly<Record<FindingRule, Severity>> = {
   'implicit-capability': 'info',
   'technical-split': 'info',
   hybrid: 'info',
+  'shared-codebase': 'info',
   unplaced: 'info',
 };
 
@@ -40,6 +41,7 @@ export const RULE_TITLES: Readonly<Record<FindingRule, string>> = {
   'technical-split': 'Split by technical layer',
   hybrid: 'Monolith beside services',
   'capability-overlap': 'Capability owned twice',
+  'shared-codebase': 'One codebase in several roles',
   unplaced: 'Instances without a server',
 };
 

@@ -25,6 +25,7 @@ export const FINDING_RULES = [
   'technical-split',
   'hybrid',
   'capability-overlap',
+  'shared-codebase',
   'unplaced',
 ] as const;
 export type FindingRule = (typeof FINDING_RULES)[number];

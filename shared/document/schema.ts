@@ -127,6 +127,8 @@ export const nodeSchema = object({
   hitRate: num({ min: 0, max: 1 }).optional(),
   capabilities: list(text({ nonEmpty: true })).optional(),
   layer: text({ nonEmpty: true }).optional(),
+  /** Application units built from one codebase run in several roles (web, worker) share this name. */
+  codebase: text({ nonEmpty: true }).optional(),
   healthCheck: healthCheckSchema.optional(),
 });
 
