@@ -40,3 +40,22 @@ describe('topo import', () => {
     expect(missing.stderr()).toBe('nope.yml: no such file\n');
   });
 });
+
+describe('topo import with a .env and a project folder', () => {
+  it('reads ${VAR} values from the .env beside the file and names the design after its folder', async () => {
+    const { io, stdout } = fakeIo({
+      'shop/compose.yml': 'services:\n  db:\n    image: ${DB_IMAGE:-mysql:8}\n  web:\n    image: ${APP}\n    ports: ["80:80"]\n    depends_on: [db]\n',
+      'shop/.env': 'DB_IMAGE=postgres:16\nAPP=acme/web\n',
+    });
+    expect(await runCli(['import', 'shop/compose.yml', '--out', '-'], io)).toBe(0);
+    const doc = JSON.parse(stdout());
+    expect(doc.name).toBe('shop');
+    expect(doc.nodes.map((n: { id: string; kind: string }) => `${n.id}:${n.kind}`)).toEqual(['users:client', 'db:database', 'web:service']);
+  });
+
+  it('without a .env, variables without a default are reported as unset', async () => {
+    const { io, stderr } = fakeIo({ 'c.yml': 'services:\n  web:\n    image: ${APP}\n' });
+    expect(await runCli(['import', 'c.yml', '--out', '-'], io)).toBe(0);
+    expect(stderr()).toContain('c.yml: note: services.web.image: variable APP is not set (no .env entry): substituted an empty string\n');
+  });
+});

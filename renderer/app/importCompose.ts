@@ -13,8 +13,9 @@ import { pickFile } from '../host/pickFile';
 export function importComposeText(fileName: string, text: string): boolean {
   const ui = useUiStore.getState();
   const stem = fileName.replace(/\.(ya?ml)$/i, '');
-  // docker-compose.yml says nothing about the system: let the file's own `name` (or the default) speak.
-  const result = importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { name: stem });
+  // The file's own `name` wins; a browser knows no folder, so a telling file stem stands in for it
+  // (docker-compose.yml says nothing about the system).
+  const result = importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { projectFolder: stem });
   if ('errors' in result) {
     ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
     return false;

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDocument, type TopologyDocument } from '../document';
+import { classifyDesign } from '../classification';
 import { importCompose } from './compose';
+import { interpolate, parseEnvFile } from './interpolate';
 
 const fixtures = join(__dirname, '../../tests/fixtures/compose');
 
@@ -126,7 +128,7 @@ describe('importCompose on real-world style files', () => {
       'worker service ×3 @docker-host',
       'cache cache ×1 @docker-host',
       'broker queue ×1 @docker-host',
-      'search service ×1 @docker-host',
+      'search database ×1 @docker-host',
       'adminer service ×1 @docker-host',
       'mailpit service ×1 @docker-host',
     ]);
@@ -251,5 +253,82 @@ describe('importCompose on hostile and extreme files', () => {
         'constructor: extends "hasOwnProperty", which is not a service of this file: ignored',
       ]),
     );
+  });
+});
+
+describe('importCompose: kinds from well-known images, .env, codebases, entry points, names', () => {
+  const dir = join(fixtures, 'vendor-stack');
+  const text = readFileSync(join(dir, 'docker-compose.yml'), 'utf8');
+  const env = parseEnvFile(readFileSync(join(dir, '.env'), 'utf8'));
+  const imported = () => {
+    const result = importCompose(text, { env, projectFolder: 'vendor-stack' });
+    if ('errors' in result) throw new Error(JSON.stringify(result.errors));
+    return result;
+  };
+  const kinds = (doc: TopologyDocument) => Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]));
+
+  it('chooses kinds from the image table, with registry prefixes, vendor namespaces, tags and .env variables', () => {
+    expect(kinds(imported().document)).toMatchObject({
+      proxy: 'gateway', web: 'service', db: 'database', 'legacy-db': 'database', sqlserver: 'database', cache: 'cache',
+      'cache-ui': 'service', broker: 'queue', 'rest-proxy': 'service', connect: 'service', 'kafka-ui': 'service',
+      search: 'database', analytics: 'database', pg: 'database',
+    });
+  });
+
+  it('gives services of one image the same codebase, so web, worker and scheduler are one deployable', () => {
+    const { document, report } = imported();
+    const codebases = Object.fromEntries(document.nodes.filter((n) => n.codebase).map((n) => [n.id, n.codebase]));
+    expect(codebases).toEqual({ web: 'acme/shop', worker: 'acme/shop', scheduler: 'acme/shop' });
+    expect(report).toContain('web, worker, scheduler: run one codebase (acme/shop) in 3 roles: codebase "acme/shop"');
+    const django = load('django-celery.yml').document;
+    expect(django.nodes.filter((n) => n.codebase === 'bookshop_production_django').map((n) => n.id)).toEqual(['django', 'celeryworker', 'celerybeat']);
+    const classification = classifyDesign(django);
+    expect(classification.microservices).toBe(false);
+    expect(classification.monolith).toBe(true);
+  });
+
+  it('lets the client call only the entry points: what publishes a port and nothing else calls, gateways first', () => {
+    const { document } = imported();
+    expect(edges(document).filter((e) => e.startsWith('users->'))).toEqual(['users->proxy']);
+    const noGateway = importCompose('services:\n  front:\n    image: acme/front\n    ports: ["80:80"]\n    depends_on: [api]\n  api:\n    image: acme/api\n    ports: ["8080:8080"]\n  tool:\n    image: acme/tool\n    ports: ["9000:9000"]\n');
+    if ('errors' in noGateway) throw new Error('expected a document');
+    expect(edges(noGateway.document).filter((e) => e.startsWith('users->'))).toEqual(['users->front', 'users->tool']);
+  });
+
+  it('names the design after the file’s name, else the project folder, else a default', () => {
+    expect(imported().document.name).toBe('vendor-stack');
+    const named = importCompose('name: shop\nservices:\n  a:\n    image: x\n', { projectFolder: 'folder' });
+    expect('document' in named && named.document.name).toBe('shop');
+  });
+
+  it('reports variables it cannot resolve, with their path', () => {
+    const result = importCompose('services:\n  a:\n    image: ${MISSING}\n  b:\n    image: ${NEEDED:?set it}\n');
+    if ('errors' in result) throw new Error('expected a document');
+    expect(result.report).toEqual(
+      expect.arrayContaining([
+        'services.a.image: variable MISSING is not set (no .env entry): substituted an empty string',
+        'services.b.image: variable NEEDED is required: set it: substituted an empty string',
+      ]),
+    );
+  });
+});
+
+describe('interpolate', () => {
+  const env = new Map([['A', 'x'], ['EMPTY', '']]);
+  it.each([
+    ['${A}', 'x'], ['$A-y', 'x-y'], ['$$A', '$A'], ['${EMPTY:-d}', 'd'], ['${EMPTY-d}', ''], ['${UNSET-d}', 'd'],
+    ['${A:+alt}', 'alt'], ['${UNSET:+alt}', ''], ['${UNSET:-${A:-z}}', 'x'], ['no variables', 'no variables'], ['price $5', 'price $5'],
+  ])('%s → %s', (text, expected) => {
+    expect(interpolate(text, env).value).toBe(expected);
+  });
+
+  it('refuses nesting past its depth and unclosed braces, taking them as written', () => {
+    const deep = '${A:-'.repeat(40) + 'x' + '}'.repeat(40);
+    expect(interpolate(deep, new Map()).problems.some((p) => /nested more than/.test(p))).toBe(true);
+    expect(interpolate('${A', env)).toEqual({ value: '${A', problems: ['"${A": unclosed ${: taken as written'] });
+  });
+
+  it('reads .env files: comments, export, quotes, trailing comments', () => {
+    expect([...parseEnvFile('# c\nexport A="q v"\nB=plain # note\nC=\'s\'\nbad line\n=x\n')]).toEqual([['A', 'q v'], ['B', 'plain'], ['C', 's']]);
   });
 });

@@ -19,13 +19,19 @@ import { parseDocument } from 'yaml';
 import { CURRENT_VERSION, FORMAT_NAME, validateDocument, type Host, type TopologyDocument, type TopologyEdge, type TopologyNode, type ValidationError } from '../document';
 import { layeredPositions } from '../export/layout';
 import { LIMITS, formatLimit } from '../document/limits';
-import { healthCheckFrom, kindFromImage, placementHost, publishesPorts, replicaCount } from './composeMapping';
+import { healthCheckFrom, placementHost, publishesPorts, replicaCount } from './composeMapping';
+import { kindFromImage, repositoryPath } from './images';
+import { interpolate } from './interpolate';
 
 export type ComposeImport = { document: TopologyDocument; report: string[] } | { errors: ValidationError[] };
 
 export interface ComposeOptions {
-  /** The design's name (default: the file's top-level `name`, else "Imported from docker-compose"). */
+  /** The design's name (default: the file's top-level `name`, else `projectFolder`, else "Imported from docker-compose"). */
   readonly name?: string;
+  /** The folder the file lies in: Compose names the project after it when the file has no `name`. */
+  readonly projectFolder?: string;
+  /** Variables of the `.env` beside the file, for `${VAR:-default}` interpolation. */
+  readonly env?: ReadonlyMap<string, string>;
 }
 
 /** Service keys that carry no topology (how a container starts, its environment): ignored quietly. */
@@ -149,6 +155,7 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
   if (!isDict(root)) return { errors: [{ path: '(file)', message: 'must be a mapping with a "services" key, not a list or a value' }] };
 
   const report: string[] = [];
+  interpolateTree(root, options.env ?? new Map(), report);
   let rawServices: unknown = root.services;
   if (rawServices === undefined) {
     // Compose file format 1 had the services at the top level.
@@ -250,21 +257,89 @@ export function importCompose(yamlText: string, options: ComposeOptions = {}): C
   for (const [key, names] of unmapped) report.push(`${key} (${names.join(', ')}): not imported`);
   if (adminPorts.length > 0) report.push(`${adminPorts.join(', ')}: published ports taken as admin access, not as an entry point`);
 
+  assignCodebases(nodes, services, report);
+
+  // Entry points: what publishes a port and nothing in the file calls (a frontend, the gateway);
+  // gateways first. Tools with a published port that others call (an API behind the frontend) are not.
   const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
-  const gateways = entries.filter((id) => kindOf.get(id) === 'gateway');
-  const callees = gateways.length > 0 ? gateways : entries;
+  const called = new Set(edges.map((edge) => edge.to));
+  const uncalled = entries.filter((id) => !called.has(id));
+  const candidates = uncalled.length > 0 ? uncalled : entries;
+  const gateways = candidates.filter((id) => kindOf.get(id) === 'gateway');
+  const callees = gateways.length > 0 ? gateways : candidates;
   if (callees.length > 0) {
     let id = 'users';
     for (let n = 2; nodes.some((node) => node.id === id); n++) id = `users-${n}`;
     nodes.unshift({ id, kind: 'client', name: 'Users' });
     edges.unshift(...callees.map((target) => ({ id: `${id}->${target}`, from: id, to: target })));
-    report.push(`added a client "Users" calling ${callees.join(', ')} (${gateways.length > 0 ? 'the gateways that publish ports' : 'the services that publish ports'})`);
+    const which = gateways.length > 0 ? 'gateways' : 'services';
+    report.push(`added a client "Users" calling ${callees.join(', ')} (the ${which} that publish ports${uncalled.length > 0 ? ' and that nothing else calls' : ''})`);
   }
 
-  const name = options.name ?? (typeof root.name === 'string' && root.name.trim() !== '' ? root.name : 'Imported from docker-compose');
+  const fileName = typeof root.name === 'string' && root.name.trim() !== '' ? root.name : undefined;
+  const folder = options.projectFolder !== undefined && options.projectFolder.trim() !== '' ? options.projectFolder : undefined;
+  const name = options.name ?? fileName ?? folder ?? 'Imported from docker-compose';
   const draft: TopologyDocument = { format: FORMAT_NAME, version: CURRENT_VERSION, name, hosts, nodes, edges };
   const document: TopologyDocument = { ...draft, view: { positions: layeredPositions(draft) } };
   const checked = validateDocument(document);
   if (!checked.ok) return { errors: checked.errors };
   return { document: checked.document, report };
+}
+
+/**
+ * Interpolates every string value of the file in place (Compose interpolates values, not keys),
+ * without recursion. Problems are reported once each, with the path of their first use.
+ */
+function interpolateTree(root: Dict, env: ReadonlyMap<string, string>, report: string[]): void {
+  const seen = new Set<string>();
+  const stack: { container: Dict | unknown[]; path: string }[] = [{ container: root, path: '' }];
+  while (stack.length > 0) {
+    const { container, path } = stack.pop()!;
+    const keys: (string | number)[] = Array.isArray(container) ? container.map((_, i) => i) : Object.keys(container);
+    for (const key of keys) {
+      const here = Array.isArray(container) ? `${path}[${key}]` : path === '' ? String(key) : `${path}.${String(key)}`;
+      const value = (container as Record<string | number, unknown>)[key];
+      if (typeof value === 'string') {
+        const result = interpolate(value, env);
+        if (result.value !== value) (container as Record<string | number, unknown>)[key] = result.value;
+        for (const problem of result.problems) {
+          if (!seen.has(problem)) report.push(`${here}: ${problem}`);
+          seen.add(problem);
+        }
+      } else if (Array.isArray(value) || isDict(value)) {
+        stack.push({ container: value, path: here });
+      }
+    }
+  }
+}
+
+/** What a service runs: its image's repository, else its build context (and Dockerfile). */
+function codebaseOf(service: Dict): string | undefined {
+  if (typeof service.image === 'string' && service.image.trim() !== '') return repositoryPath(service.image);
+  const build = service.build;
+  const spec = typeof build === 'string' ? { context: build } : isDict(build) ? build : undefined;
+  if (!spec) return undefined;
+  const context = (typeof spec.context === 'string' ? spec.context : '.').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  return typeof spec.dockerfile === 'string' ? `${context} (${spec.dockerfile})` : context;
+}
+
+/**
+ * Services run from one image or one build (web, worker, scheduler roles) share a `codebase`: they
+ * stay nodes of their own (they scale apart) and the classifier counts them as one deployable.
+ */
+function assignCodebases(nodes: TopologyNode[], services: ReadonlyMap<string, Dict>, report: string[]): void {
+  const byCodebase = new Map<string, TopologyNode[]>();
+  for (const node of nodes) {
+    if (node.kind !== 'service') continue;
+    const codebase = codebaseOf(services.get(node.id) ?? {});
+    if (codebase === undefined) continue;
+    const group = byCodebase.get(codebase);
+    if (group) group.push(node);
+    else byCodebase.set(codebase, [node]);
+  }
+  for (const [codebase, group] of byCodebase) {
+    if (group.length < 2) continue;
+    for (const node of group) node.codebase = codebase;
+    report.push(`${group.map((n) => n.id).join(', ')}: run one codebase (${codebase}) in ${group.length} roles: codebase "${codebase}"`);
+  }
 }

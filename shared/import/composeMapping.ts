@@ -3,34 +3,7 @@
  * where it is placed, its health check, and the hosts it publishes. Each function returns what it
  * could map and a note for what it could not, so nothing is dropped silently.
  */
-import type { HealthCheck, NodeKind } from '../document';
-
-/** Image names (the last path part, without tag) that decide a kind; anything else is a service. */
-const KIND_BY_IMAGE: readonly [NodeKind, readonly string[]][] = [
-  ['database', ['postgres', 'postgis', 'timescaledb', 'mysql', 'mariadb', 'mongo', 'mongodb', 'percona-server']],
-  ['cache', ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'memcached']],
-  ['queue', ['rabbitmq', 'kafka', 'cp-kafka', 'nats', 'nats-streaming', 'redpanda', 'activemq']],
-  ['gateway', ['nginx', 'nginx-unprivileged', 'openresty', 'traefik', 'envoy', 'haproxy', 'caddy', 'kong']],
-];
-
-/** The repository name of an image reference: `docker.io/library/postgres:16` → `postgres`. */
-export function imageName(image: string): string {
-  const withoutDigest = image.trim().split('@')[0]!;
-  const parts = withoutDigest.split('/');
-  const last = parts[parts.length - 1]!;
-  const colon = last.indexOf(':');
-  return (colon >= 0 ? last.slice(0, colon) : last).toLowerCase();
-}
-
-/** The node kind an image implies (`bitnami/redis` → cache), or `service`. */
-export function kindFromImage(image: string): NodeKind {
-  const name = imageName(image);
-  for (const [kind, names] of KIND_BY_IMAGE) {
-    // `envoyproxy/envoy`, `nginx:alpine`, `redis-stack-server`, and `envoy-distroless` all count.
-    if (names.some((known) => name === known || name.startsWith(`${known}-`))) return kind;
-  }
-  return 'service';
-}
+import type { HealthCheck } from '../document';
 
 /** A Compose duration (`1m30s`, `500ms`, `10s`, `1h`) in ms, or null when it is not one. */
 export function parseDuration(value: unknown): number | null {

@@ -1,3 +1,5 @@
 /** Imports from other formats into a `.topo` document. */
 export { importCompose, type ComposeImport, type ComposeOptions } from './compose';
-export { kindFromImage, imageName, parseDuration } from './composeMapping';
+export { parseDuration } from './composeMapping';
+export { kindFromImage, imageName, repositoryPath } from './images';
+export { interpolate, parseEnvFile, type Interpolation } from './interpolate';
