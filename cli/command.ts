@@ -3,7 +3,7 @@
  * clear usage errors, reading and validating a document, and exit codes (SPEC §5):
  * 0 success, 1 bad input (one line per problem), 2 bad usage. No stack traces for user errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatError, parseDocumentText, type TopologyDocument } from '../shared/document';
 
@@ -18,6 +18,8 @@ export interface CliIo {
   /** A progress line on stderr that may carry its own terminal controls (`\r`, erase line); TTY only. */
   progress(text: string): void;
   readFile(path: string): string;
+  /** The names of the entries of a folder, sorted; null when `path` is not a folder. */
+  listDirectory(path: string): string[] | null;
   writeFile(path: string, data: string | Uint8Array): void;
   /** True when stderr is a terminal (progress bars only then). */
   readonly isTty: boolean;
@@ -98,6 +100,7 @@ export function nodeIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     progress: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    listDirectory: (path) => (statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort() : null),
     writeFile: (path, data) => writeFileSync(path, data),
     isTty: Boolean(process.stderr.isTTY),
   };

@@ -35,6 +35,7 @@ function terminalSafe(io: CliIo): CliIo {
     stderr: (text) => io.stderr(printable(text)),
     progress: (text) => io.progress(text),
     readFile: (path) => io.readFile(path),
+    listDirectory: (path) => io.listDirectory(path),
     writeFile: (path, data) => io.writeFile(path, data),
     isTty: io.isTty,
   };

@@ -59,3 +59,30 @@ describe('topo import with a .env and a project folder', () => {
     expect(stderr()).toContain('c.yml: note: services.web.image: variable APP is not set (no .env entry): substituted an empty string\n');
   });
 });
+
+describe('topo import of Kubernetes manifests', () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/kubernetes', name), 'utf8');
+
+  it('tells a manifest from a compose file by content', async () => {
+    const { io, stdout, stderr } = fakeIo({ 'guestbook.yaml': fixture('guestbook.yaml') });
+    expect(await runCli(['import', 'guestbook.yaml', '--out', '-'], io)).toBe(0);
+    expect(JSON.parse(stdout()).nodes.map((n: { id: string }) => n.id)).toEqual(['users', 'redis-leader', 'redis-follower', 'frontend']);
+    expect(stderr()).toContain('guestbook.yaml: note: the manifests name no cluster nodes');
+  });
+
+  it('reads every manifest of a folder, as kubectl apply -f does', async () => {
+    const { io, stdout, stderr } = fakeIo({ 'shop/services.yaml': fixture('shop/services.yaml'), 'shop/data.yaml': fixture('shop/data.yaml'), 'shop/README.md': '# not a manifest' });
+    expect(await runCli(['import', 'shop', '--out', '-'], io)).toBe(0);
+    expect(JSON.parse(stdout()).nodes).toHaveLength(8);
+    expect(stderr()).toContain('shop: note: ConfigMap (shop-config): not imported\n');
+  });
+
+  it('an empty folder and a broken manifest exit 1 with one located line', async () => {
+    const empty = fakeIo({ 'k8s/notes.txt': 'x' });
+    expect(await runCli(['import', 'k8s', '--out', '-'], empty.io)).toBe(1);
+    expect(empty.stderr()).toBe('k8s: is a folder with no .yaml, .yml or .json file to import\n');
+    const broken = fakeIo({ 'm.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: [x\n' });
+    expect(await runCli(['import', 'm.yaml', '--out', '-'], broken.io)).toBe(1);
+    expect(broken.stderr()).toMatch(/^m\.yaml: line \d+, column \d+: invalid YAML: .*\n$/);
+  });
+});

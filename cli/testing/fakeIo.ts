@@ -22,6 +22,13 @@ export function fakeIo(files: Record<string, string | Uint8Array> = {}, options:
       if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
       return files[path] as string;
     },
+    listDirectory: (path) => {
+      const prefix = `${path.replace(/\/+$/, '')}/`;
+      const names = Object.keys(files)
+        .filter((file) => file.startsWith(prefix))
+        .map((file) => file.slice(prefix.length).split('/')[0]!);
+      return names.length > 0 ? [...new Set(names)].sort() : null;
+    },
     writeFile: (path, data) => {
       if (!options.writable) throw new Error(`this command should not write files (tried ${path})`);
       if (path.startsWith('/missing/')) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });

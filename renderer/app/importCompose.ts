@@ -4,18 +4,20 @@
  * line, and the open design stays as it was.
  */
 import { formatError } from '../../shared/document';
-import { importCompose } from '../../shared/import';
+import { importCompose, importKubernetes, looksLikeKubernetes } from '../../shared/import';
 import { useUiStore } from '../store/uiStore';
 import { confirmDiscard, loadDocument } from './fileActions';
 import { pickFile } from '../host/pickFile';
 
-/** Imports compose YAML text; returns false (and says why) when it cannot. */
+/** Imports compose YAML or Kubernetes manifests (told apart by content); returns false (and says why) when it cannot. */
 export function importComposeText(fileName: string, text: string): boolean {
   const ui = useUiStore.getState();
   const stem = fileName.replace(/\.(ya?ml)$/i, '');
   // The file's own `name` wins; a browser knows no folder, so a telling file stem stands in for it
   // (docker-compose.yml says nothing about the system).
-  const result = importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { projectFolder: stem });
+  const result = looksLikeKubernetes(text)
+    ? importKubernetes([{ name: fileName, text }])
+    : importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { projectFolder: stem });
   if ('errors' in result) {
     ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
     return false;

@@ -3,3 +3,4 @@ export { importCompose, type ComposeImport, type ComposeOptions } from './compos
 export { parseDuration } from './composeMapping';
 export { kindFromImage, imageName, repositoryPath } from './images';
 export { interpolate, parseEnvFile, type Interpolation } from './interpolate';
+export { importKubernetes, looksLikeKubernetes, type KubernetesImport, type KubernetesOptions, type ManifestFile } from './kubernetes';
