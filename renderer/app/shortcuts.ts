@@ -6,7 +6,7 @@
 import { matchShortcut, type KeyStroke } from '../../shared/host/shortcuts';
 import type { MenuCommand } from '../../shared/host';
 import { runCommand } from './commands';
-import { useUiStore } from '../store/uiStore';
+import { clearPinnedHighlight } from '../store/uiStore';
 
 /** Commands a text field handles itself while it has focus. */
 const FIELD_KEYS = new Set<MenuCommand>(['undo', 'redo', 'cut', 'copy', 'paste', 'select-all', 'delete']);
@@ -44,7 +44,7 @@ export function installShortcuts(): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     if (escapeClearsHighlight(event)) {
-      useUiStore.getState().clearPinnedHighlight();
+      clearPinnedHighlight();
       return;
     }
     const command = commandForKey(event);

@@ -98,6 +98,11 @@ export const useUiStore = create<UiSlice>()((set) => ({
   setClipboard: (clipboard) => set({ clipboard }),
 }));
 
+/** Clears the pinned highlight (Esc in the app, a click on the open canvas). */
+export function clearPinnedHighlight(): void {
+  useUiStore.getState().clearPinnedHighlight();
+}
+
 /** Replaces the selection (nodes and edges; clears the host). */
 export function selectOnly(nodes: readonly string[], edges: readonly string[] = []): void {
   useUiStore.getState().select({ nodes, edges, host: null });
