@@ -61,7 +61,8 @@ export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: 
 
 /**
  * Reads and validates a `.topo` file; problems become a UserError with `FILE: path: message` lines.
- * Warnings (repairs such as undeclared hosts) go to stderr, or fail the read with `strict`.
+ * A file the app could repair (instances on undeclared hosts) is refused here all the same: a
+ * typo must not invent a server in CI. Warnings go to stderr, or fail the read with `strict`.
  */
 export function readDocument(path: string, io: CliIo, options: { strict?: boolean; quiet?: boolean } = {}): TopologyDocument {
   let text: string;

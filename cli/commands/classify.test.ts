@@ -77,12 +77,12 @@ describe('topo classify', () => {
     });
   });
 
-  it('keeps stdout pure JSON when the reader has warnings', async () => {
+  it('refuses an instance on an undeclared host, printing nothing on stdout', async () => {
     const doc = { format: 'topology-designer', version: 1, name: 'x', nodes: [{ id: 'm', kind: 'monolith', name: 'M', instances: [{ host: 'box' }] }] };
     const { io, stdout, stderr } = fakeIo({ 'x.topo': JSON.stringify(doc) });
-    expect(await runCli(['classify', '--json', 'x.topo'], io)).toBe(0);
-    expect(JSON.parse(stdout()).labels).toEqual(['monolith']);
-    expect(stderr()).toMatch(/^x\.topo: warning: nodes\[0\]\.instances\[0\]\.host: unknown host "box"/);
+    expect(await runCli(['classify', '--json', 'x.topo'], io)).toBe(1);
+    expect(stdout()).toBe('');
+    expect(stderr()).toBe('x.topo: nodes[0].instances[0].host: unknown host "box"\n');
   });
 
   it('fails with exit 1 and one line per problem on bad input, like validate', async () => {

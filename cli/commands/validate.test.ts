@@ -25,26 +25,31 @@ describe('topo validate', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'shop.topo: valid (5 nodes, 4 edges, 2 hosts)\n', stderr: '' });
   });
 
-  it('the SPEC §2 example is valid, with a warning per undeclared host on stderr', async () => {
+  it('the file format\'s example is valid, with nothing on stderr', async () => {
     const result = await validate(['spec.topo'], { 'spec.topo': fixture('spec-example.topo') });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('spec.topo: valid (4 nodes, 3 edges, 4 hosts)\n');
-    expect(result.lines).toEqual([
-      'spec.topo: warning: nodes[2].instances[0].host: unknown host "h2": not listed in hosts, taken as a server named "h2"',
-      'spec.topo: warning: nodes[2].instances[1].host: unknown host "h3": not listed in hosts, taken as a server named "h3"',
-      'spec.topo: warning: nodes[3].instances[0].host: unknown host "h4": not listed in hosts, taken as a server named "h4"',
-    ]);
+    expect(result).toMatchObject({ code: 0, stdout: 'spec.topo: valid (4 nodes, 3 edges, 4 hosts)\n', stderr: '' });
   });
 
-  it('--strict turns those warnings into errors: exit 1, nothing on stdout', async () => {
-    const result = await validate(['--strict', 'spec.topo'], { 'spec.topo': fixture('spec-example.topo') });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.lines).toEqual([
-      'spec.topo: nodes[2].instances[0].host: unknown host "h2": not listed in hosts, taken as a server named "h2"',
-      'spec.topo: nodes[2].instances[1].host: unknown host "h3": not listed in hosts, taken as a server named "h3"',
-      'spec.topo: nodes[3].instances[0].host: unknown host "h4": not listed in hosts, taken as a server named "h4"',
-    ]);
+  it('an instance on an undeclared host is an error: exit 1, one line per problem, with or without --strict', async () => {
+    for (const args of [['hosts.topo'], ['--strict', 'hosts.topo']]) {
+      const result = await validate(args, { 'hosts.topo': fixture('undeclared-hosts.topo') });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.lines).toEqual([
+        'hosts.topo: nodes[2].instances[0].host: unknown host "h2"',
+        'hosts.topo: nodes[2].instances[1].host: unknown host "h3"',
+        'hosts.topo: nodes[3].instances[0].host: unknown host "h4"',
+        'hosts.topo: scenarios[0].faults[0].target: unknown host "h2"',
+      ]);
+    }
+  });
+
+  it.each([['classify'], ['simulate'], ['sweep'], ['export', '--format', 'md', '--out', 'out.md']])('topo %s refuses undeclared hosts too (exit 1)', async (...command) => {
+    const { io, stdout, stderr } = fakeIo({ 'hosts.topo': fixture('undeclared-hosts.topo') });
+    const [name, ...options] = command;
+    expect(await runCli([name!, 'hosts.topo', ...options], io)).toBe(1);
+    expect(stdout()).toBe('');
+    expect(stderr().split('\n')[0]).toBe('hosts.topo: nodes[2].instances[0].host: unknown host "h2"');
   });
 
   it('--strict changes nothing for a clean file', async () => {
@@ -119,7 +124,7 @@ describe('topo validate', () => {
 
   it('prints no stack trace for any fixture', async () => {
     const files = Object.fromEntries(
-      ['broken-json', 'invalid-references', 'invalid-schema', 'newer-version', 'not-topology', 'spec-example', 'valid-small'].map((n) => [
+      ['broken-json', 'invalid-references', 'invalid-schema', 'newer-version', 'not-topology', 'spec-example', 'undeclared-hosts', 'valid-small'].map((n) => [
         n,
         fixture(`${n}.topo`),
       ]),
@@ -135,14 +140,14 @@ describe('topo validate', () => {
 });
 
 describe('the installed `topo` command', () => {
-  it('runs bin/topo.cjs as npx would: exit 0 on the SPEC example, 1 on a broken file, 2 on bad usage', () => {
+  it('runs bin/topo.cjs as npx would: exit 0 on the format example, 1 on a broken file, 2 on bad usage', () => {
     if (!existsSync(`${ROOT}dist/cli/topo.cjs`)) execFileSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { cwd: ROOT });
     const run = (...args: string[]) => spawnSync(process.execPath, ['bin/topo.cjs', ...args], { cwd: ROOT, encoding: 'utf8' });
 
     const ok = run('validate', 'tests/fixtures/spec-example.topo');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe('tests/fixtures/spec-example.topo: valid (4 nodes, 3 edges, 4 hosts)\n');
-    expect(ok.stderr.trim().split('\n')).toHaveLength(3);
+    expect(ok.stderr).toBe('');
 
     const bad = run('validate', 'tests/fixtures/newer-version.topo');
     expect(bad.status).toBe(1);

@@ -6,8 +6,8 @@ export const validateCommand: Command = {
   summary: 'check a .topo file against the file format (exit 0 valid, 1 invalid)',
   usage:
     'topo validate FILE [--strict]\n\nChecks FILE against the v1 file format and prints one line per problem.\n' +
-    'Hosts that instances name but `hosts` does not list are warnings (taken as servers of that name);\n' +
-    '--strict makes them errors.',
+    'An instance on a host that `hosts` does not declare is an error, as in every command.\n' +
+    '--strict makes warnings errors too.',
   run(args, io) {
     const { positionals, values } = parseCommandArgs(validateCommand, args, { strict: { type: 'boolean' } });
     const file = singleFile(validateCommand, positionals);

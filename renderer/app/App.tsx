@@ -9,6 +9,7 @@ import { Toolbar } from './Toolbar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { RecoveryBanner } from './RecoveryBanner';
+import { MissingHostsBanner } from './MissingHostsBanner';
 import { InfoDialogs } from './InfoDialogs';
 import { ExportDialog } from '../panels/export/ExportDialog';
 import { Canvas } from '../canvas/Canvas';
@@ -65,6 +66,7 @@ export function App() {
           <Toolbar simulation={<SimulationControls />} />
         </ErrorBoundary>
         <RecoveryBanner />
+        <MissingHostsBanner />
         <div className="workspace">
           <ErrorBoundary region="palette">
             <Palette />

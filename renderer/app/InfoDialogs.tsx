@@ -31,6 +31,7 @@ const SHORTCUT_HELP: [string, string][] = [
   ['Ctrl+L', 'Auto-layout'],
   ['Shift+1', 'Zoom to fit'],
   ['Space', 'Play / pause the simulation'],
+  ['Esc', 'Clear the highlight pinned by a finding or a sweep row'],
 ];
 
 export function InfoDialogs() {

@@ -1,98 +1,78 @@
 /**
  * Every command the app understands — from the toolbar, keyboard shortcuts and native menus (the
- * same `MenuCommand` names the desktop host sends).
+ * same `MenuCommand` names the desktop host sends). One handler per command in an exhaustive map:
+ * a command added to `MENU_COMMANDS` does not compile until it has a handler here.
  */
-import type { MenuCommand } from '../../shared/host';
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/host';
 import { redo, undo } from '../store/documentStore';
 import { copySelection, cutSelection, deleteSelection, duplicateSelection, paste, selectAll } from '../store/actions';
+import { simulation } from '../store/simulationController';
 import { useUiStore } from '../store/uiStore';
 import { fitView, zoomIn, zoomOut } from '../canvas/canvasCommands';
 import { runAutoLayout } from '../canvas/autoLayout';
-import { newDocument, newFromTemplate, openFile, saveFile } from './fileActions';
+import { confirmDiscard, newDocument, newFromTemplate, openContent, openFile, saveFile } from './fileActions';
 import { host } from '../host';
-import { confirmDiscard, openContent } from './fileActions';
 import { useDialogStore } from './dialogs';
 import { importComposeFile } from './importCompose';
 
-/** Extra handlers registered by panels that own a feature (simulation, export, import). */
-const extra = new Map<string, () => void>();
+/** A command without a parameter. */
+export type CommandId = (typeof MENU_COMMANDS)[number];
 
-export function registerCommand(command: MenuCommand, handler: () => void): () => void {
-  extra.set(command, handler);
-  return () => {
-    if (extra.get(command) === handler) extra.delete(command);
-  };
+type Handlers = { readonly [K in CommandId]: () => void };
+
+const ui = () => useUiStore.getState();
+
+/** The handler of each command; `satisfies` keeps it exhaustive and free of strays. */
+export const COMMAND_HANDLERS = {
+  new: newDocument,
+  open: () => void openFile(),
+  save: () => void saveFile(false),
+  'save-as': () => void saveFile(true),
+  // The desktop shell closes its window itself (with its unsaved-changes prompt); a browser tab is the browser's.
+  close: () => undefined,
+  export: () => useDialogStore.getState().open('export'),
+  'import-compose': () => void importComposeFile(),
+  undo,
+  redo,
+  cut: cutSelection,
+  copy: () => void copySelection(),
+  paste: () => paste(),
+  duplicate: duplicateSelection,
+  delete: deleteSelection,
+  'select-all': selectAll,
+  'zoom-in': zoomIn,
+  'zoom-out': zoomOut,
+  fit: fitView,
+  'auto-layout': () => void runAutoLayout(),
+  'toggle-minimap': () => ui().toggleMinimap(),
+  'toggle-theme': () => ui().setTheme(ui().theme === 'dark' ? 'light' : 'dark'),
+  'sim-toggle': () => simulation.toggle(),
+  'sim-reset': () => simulation.reset(),
+  'sim-sweep': () => void simulation.sweep(),
+  about: () => useDialogStore.getState().open('about'),
+  docs: () => useDialogStore.getState().open('help'),
+} as const satisfies Handlers;
+
+/** Opens a recent file; the id is the host's own key: a path on the desktop, `recent:NAME` in the browser. */
+function openRecent(id: string): void {
+  const name = id.replace(/^recent:/, '').split(/[\\/]/).pop() ?? id;
+  if (!confirmDiscard(`Open ${name}`)) return;
+  void host.openRecent({ id, name }).then(
+    (opened) => (opened ? openContent(opened) : ui().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.'])),
+    (error: unknown) => ui().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]),
+  );
+}
+
+const TEMPLATE = 'template:';
+const OPEN_RECENT = 'open-recent:';
+
+function isCommandId(command: string): command is CommandId {
+  return (MENU_COMMANDS as readonly string[]).includes(command);
 }
 
 export function runCommand(command: MenuCommand): void {
-  const registered = extra.get(command);
-  if (registered) {
-    registered();
-    return;
-  }
-  if (command.startsWith('template:')) {
-    newFromTemplate(command.slice('template:'.length));
-    return;
-  }
-  if (command.startsWith('open-recent:')) {
-    // The id is the host's own key: a path on the desktop, `recent:NAME` in the browser.
-    const id = command.slice('open-recent:'.length);
-    const name = id.replace(/^recent:/, '').split(/[\\/]/).pop() ?? id;
-    if (!confirmDiscard(`Open ${name}`)) return;
-    void host.openRecent({ id, name }).then(
-      (opened) => (opened ? openContent(opened) : useUiStore.getState().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.'])),
-      (error: unknown) => useUiStore.getState().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]),
-    );
-    return;
-  }
-  switch (command) {
-    case 'new':
-      return newDocument();
-    case 'open':
-      return void openFile();
-    case 'save':
-      return void saveFile(false);
-    case 'save-as':
-      return void saveFile(true);
-    case 'undo':
-      return undo();
-    case 'redo':
-      return redo();
-    case 'cut':
-      return cutSelection();
-    case 'copy':
-      return void copySelection();
-    case 'paste':
-      return paste();
-    case 'duplicate':
-      return duplicateSelection();
-    case 'delete':
-      return deleteSelection();
-    case 'select-all':
-      return selectAll();
-    case 'zoom-in':
-      return zoomIn();
-    case 'zoom-out':
-      return zoomOut();
-    case 'fit':
-      return fitView();
-    case 'auto-layout':
-      return void runAutoLayout();
-    case 'toggle-minimap':
-      return useUiStore.getState().toggleMinimap();
-    case 'toggle-theme': {
-      const ui = useUiStore.getState();
-      return ui.setTheme(ui.theme === 'dark' ? 'light' : 'dark');
-    }
-    case 'export':
-      return useDialogStore.getState().open('export');
-    case 'import-compose':
-      return void importComposeFile();
-    case 'about':
-      return useDialogStore.getState().open('about');
-    case 'docs':
-      return useDialogStore.getState().open('help');
-    default:
-      return;
-  }
+  if (command.startsWith(TEMPLATE)) return newFromTemplate(command.slice(TEMPLATE.length));
+  if (command.startsWith(OPEN_RECENT)) return openRecent(command.slice(OPEN_RECENT.length));
+  // The type admits nothing else; the check keeps a stray string from a host out at run time.
+  if (isCommandId(command)) COMMAND_HANDLERS[command]();
 }

@@ -14,7 +14,7 @@ import {
 } from '../../shared/document';
 import type { FileRef, OpenedFile } from '../../shared/host';
 import { host } from '../host';
-import { documentText, useDocumentStore } from '../store/documentStore';
+import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { fitView } from '../canvas/canvasCommands';
 import { extractEmbeddedDocument } from './embedded';
@@ -23,19 +23,18 @@ import { useSimulationStore } from '../store/simulationStore';
 
 const ui = () => useUiStore.getState();
 
-function isDirty(): boolean {
-  const s = useDocumentStore.getState();
-  return documentText(s.document) !== s.savedText;
-}
-
 /** Asks before unsaved changes are thrown away; true when it is fine to go on. */
 export function confirmDiscard(action: string): boolean {
   if (!isDirty()) return true;
   return window.confirm(`The design has unsaved changes. ${action} anyway and lose them?`);
 }
 
-/** Replaces the open design (clears undo history, selection and simulation results) and fits the view. */
-export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
+/**
+ * Replaces the open design (clears undo history, selection, pinned highlights, notices about the
+ * old design and simulation results) and fits the view. Opening is not an edit: the design
+ * counts as saved unless `unsaved` says it exists in no file yet.
+ */
+export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { unsaved?: boolean }): void {
   // A new design: the last run, comparison and sweep were about the old one.
   simulation.reset();
   simulation.forgetResults();
@@ -43,6 +42,7 @@ export function loadDocument(document: TopologyDocument, file: FileRef | null, o
   useDocumentStore.getState().load(document, file, options);
   ui().select({ nodes: [], edges: [], host: null });
   ui().setHighlight(null);
+  ui().clearNotices();
   requestAnimationFrame(() => requestAnimationFrame(fitView));
 }
 
@@ -54,16 +54,18 @@ export function openContent(opened: OpenedFile): boolean {
     return false;
   }
   const result = parseDocumentText(embedded.text);
-  if (!result.ok) {
-    ui().notify('error', `Cannot open ${opened.name}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
+  // Instances on undeclared hosts: open the design as written; the missing-hosts banner offers the repair.
+  const readable = result.ok ? result : result.repairable;
+  if (!readable) {
+    ui().notify('error', `Cannot open ${opened.name}`, [...(result.ok ? [] : result.errors.map(formatError)), 'Your current design is unchanged.']);
     return false;
   }
   // A picture reopens as a new, unsaved design: saving must not overwrite the picture.
   const file = embedded.kind === 'topo' ? opened.file : null;
-  loadDocument(result.document, file, { dirty: embedded.kind !== 'topo' });
+  loadDocument(readable.document, file, { unsaved: embedded.kind !== 'topo' });
   const notes = [
-    ...result.warnings.map(formatError),
-    ...(result.migratedFrom !== undefined ? [`Upgraded from file format version ${result.migratedFrom}.`] : []),
+    ...(result.ok ? result.warnings.map(formatError) : []),
+    ...(readable.migratedFrom !== undefined ? [`Upgraded from file format version ${readable.migratedFrom}.`] : []),
     ...(embedded.kind !== 'topo' ? [`Design recovered from the picture ${opened.name}.`] : []),
   ];
   if (notes.length > 0) ui().notify('info', `Opened ${opened.name}`, notes);
@@ -88,7 +90,8 @@ function suggestedName(document: TopologyDocument): string {
 /** Every edit keeps a design valid; should one slip through, say so at once rather than at the next open. */
 function warnIfInvalid(name: string, document: TopologyDocument): void {
   const check = validateDocument(JSON.parse(serializeDocument(document)));
-  if (!check.ok) ui().notify('warning', `Saved ${name}, but it has problems to fix before it opens again`, check.errors.map(formatError));
+  // Hosts left undeclared are already named by the missing-hosts banner.
+  if (!check.ok && !check.repairable) ui().notify('warning', `Saved ${name}, but it has problems to fix before it opens again`, check.errors.map(formatError));
 }
 
 /** Commits what is being typed in an inspector field (fields commit on blur) before a save. */
@@ -112,7 +115,7 @@ export async function saveFile(saveAs = false): Promise<boolean> {
   }
   switch (result.status) {
     case 'saved':
-      useDocumentStore.getState().markSaved(result.file, text);
+      useDocumentStore.getState().markSaved(result.file, document);
       // Edits made while the save was under way are still unsaved: keep their snapshot.
       if (!isDirty()) await host.clearRecovery();
       warnIfInvalid(result.file.name, document);
@@ -136,7 +139,8 @@ export function newFromTemplate(id: string): void {
   const template = findTemplate(id);
   if (!template) return;
   if (!confirmDiscard(`Open the template “${template.name}”`)) return;
-  loadDocument(instantiateTemplate(template), null, { dirty: true });
+  // A template is a starting point, not an edit: nothing to lose until the user changes it.
+  loadDocument(instantiateTemplate(template), null);
 }
 
 const RECOVERY_DELAY_MS = 1500;
@@ -145,7 +149,7 @@ const RECOVERY_DELAY_MS = 1500;
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-    if (state.document === previous.document && state.savedText === previous.savedText && state.file === previous.file) return;
+    if (state.document === previous.document && state.savedDocument === previous.savedDocument && state.file === previous.file) return;
     host.setDocumentState({ name: state.document.name, file: state.file, dirty: isDirty() });
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -177,14 +181,15 @@ export async function findRecovery(): Promise<RecoveryOffer | null> {
   const snapshot = await host.loadRecovery();
   if (!snapshot) return null;
   const result = parseDocumentText(snapshot.text);
-  if (!result.ok) {
+  const readable = result.ok ? result : result.repairable;
+  if (!readable) {
     // Unreadable: offer nothing, but do not destroy it either (a newer version may read it).
     return null;
   }
   return {
     name: snapshot.name,
     savedAt: snapshot.savedAt,
-    restore: () => loadDocument(result.document, snapshot.file, { dirty: true }),
+    restore: () => loadDocument(readable.document, snapshot.file, { unsaved: true }),
     discard: () => void host.clearRecovery(),
   };
 }

@@ -22,7 +22,7 @@ export function importComposeText(fileName: string, text: string): boolean {
     ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
     return false;
   }
-  loadDocument(result.document, null, { dirty: true });
+  loadDocument(result.document, null, { unsaved: true });
   ui.notify(result.report.length > 0 ? 'warning' : 'info', `Imported ${fileName}: ${result.document.nodes.length} nodes`, result.report);
   return true;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { commandForKey } from './shortcuts';
+import { commandForKey, escapeClearsHighlight } from './shortcuts';
 import { ownsSpace } from '../panels/simulation/SimulationControls';
 import { draftToFault } from '../panels/simulation/ScenarioEditor';
 import { findTemplate, instantiateTemplate } from '../../shared/document';
@@ -42,6 +42,20 @@ describe('keys in fields', () => {
   });
 });
 
+describe('Esc', () => {
+  it('clears a pinned highlight from the canvas, but not from a field or a dialog, nor with modifiers', () => {
+    const input = document.createElement('input');
+    const dialog = document.createElement('dialog');
+    const button = document.createElement('button');
+    dialog.append(button);
+    expect(escapeClearsHighlight(stroke('Escape', document.body))).toBe(true);
+    expect(escapeClearsHighlight(stroke('Escape', input))).toBe(false);
+    expect(escapeClearsHighlight(stroke('Escape', button))).toBe(false);
+    expect(escapeClearsHighlight(stroke('Escape', document.body, { ctrl: true }))).toBe(false);
+    expect(escapeClearsHighlight(stroke('Enter', document.body))).toBe(false);
+  });
+});
+
 describe('draftToFault', () => {
   const doc = instantiateTemplate(findTemplate('monolith-cluster')!);
   const draft = { type: 'host-down' as const, target: 'h2', instance: '0', at: '10', until: '30', value: '', group: [] as string[] };
@@ -50,9 +64,16 @@ describe('draftToFault', () => {
     expect(draftToFault(draft, doc)).toEqual({ fault: { type: 'host-down', target: 'h2', at: 10, until: 30 } });
   });
 
-  it('refuses a target that is no longer in the design (another design was opened)', () => {
-    expect(draftToFault({ ...draft, target: 'h99' }, doc)).toEqual({ error: 'target: "h99" is not in this design any more' });
-    expect(draftToFault({ ...draft, type: 'node-down', target: 'gone' }, doc)).toMatchObject({ error: expect.stringContaining('not in this design') });
-    expect(draftToFault({ ...draft, type: 'partition', group: ['h99'] }, doc)).toMatchObject({ error: expect.stringContaining('groups') });
+  it('refuses a target that is no longer in the design, in the validator\'s words', () => {
+    expect(draftToFault({ ...draft, target: 'h99' }, doc)).toEqual({ error: 'target: unknown host "h99"' });
+    expect(draftToFault({ ...draft, type: 'node-down', target: 'gone' }, doc)).toEqual({ error: 'target: unknown node "gone"' });
+    expect(draftToFault({ ...draft, type: 'partition', group: ['h99'] }, doc)).toEqual({ error: 'groups[0][0]: unknown host "h99"' });
+    expect(draftToFault({ ...draft, at: '30', until: '20' }, doc)).toEqual({ error: 'until: must be after at (30 s)' });
+  });
+
+  it('words what only the form can get wrong itself', () => {
+    expect(draftToFault({ ...draft, type: 'partition', group: [] }, doc)).toEqual({ error: 'groups: pick some hosts, not all, to cut off from the rest' });
+    expect(draftToFault({ ...draft, target: '' }, doc)).toEqual({ error: 'target: pick a target' });
+    expect(draftToFault({ ...draft, type: 'latency', target: 'monolith', value: '-1' }, doc)).toMatchObject({ error: expect.stringMatching(/^value: /) });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Keyboard shortcuts of the web build, from the one table the desktop menus use too
  * (shared/host/shortcuts). Typing in a field keeps its own keys (text undo, select all, delete).
+ * Esc, which no menu has, clears a pinned highlight.
  */
 import { matchShortcut, type KeyStroke } from '../../shared/host/shortcuts';
 import type { MenuCommand } from '../../shared/host';
 import { runCommand } from './commands';
+import { clearPinnedHighlight } from '../store/uiStore';
 
 /** Commands a text field handles itself while it has focus. */
 const FIELD_KEYS = new Set<MenuCommand>(['undo', 'redo', 'cut', 'copy', 'paste', 'select-all', 'delete']);
@@ -28,9 +30,23 @@ export function commandForKey(event: KeyStroke & { target: EventTarget | null })
   return command;
 }
 
+/**
+ * Whether Esc, pressed here, is the app's (clear the pinned highlight): not in a field (where it
+ * reverts the text) nor in a dialog (which it closes), and without modifiers.
+ */
+export function escapeClearsHighlight(event: KeyStroke & { target: EventTarget | null }): boolean {
+  if (event.key !== 'Escape' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
+  if (inField(event.target)) return false;
+  return !(event.target instanceof HTMLElement && event.target.closest('dialog'));
+}
+
 export function installShortcuts(): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
+    if (escapeClearsHighlight(event)) {
+      clearPinnedHighlight();
+      return;
+    }
     const command = commandForKey(event);
     if (!command) return;
     event.preventDefault();

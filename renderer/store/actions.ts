@@ -1,10 +1,14 @@
 /**
  * Editing actions the UI calls (palette, canvas, shortcuts, menus). Each reads the stores, calls a
  * pure edit from shared/document, sets the result once and tells the user what it changed.
+ * These and `designActions.ts` are the only callers of the document store's `edit`; every call
+ * says whether undo records it (all of these are undo steps).
  */
 import {
   addHost as addHostEdit,
   addNode,
+  addReplicaGroup,
+  applyPatch,
   connect,
   deleteHost as deleteHostEdit,
   extractFragment,
@@ -12,10 +16,6 @@ import {
   pasteFragment,
   removeElements,
   removeInstance,
-  updateEdge,
-  updateHost,
-  updateNode,
-  type Instance,
   type NodeKind,
   type Position,
   type TopologyEdge,
@@ -27,31 +27,15 @@ import { selectOnly, useUiStore } from './uiStore';
 const doc = () => useDocumentStore.getState();
 const ui = () => useUiStore.getState();
 
+/** An undo step: every editing action below is one. */
+const RECORD = { record: true } as const;
+
 /** Adds a node of `kind` (a replica group is a service with three instances on three hosts). */
 export function addNodeAt(kind: NodeKind | 'replicaGroup', position: Position): string {
-  let createdId = '';
-  doc().edit((d) => {
-    let document = d;
-    let instances: Instance[] | undefined;
-    if (kind === 'replicaGroup') {
-      // A replica group: one service, three instances, each on its own server (new ones if needed).
-      const hostIds = [...document.hosts.map((h) => h.id)];
-      while (hostIds.length < 3) {
-        const added = addHostEdit(document);
-        document = added.document;
-        hostIds.push(added.id);
-      }
-      instances = hostIds.slice(0, 3).map((host) => ({ host }));
-    }
-    const result = addNode(document, kind === 'replicaGroup' ? 'service' : kind, {
-      position,
-      ...(instances ? { instances, name: undefined } : {}),
-    });
-    createdId = result.id;
-    return result.document;
-  });
-  selectOnly([createdId]);
-  return createdId;
+  const result = kind === 'replicaGroup' ? addReplicaGroup(doc().document, position) : addNode(doc().document, kind, { position });
+  doc().edit(() => result.document, RECORD);
+  selectOnly([result.id]);
+  return result.id;
 }
 
 export function connectNodes(from: string, to: string): void {
@@ -60,35 +44,35 @@ export function connectNodes(from: string, to: string): void {
     ui().notify('warning', 'Cannot connect', [result.reason]);
     return;
   }
-  doc().edit(() => result.document);
+  doc().edit(() => result.document, RECORD);
   selectOnly([], [result.id]);
 }
 
-export function editNode(id: string, patch: Partial<TopologyNode>): void {
-  doc().edit((d) => updateNode(d, id, patch));
+export function editNode(id: string, changes: Partial<Omit<TopologyNode, 'id'>>): void {
+  doc().edit((d) => applyPatch(d, { kind: 'node', id, changes }), RECORD);
 }
 
 /** Removes one instance of a node, with the faults that pointed at it (the user is told). */
 export function removeNodeInstance(nodeId: string, index: number): void {
   const report = removeInstance(doc().document, nodeId, index);
-  doc().edit(() => report.document);
+  doc().edit(() => report.document, RECORD);
   if (report.droppedFaults.length > 0) ui().notify('info', 'Faults removed with the instance', report.droppedFaults);
 }
 
-export function editEdge(id: string, patch: Partial<TopologyEdge>): void {
-  doc().edit((d) => updateEdge(d, id, patch));
+export function editEdge(id: string, changes: Partial<Omit<TopologyEdge, 'id'>>): void {
+  doc().edit((d) => applyPatch(d, { kind: 'edge', id, changes }), RECORD);
 }
 
 export function commitPositions(moves: Record<string, Position>): void {
   if (Object.keys(moves).length === 0) return;
-  doc().edit((d) => movePositions(d, moves));
+  doc().edit((d) => movePositions(d, moves), RECORD);
 }
 
 export function deleteSelection(): void {
   const { nodes, edges } = ui().selection;
   if (nodes.length === 0 && edges.length === 0) return;
   const report = removeElements(doc().document, nodes, edges);
-  doc().edit(() => report.document);
+  doc().edit(() => report.document, RECORD);
   selectOnly([]);
   if (report.droppedFaults.length > 0) {
     ui().notify('info', 'Faults removed with the deleted nodes', report.droppedFaults);
@@ -124,7 +108,7 @@ export function paste(offset: Position = { x: 40, y: 40 }): void {
   const fragment = ui().clipboard;
   if (!fragment) return;
   const result = pasteFragment(doc().document, fragment, offset);
-  doc().edit(() => result.document);
+  doc().edit(() => result.document, RECORD);
   selectOnly(result.nodeIds);
   // Pasting again steps further, like every drawing tool.
   ui().setClipboard({
@@ -138,28 +122,24 @@ export function duplicateSelection(): void {
   if (nodes.length === 0) return;
   const fragment = extractFragment(doc().document, nodes);
   const result = pasteFragment(doc().document, fragment, { x: 40, y: 40 });
-  doc().edit(() => result.document);
+  doc().edit(() => result.document, RECORD);
   selectOnly(result.nodeIds);
 }
 
 export function addHost(): string {
-  let id = '';
-  doc().edit((d) => {
-    const result = addHostEdit(d);
-    id = result.id;
-    return result.document;
-  });
-  return id;
+  const result = addHostEdit(doc().document);
+  doc().edit(() => result.document, RECORD);
+  return result.id;
 }
 
-export function editHost(id: string, patch: { name?: string; zone?: string | undefined }): void {
-  doc().edit((d) => updateHost(d, id, patch));
+export function editHost(id: string, changes: { name?: string; zone?: string | undefined }): void {
+  doc().edit((d) => applyPatch(d, { kind: 'host', id, changes }), RECORD);
 }
 
 export function deleteHost(id: string): void {
   const host = doc().document.hosts.find((h) => h.id === id);
   const report = deleteHostEdit(doc().document, id);
-  doc().edit(() => report.document);
+  doc().edit(() => report.document, RECORD);
   if (ui().selection.host === id) ui().select({ host: null });
   const lines = [
     ...(report.unplacedNodes.length > 0 ? [`Now unplaced: instances of ${report.unplacedNodes.join(', ')}.`] : []),

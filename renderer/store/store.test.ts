@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findTemplate, instantiateTemplate } from '../../shared/document';
-import { documentText, redo, undo, useDocumentStore } from './documentStore';
+import { isDirty, isEdited, redo, undo, useDocumentStore } from './documentStore';
 import { EMPTY_SELECTION, useUiStore } from './uiStore';
 import { addHost, addNodeAt, commitPositions, connectNodes, copySelection, deleteHost, deleteSelection, duplicateSelection, editNode, paste, selectAll } from './actions';
 
@@ -13,9 +13,45 @@ beforeEach(() => {
 });
 
 describe('document store and undo', () => {
-  it('loading clears the history and is not dirty', () => {
+  it('loading clears the history and is not an edit', () => {
     expect(history().pastStates).toHaveLength(0);
-    expect(documentText(doc())).toBe(useDocumentStore.getState().savedText);
+    expect(isDirty()).toBe(false);
+  });
+
+  it('a design that exists in no file yet loads as unsaved', () => {
+    useDocumentStore.getState().load(doc(), null, { unsaved: true });
+    expect(isDirty()).toBe(true);
+  });
+
+  it('undoing back to the saved document clears "edited"; redoing brings it back', () => {
+    editNode('shop', { latencyMs: 35 });
+    editNode('shop', { name: 'Storefront' });
+    expect(isDirty()).toBe(true);
+    undo();
+    expect(isDirty()).toBe(true);
+    undo();
+    expect(isDirty()).toBe(false);
+    redo();
+    expect(isDirty()).toBe(true);
+  });
+
+  it('an edit put back by hand is not an edit either (same file text)', () => {
+    const latency = doc().nodes.find((n) => n.id === 'shop')!.latencyMs;
+    editNode('shop', { latencyMs: 35 });
+    editNode('shop', { latencyMs: latency });
+    expect(isDirty()).toBe(false);
+    expect(isEdited(doc(), null)).toBe(true);
+  });
+
+  it('an edit says whether undo records it', () => {
+    useDocumentStore.getState().edit((d) => ({ ...d, name: 'Quietly renamed' }), { record: false });
+    expect(history().pastStates).toHaveLength(0);
+    expect(doc().name).toBe('Quietly renamed');
+    useDocumentStore.getState().edit((d) => ({ ...d, name: 'Renamed' }), { record: true });
+    expect(history().pastStates).toHaveLength(1);
+    undo();
+    // The state before the recorded edit is what undo restores.
+    expect(doc().name).toBe('Quietly renamed');
   });
 
   it('each edit is one undo step; undo and redo restore documents exactly', () => {
@@ -40,16 +76,19 @@ describe('document store and undo', () => {
   });
 
   it('an edit that changes nothing records nothing', () => {
-    useDocumentStore.getState().edit((d) => d);
+    useDocumentStore.getState().edit((d) => d, { record: true });
     expect(history().pastStates).toHaveLength(0);
   });
 
-  it('saving is not an edit and clears the dirty state', () => {
+  it('saving is not an edit and clears "edited"; undo past the save marks it edited again', () => {
     editNode('shop', { latencyMs: 35 });
-    const text = documentText(doc());
-    useDocumentStore.getState().markSaved({ id: 'x', name: 'x.topo' }, text);
+    useDocumentStore.getState().markSaved({ id: 'x', name: 'x.topo' }, doc());
     expect(history().pastStates).toHaveLength(1);
-    expect(useDocumentStore.getState().savedText).toBe(text);
+    expect(isDirty()).toBe(false);
+    undo();
+    expect(isDirty()).toBe(true);
+    redo();
+    expect(isDirty()).toBe(false);
   });
 });
 
@@ -96,5 +135,23 @@ describe('actions', () => {
     expect(notice.kind).toBe('warning');
     expect(notice.lines[0]).toBe('Now unplaced: instances of Shop, Shop DB.');
     expect(doc().nodes.find((n) => n.id === 'shop')!.instances).toEqual([{}]);
+  });
+});
+
+describe('ui slice', () => {
+  it('clearPinnedHighlight drops the pinned highlight and keeps the hover one', () => {
+    const hover = { nodes: ['db'], hosts: [], source: 'hover' };
+    useUiStore.getState().setHighlight({ nodes: ['shop'], hosts: ['h1'], source: 'finding:spof' });
+    useUiStore.getState().setHoverHighlight(hover);
+    useUiStore.getState().clearPinnedHighlight();
+    expect(useUiStore.getState().highlight).toBeNull();
+    expect(useUiStore.getState().hoverHighlight).toBe(hover);
+  });
+
+  it('clearNotices drops every notice', () => {
+    useUiStore.getState().notify('error', 'one');
+    useUiStore.getState().notify('info', 'two');
+    useUiStore.getState().clearNotices();
+    expect(useUiStore.getState().notices).toEqual([]);
   });
 });

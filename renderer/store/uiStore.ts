@@ -1,6 +1,7 @@
 /**
  * The selection/UI slice: what is selected, what is highlighted (classification evidence, sweep
- * rows), theme, minimap, notices. Never part of the undo history.
+ * rows), theme, minimap, notices. Never part of the undo history. Timers live in the components
+ * that show things (notices fade in `Notices.tsx`), so this store holds state only.
  */
 import { create } from 'zustand';
 import type { Fragment } from '../../shared/document';
@@ -45,14 +46,17 @@ export interface UiSlice {
   setHoverHighlight(highlight: Highlight | null): void;
   setTheme(theme: Theme): void;
   toggleMinimap(): void;
+  /** Shows a notice; the Notices component fades information and warnings, errors stay. */
   notify(kind: NoticeKind, title: string, lines?: readonly string[]): void;
   dismiss(id: number): void;
+  /** Drops every notice (another design opened: they were about the old one). */
+  clearNotices(): void;
+  /** Clears the pinned highlight (a finding or sweep row clicked): Esc, or a click on the open canvas. */
+  clearPinnedHighlight(): void;
   setClipboard(fragment: Fragment | null): void;
 }
 
 let nextNoticeId = 1;
-/** How long an info notice stays on screen. */
-const INFO_NOTICE_MS = 8000;
 
 function initialTheme(): Theme {
   try {
@@ -87,12 +91,17 @@ export const useUiStore = create<UiSlice>()((set) => ({
   notify: (kind, title, lines = []) => {
     const id = nextNoticeId++;
     set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, title, lines }] }));
-    // Information fades by itself; warnings and errors stay until the user dismisses them.
-    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), INFO_NOTICE_MS);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  clearNotices: () => set({ notices: [] }),
+  clearPinnedHighlight: () => set({ highlight: null }),
   setClipboard: (clipboard) => set({ clipboard }),
 }));
+
+/** Clears the pinned highlight (Esc in the app, a click on the open canvas). */
+export function clearPinnedHighlight(): void {
+  useUiStore.getState().clearPinnedHighlight();
+}
 
 /** Replaces the selection (nodes and edges; clears the host). */
 export function selectOnly(nodes: readonly string[], edges: readonly string[] = []): void {

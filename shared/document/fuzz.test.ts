@@ -10,6 +10,10 @@ import { serializeDocument } from './format';
 import { findJsonSyntaxError } from './jsonSyntax';
 import { addNode, connect, removeElements, updateNode } from './edit';
 import { addHost, deleteHost } from './hosts';
+import { addFaultToScenario } from './faults';
+import { applyPatch } from './patch';
+import { addReplicaGroup } from './replicaGroup';
+import { FAULT_TYPES } from './kinds';
 import { extractFragment, pasteFragment } from './clipboard';
 import { NODE_KINDS } from './kinds';
 import type { TopologyDocument } from './schema';
@@ -81,6 +85,26 @@ describe('fuzz', () => {
         return pasteFragment(doc, extractFragment(doc, ids)).document;
       }),
       fc.constantFrom(...NODE_KINDS).map((kind) => (doc: TopologyDocument) => addNode(doc, kind).document),
+      fc.nat().map((size) => (doc: TopologyDocument) => addReplicaGroup(doc, { x: 0, y: 0 }, 1 + (size % 4)).document),
+      fc.tuple(fc.nat(), fc.constantFrom(...NODE_KINDS)).map(([i, kind]) => (doc: TopologyDocument) => {
+        const node = pick(doc.nodes, i);
+        return node ? applyPatch(doc, { kind: 'node', id: node.id, changes: { kind, name: `${kind} ${i}` } }) : doc;
+      }),
+      // Any fault at all, sound or not: addFaultToScenario must refuse what would break the design.
+      fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...FAULT_TYPES), fc.nat({ max: 3 })).map(([i, j, type, instance]) => (doc: TopologyDocument) => {
+        const target = pick([...doc.nodes.map((n) => n.id), ...doc.hosts.map((h) => h.id), 'ghost'], i) ?? 'ghost';
+        const other = pick(doc.hosts.map((h) => h.id), j) ?? 'ghost';
+        const fault =
+          type === 'partition'
+            ? { type, groups: [[target], [other]] }
+            : type === 'instance-down'
+              ? { type, target, instance }
+              : type === 'latency' || type === 'error-rate' || type === 'loss'
+                ? { type, target, value: 0.5 }
+                : { type, target, at: j % 5, until: (j % 5) + (i % 3) };
+        const result = addFaultToScenario(doc, pick(doc.scenarios ?? [], j)?.id ?? null, fault);
+        return result.ok ? result.document : doc;
+      }),
     );
     fc.assert(
       fc.property(validDocument, fc.array(edit, { maxLength: 8 }), (doc, edits) => {

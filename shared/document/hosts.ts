@@ -67,3 +67,26 @@ export function deleteHost(doc: TopologyDocument, id: string): HostRemovalReport
   if (scenarios) next.scenarios = scenarios;
   return { document: next, droppedFaults: dropped, unplacedNodes: unplaced };
 }
+
+/**
+ * Hosts that instances name but `hosts` does not declare, in order of first mention. Such a file
+ * opens in the app (which offers to create them) and is refused by the CLI.
+ */
+export function missingHosts(doc: TopologyDocument): string[] {
+  const declared = new Set(doc.hosts.map((h) => h.id));
+  const missing: string[] = [];
+  for (const node of doc.nodes) {
+    for (const instance of node.instances ?? []) {
+      const host = instance.host;
+      if (host !== undefined && !declared.has(host) && !missing.includes(host)) missing.push(host);
+    }
+  }
+  return missing;
+}
+
+/** Declares every missing host as a server named by its id; the same document when none is missing. */
+export function declareMissingHosts(doc: TopologyDocument): TopologyDocument {
+  const missing = missingHosts(doc);
+  if (missing.length === 0) return doc;
+  return { ...doc, hosts: [...doc.hosts, ...missing.map((id): Host => ({ id, name: id }))] };
+}

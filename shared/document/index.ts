@@ -11,3 +11,6 @@ export * from './hosts';
 export * from './clipboard';
 export * from './templates';
 export * from './scenarios';
+export * from './faults';
+export * from './patch';
+export * from './replicaGroup';

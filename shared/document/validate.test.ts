@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText, validateDocument, MAX_NESTING } from './validate';
 import { serializeDocument } from './format';
+import { UNKNOWN_HOST } from './errors';
+import { declareMissingHosts, missingHosts } from './hosts';
 import { errorsOf, fullDocument, linesOf, raw, smallDocument, validateMutated } from './testing/builders';
 
 const SPEC_EXAMPLE = readFileSync(new URL('../../tests/fixtures/spec-example.topo', import.meta.url), 'utf8');
+const UNDECLARED_HOSTS = readFileSync(new URL('../../tests/fixtures/undeclared-hosts.topo', import.meta.url), 'utf8');
 const VALID = serializeDocument(smallDocument());
 
 describe('reading text: JSON syntax', () => {
@@ -192,48 +195,53 @@ describe('cross-references', () => {
   });
 });
 
-describe('unknown hosts: warnings for instances, errors for faults', () => {
-  it('accepts the SPEC §2 example verbatim, declaring h2, h3, h4 and warning once per instance', () => {
+describe('unknown hosts: errors the app can repair', () => {
+  it('accepts the file format\'s own example, whose hosts are all declared', () => {
     const result = parseDocumentText(SPEC_EXAMPLE);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(linesOf(result)).toEqual([
-      'nodes[2].instances[0].host: unknown host "h2": not listed in hosts, taken as a server named "h2"',
-      'nodes[2].instances[1].host: unknown host "h3": not listed in hosts, taken as a server named "h3"',
-      'nodes[3].instances[0].host: unknown host "h4": not listed in hosts, taken as a server named "h4"',
-    ]);
-    expect(result.document.hosts).toEqual([
-      { id: 'h1', name: 'server-1', zone: 'rack-a' },
-      { id: 'h2', name: 'h2' },
-      { id: 'h3', name: 'h3' },
-      { id: 'h4', name: 'h4' },
-    ]);
-    // The repaired document validates cleanly: nothing is left to warn about.
-    const again = validateDocument(result.document);
-    expect(again.ok && again.warnings).toEqual([]);
+    expect(linesOf(result)).toEqual([]);
+    expect(result.ok && result.document.hosts.map((h) => h.name)).toEqual(['server-1', 'server-2', 'server-3', 'server-4']);
   });
 
-  it('declares a host named by several instances once', () => {
+  it('refuses instances on undeclared hosts, one error per instance, each marked repairable', () => {
+    const result = parseDocumentText(UNDECLARED_HOSTS);
+    expect(linesOf(result)).toEqual([
+      'nodes[2].instances[0].host: unknown host "h2"',
+      'nodes[2].instances[1].host: unknown host "h3"',
+      'nodes[3].instances[0].host: unknown host "h4"',
+      // The scenario's host-down names h2 too: declaring h2 repairs it as well.
+      'scenarios[0].faults[0].target: unknown host "h2"',
+    ]);
+    expect(errorsOf(result).every((e) => e.code === UNKNOWN_HOST)).toBe(true);
+    // The app opens the document as written; declaring the hosts makes it valid.
+    const repairable = !result.ok ? result.repairable : undefined;
+    expect(repairable?.document.hosts.map((h) => h.id)).toEqual(['h1']);
+    expect(missingHosts(repairable!.document)).toEqual(['h2', 'h3', 'h4']);
+    expect(linesOf(validateDocument(declareMissingHosts(repairable!.document)))).toEqual([]);
+  });
+
+  it('a host named by several instances is missing once', () => {
     const result = validateMutated((d) => {
       d.nodes[2].instances = [{ host: 'h7' }];
       d.nodes[3].instances = [{ host: 'h7' }];
     });
-    expect(result.ok && result.document.hosts.map((h) => h.id)).toEqual(['h1', 'h2', 'h7']);
-    expect(result.ok && result.warnings).toHaveLength(2);
+    expect(errorsOf(result)).toHaveLength(2);
+    expect(!result.ok && missingHosts(result.repairable!.document)).toEqual(['h7']);
   });
 
-  it('a host-down fault on a host that exists nowhere is an error', () => {
-    expect(linesOf(validateMutated((d) => (d.scenarios[0].faults[0].target = 'h9')))).toEqual([
-      'scenarios[0].faults[0].target: unknown host "h9"',
-    ]);
-  });
-
-  it('a fault may name a host that only instances declare', () => {
+  it('a file with other errors besides is not repairable', () => {
     const result = validateMutated((d) => {
-      d.nodes[3].instances = [{ host: 'h5' }];
-      d.scenarios[0].faults = [{ type: 'host-down', target: 'h5' }, { type: 'partition', groups: [['h5'], ['h1']] }];
+      d.nodes[3].instances = [{ host: 'h7' }];
+      d.edges[0].to = 'ghost';
     });
-    expect(result.ok).toBe(true);
+    expect(errorsOf(result)).toHaveLength(2);
+    expect(!result.ok && result.repairable).toBeUndefined();
+  });
+
+  it('a host-down fault on a host that exists nowhere is an error, and not repairable', () => {
+    const result = validateMutated((d) => (d.scenarios[0].faults[0].target = 'h9'));
+    expect(linesOf(result)).toEqual(['scenarios[0].faults[0].target: unknown host "h9"']);
+    expect(errorsOf(result)[0]!.code).toBeUndefined();
+    expect(!result.ok && result.repairable).toBeUndefined();
   });
 
   it('a partition with an unknown host or a host in two groups is an error', () => {

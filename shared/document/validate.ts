@@ -3,7 +3,8 @@
  * Every problem is a value `{ path, message }`; nothing here throws on bad input.
  */
 import { documentSchema, type TopologyDocument } from './schema';
-import { formatPath, type ValidationError } from './errors';
+import { UNKNOWN_HOST, formatPath, type ValidationError } from './errors';
+import { checkFault } from './faults';
 import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
@@ -12,11 +13,22 @@ export type ParseResult =
   | {
       ok: true;
       document: TopologyDocument;
-      /** Problems the reader repaired (undeclared hosts); the document is valid as returned. */
+      /**
+       * Problems that do not stop the design from being used (`topo validate --strict` makes them
+       * errors). This version of the format has none; the channel stays for the next one.
+       */
       warnings: ValidationError[];
       migratedFrom?: number;
     }
-  | { ok: false; errors: ValidationError[] };
+  | {
+      ok: false;
+      errors: ValidationError[];
+      /**
+       * Present when every error has the `unknown-host` code: the document as written, which the
+       * app opens while it offers to create the missing hosts. The CLI refuses it.
+       */
+      repairable?: { document: TopologyDocument; migratedFrom?: number };
+    };
 
 /** Parses the text of a `.topo` file. */
 export function parseDocumentText(source: string): ParseResult {
@@ -47,39 +59,19 @@ export function validateDocument(raw: unknown): ParseResult {
     const notOurs = errors.find((e) => e.path === 'format');
     return { ok: false, errors: notOurs ? [notOurs] : dedupe(errors) };
   }
-  const { document, warnings } = declareImplicitHosts(parsed.data as TopologyDocument);
+  const document = parsed.data as TopologyDocument;
   const errors = checkReferences(document);
-  if (errors.length > 0) return { ok: false, errors };
-  return migrated.migratedFrom === undefined
-    ? { ok: true, document, warnings }
-    : { ok: true, document, warnings, migratedFrom: migrated.migratedFrom };
+  const migratedFrom = migrated.migratedFrom === undefined ? {} : { migratedFrom: migrated.migratedFrom };
+  if (errors.length === 0) return { ok: true, document, warnings: [], ...migratedFrom };
+  if (errors.every((e) => e.code === UNKNOWN_HOST)) return { ok: false, errors, repairable: { document, ...migratedFrom } };
+  return { ok: false, errors };
 }
 
 /**
- * Instances may name a host that `hosts` does not list (SPEC §2's own example does this for
- * brevity). Such a host is declared with its id as its name, and a warning says so, so hand-written
- * files open; `topo validate --strict` treats the warning as an error.
+ * Cross-reference rules the schema cannot express: unique ids, edge ends, hosts, fault targets.
+ * An instance on an undeclared host is an error with the `unknown-host` code (a typo must not
+ * invent a server); so is a fault on such a host, since declaring the host repairs both.
  */
-export function declareImplicitHosts(doc: TopologyDocument): { document: TopologyDocument; warnings: ValidationError[] } {
-  const declared = new Set(doc.hosts.map((h) => h.id));
-  const added: string[] = [];
-  const warnings: ValidationError[] = [];
-  doc.nodes.forEach((node, i) =>
-    node.instances?.forEach((instance, j) => {
-      const host = instance.host;
-      if (host === undefined || declared.has(host)) return;
-      if (!added.includes(host)) added.push(host);
-      warnings.push({
-        path: `nodes[${i}].instances[${j}].host`,
-        message: `unknown host ${JSON.stringify(host)}: not listed in hosts, taken as a server named ${JSON.stringify(host)}`,
-      });
-    }),
-  );
-  if (added.length === 0) return { document: doc, warnings };
-  return { document: { ...doc, hosts: [...doc.hosts, ...added.map((id) => ({ id, name: id }))] }, warnings };
-}
-
-/** Cross-reference rules the schema cannot express: unique ids, edge ends, hosts, fault targets. */
 export function checkReferences(doc: TopologyDocument): ValidationError[] {
   const errors: ValidationError[] = [];
   const hostIds = uniqueIds(doc.hosts, 'hosts', 'host', errors);
@@ -94,7 +86,7 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
     }
     node.instances?.forEach((instance, j) => {
       if (instance.host !== undefined && !hostIds.has(instance.host)) {
-        errors.push({ path: `nodes[${i}].instances[${j}].host`, message: `unknown host ${JSON.stringify(instance.host)}` });
+        errors.push({ path: `nodes[${i}].instances[${j}].host`, message: `unknown host ${JSON.stringify(instance.host)}`, code: UNKNOWN_HOST });
       }
     });
   });
@@ -116,46 +108,11 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
     }
   });
 
-  doc.scenarios?.forEach((scenario, s) => {
+  doc.scenarios?.forEach((scenario, s) =>
     scenario.faults.forEach((fault, f) => {
-      const path = `scenarios[${s}].faults[${f}]`;
-      if (fault.until !== undefined && fault.until <= (fault.at ?? 0)) {
-        errors.push({ path: `${path}.until`, message: `must be after at (${fault.at ?? 0} s)` });
-      }
-      switch (fault.type) {
-        case 'host-down':
-          if (!hostIds.has(fault.target)) errors.push({ path: `${path}.target`, message: `unknown host ${JSON.stringify(fault.target)}` });
-          break;
-        case 'partition': {
-          const seen = new Set<string>();
-          fault.groups.forEach((group, g) =>
-            group.forEach((host, h) => {
-              if (!hostIds.has(host)) {
-                errors.push({ path: `${path}.groups[${g}][${h}]`, message: `unknown host ${JSON.stringify(host)}` });
-              } else if (seen.has(host)) {
-                errors.push({ path: `${path}.groups[${g}][${h}]`, message: `host ${JSON.stringify(host)} is in two groups` });
-              }
-              seen.add(host);
-            }),
-          );
-          break;
-        }
-        default: {
-          const node = nodesById.get(fault.target);
-          if (!node) {
-            errors.push({ path: `${path}.target`, message: `unknown node ${JSON.stringify(fault.target)}` });
-          } else if (!isDeployable(node.kind)) {
-            errors.push({ path: `${path}.target`, message: `${JSON.stringify(fault.target)} is a client: faults apply to deployed nodes` });
-          } else if (fault.type === 'instance-down') {
-            const count = node.instances?.length ?? 1;
-            if (fault.instance >= count) {
-              errors.push({ path: `${path}.instance`, message: `${JSON.stringify(node.id)} has ${count} instance${count === 1 ? '' : 's'} (0–${count - 1})` });
-            }
-          }
-        }
-      }
-    });
-  });
+      for (const problem of checkFault(fault, doc)) errors.push({ ...problem, path: `scenarios[${s}].faults[${f}].${problem.path}` });
+    }),
+  );
 
   const positions = doc.view?.positions;
   if (positions) {

@@ -198,6 +198,9 @@ test('unsaved work is offered back after a reload', async ({ page }) => {
   await openApp(page);
   await openTemplate(page, 'Layers, each on its own server');
   await expect(canvasNode(page, 'Logic')).toBeVisible();
+  // A template alone is not unsaved work: edit it.
+  await page.getByRole('navigation', { name: 'Palette' }).getByRole('button', { name: 'Cache', exact: true }).click();
+  await expect(page.getByLabel('Edited, not saved')).toBeVisible();
   // Autosave is debounced; wait for the snapshot, then "crash" by reloading.
   await page.waitForTimeout(2500);
   await page.reload();

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import { addFault, addScenario, type Fault } from '../../../shared/document';
-import { useDocumentStore } from '../../store/documentStore';
+import { formatError, type Fault } from '../../../shared/document';
+import { addFault } from '../../store/designActions';
 import { useSimulationStore } from '../../store/simulationStore';
 import { useUiStore } from '../../store/uiStore';
 
@@ -26,25 +26,19 @@ export const useFailMenu = create<MenuState>()((set) => ({
   close: () => set({ target: null }),
 }));
 
-/** Adds the fault to the current scenario, or to a new one; returns the scenario id. */
-export function failAt(kind: 'node' | 'host', id: string, name: string): string {
+/** Adds the fault to the current scenario, or to a new one; returns the scenario id (null when refused). */
+export function failAt(kind: 'node' | 'host', id: string, name: string): string | null {
   const sim = useSimulationStore.getState();
   const at = sim.clockS > 0 ? Math.round(sim.clockS) : 10;
   const fault: Fault = kind === 'host' ? { type: 'host-down', target: id, at, until: at + 20 } : { type: 'node-down', target: id, at, until: at + 20 };
-  let scenarioId = sim.options.scenarioId;
-  const doc = useDocumentStore.getState();
-  doc.edit((d) => {
-    let next = d;
-    if (!scenarioId || !next.scenarios?.some((s) => s.id === scenarioId)) {
-      const created = addScenario(next, `Lose ${name}`);
-      next = created.document;
-      scenarioId = created.id;
-    }
-    return addFault(next, scenarioId, fault);
-  });
-  sim.setOptions({ scenarioId });
+  const result = addFault(sim.options.scenarioId, fault, `Lose ${name}`);
+  if (!result.ok) {
+    useUiStore.getState().notify('warning', `Cannot fail ${name}`, result.problems.map(formatError));
+    return null;
+  }
+  sim.setOptions({ scenarioId: result.scenarioId });
   useUiStore.getState().notify('info', `Added: ${name} down from ${at} s to ${at + 20} s`, ['Adjust it in the scenario editor below the canvas, then press Play.']);
-  return scenarioId!;
+  return result.scenarioId;
 }
 
 export function FailAtMenu() {

@@ -1,24 +1,24 @@
 /**
  * The what-if scenario editor: pick a scenario (or the healthy baseline), name it, and add faults —
  * type, target node/host/instance, from/until (simulated seconds), value. Scenarios are saved in the
- * document. Every field is checked against the document schema before it is committed.
+ * document. A fault is checked by the schema and by the same rules the validator applies to a file
+ * (`checkFault`), so the editor and `topo validate` say the same words.
  */
 import { useState } from 'react';
 import {
   FAULT_TYPES,
-  addFault,
-  addScenario,
+  checkFault,
   describeFault,
   faultSchema,
+  formatError,
+  formatPath,
   isDeployable,
-  removeFault,
-  removeScenario,
-  renameScenario,
   type Fault,
   type FaultType,
   type TopologyDocument,
 } from '../../../shared/document';
 import { useDocumentStore } from '../../store/documentStore';
+import { addFault, createScenario, removeFault, removeScenario, renameScenario } from '../../store/designActions';
 import { useSimulationStore } from '../../store/simulationStore';
 import { TextField } from '../fields';
 
@@ -47,7 +47,10 @@ function emptyDraft(doc: TopologyDocument): Draft {
   return { type: 'host-down', target: doc.hosts[0]?.id ?? '', instance: '0', at: '10', until: '30', value: '', group: [] };
 }
 
-/** The fault a draft describes, or the first problem with it. */
+/**
+ * The fault a draft describes, or the first problem with it (`path: message`, the path inside the
+ * fault). Only what is particular to the form is worded here; the rules are `checkFault`'s.
+ */
 export function draftToFault(draft: Draft, doc: TopologyDocument): { fault: Fault } | { error: string } {
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   const timing: { at?: number; until?: number } = {};
@@ -57,8 +60,14 @@ export function draftToFault(draft: Draft, doc: TopologyDocument): { fault: Faul
   if (until !== undefined) timing.until = until;
   let candidate: unknown;
   if (draft.type === 'partition') {
+    // The form cuts the chosen hosts off from the rest: two groups, neither empty.
+    if (draft.group.length === 0 || doc.hosts.every((h) => draft.group.includes(h.id))) {
+      return { error: 'groups: pick some hosts, not all, to cut off from the rest' };
+    }
     const rest = doc.hosts.map((h) => h.id).filter((id) => !draft.group.includes(id));
     candidate = { type: 'partition', groups: [draft.group, rest], ...timing };
+  } else if (draft.target === '') {
+    return { error: 'target: pick a target' };
   } else if (draft.type === 'instance-down') {
     candidate = { type: draft.type, target: draft.target, instance: number(draft.instance), ...timing };
   } else if (draft.type === 'latency' || draft.type === 'error-rate' || draft.type === 'loss') {
@@ -69,31 +78,15 @@ export function draftToFault(draft: Draft, doc: TopologyDocument): { fault: Faul
   const parsed = faultSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { error: `${issue.path.join('.') || 'fault'}: ${issue.message}` };
+    return { error: formatError({ path: issue.path.length === 0 ? 'fault' : formatPath(issue.path), message: issue.message }) };
   }
   const fault = parsed.data as Fault;
-  if (fault.until !== undefined && fault.until <= (fault.at ?? 0)) return { error: 'until: must be after from' };
-  if (fault.type === 'partition' && (draft.group.length === 0 || draft.group.length === doc.hosts.length)) {
-    return { error: 'groups: pick some hosts, not all, to cut off from the rest' };
-  }
-  if (fault.type === 'instance-down') {
-    const node = doc.nodes.find((n) => n.id === fault.target);
-    const count = node?.instances?.length ?? 1;
-    if (fault.instance >= count) return { error: `instance: ${node?.name ?? fault.target} has ${count} instance${count === 1 ? '' : 's'}` };
-  }
-  if (fault.type === 'partition') {
-    const known = new Set(doc.hosts.map((h) => h.id));
-    return fault.groups.every((g) => g.every((h) => known.has(h))) ? { fault } : { error: 'groups: a chosen host no longer exists' };
-  }
-  if (!fault.target) return { error: 'target: pick a target' };
-  const exists = fault.type === 'host-down' ? doc.hosts.some((h) => h.id === fault.target) : doc.nodes.some((n) => n.id === fault.target && isDeployable(n.kind));
-  if (!exists) return { error: `target: ${JSON.stringify(fault.target)} is not in this design any more` };
-  return { fault };
+  const problem = checkFault(fault, doc)[0];
+  return problem ? { error: formatError(problem) } : { fault };
 }
 
 export function ScenarioEditor() {
   const document = useDocumentStore((s) => s.document);
-  const edit = useDocumentStore((s) => s.edit);
   const scenarioId = useSimulationStore((s) => s.options.scenarioId);
   const setOptions = useSimulationStore((s) => s.setOptions);
   const scenario = document.scenarios?.find((s) => s.id === scenarioId) ?? null;
@@ -107,15 +100,7 @@ export function ScenarioEditor() {
   const target = targets.some((t) => t.id === draft.target) ? draft.target : (targets[0]?.id ?? '');
   const group = draft.group.filter((id) => document.hosts.some((h) => h.id === id));
 
-  const newScenario = () => {
-    let created = '';
-    edit((d) => {
-      const result = addScenario(d, 'What if…');
-      created = result.id;
-      return result.document;
-    });
-    setOptions({ scenarioId: created });
-  };
+  const newScenario = () => setOptions({ scenarioId: createScenario('What if…') });
 
   const add = () => {
     if (!scenario) return;
@@ -124,8 +109,8 @@ export function ScenarioEditor() {
       setError(result.error);
       return;
     }
-    setError(null);
-    edit((d) => addFault(d, scenario.id, result.fault));
+    const added = addFault(scenario.id, result.fault);
+    setError(added.ok ? null : formatError(added.problems[0]!));
   };
 
   const setType = (type: FaultType) => {
@@ -155,12 +140,12 @@ export function ScenarioEditor() {
       {scenario && (
         <>
           <div className="scenario__row">
-            <TextField label="Scenario name" value={scenario.name} validate={(t) => (t.trim() === '' ? 'must not be empty' : null)} onCommit={(name) => edit((d) => renameScenario(d, scenario.id, name))} />
+            <TextField label="Scenario name" value={scenario.name} validate={(t) => (t.trim() === '' ? 'must not be empty' : null)} onCommit={(name) => renameScenario(scenario.id, name)} />
             <button
               type="button"
               className="button button--small"
               onClick={() => {
-                edit((d) => removeScenario(d, scenario.id));
+                removeScenario(scenario.id);
                 setOptions({ scenarioId: null });
               }}
             >
@@ -172,7 +157,7 @@ export function ScenarioEditor() {
             {scenario.faults.map((fault, i) => (
               <li key={i} className="fault-list__item">
                 <span>{describeFault(document, fault)}</span>
-                <button type="button" className="link" aria-label={`Remove fault ${i + 1}`} onClick={() => edit((d) => removeFault(d, scenario.id, i))}>
+                <button type="button" className="link" aria-label={`Remove fault ${i + 1}`} onClick={() => removeFault(scenario.id, i)}>
                   Remove
                 </button>
               </li>

@@ -5,7 +5,6 @@
 import { memo, useEffect } from 'react';
 import { useSimulationStore } from '../../store/simulationStore';
 import { simulation } from '../../store/simulationController';
-import { registerCommand } from '../../app/commands';
 import { useDocumentStore } from '../../store/documentStore';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
@@ -47,11 +46,7 @@ function SimulationControlsImpl() {
       simulation.toggle();
     };
     window.addEventListener('keydown', onKey);
-    const stops = [registerCommand('sim-toggle', () => simulation.toggle()), registerCommand('sim-reset', () => simulation.reset()), registerCommand('sim-sweep', () => void simulation.sweep())];
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      for (const stop of stops) stop();
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   return (
