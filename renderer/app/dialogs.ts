@@ -1,10 +1,3 @@
-/** Which modal dialog is open (About, Help, Export, Import…): one at a time. */
-import { create } from 'zustand';
-
-export type DialogName = 'about' | 'help' | 'export' | 'import' | null;
-
-export const useDialogStore = create<{ dialog: DialogName; open(d: DialogName): void; close(): void }>()((set) => ({
-  dialog: null,
-  open: (dialog) => set({ dialog }),
-  close: () => set({ dialog: null }),
-}));
+// TODO(lead): remove after merge of edit — only commands.ts (rewritten on that branch) still imports the
+// dialog store from here; it lives in renderer/store/dialogStore.ts so that panels can reach it.
+export { useDialogStore, type DialogName } from '../store/dialogStore';
