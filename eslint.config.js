@@ -154,11 +154,6 @@ export default tseslint.config(
     rules: { 'layering/imports': 'off' },
   },
   {
-    // TODO(lead): liveFeed imports the particle buffer from the canvas until it moves below the store.
-    files: ['renderer/store/liveFeed.ts'],
-    rules: { 'layering/imports': 'off' },
-  },
-  {
     // The preload ships as one sandboxed file: `electron` is the only package it may load.
     files: ['electron/preload/**/*.ts', 'electron/common/**/*.ts'],
     ignores: ['**/*.test.ts'],
