@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { findTemplate, instantiateTemplate } from '../../shared/document';
 import { documentText, redo, undo, useDocumentStore } from './documentStore';
 import { EMPTY_SELECTION, useUiStore } from './uiStore';
@@ -47,7 +48,7 @@ describe('document store and undo', () => {
   it('saving is not an edit and clears the dirty state', () => {
     editNode('shop', { latencyMs: 35 });
     const text = documentText(doc());
-    useDocumentStore.getState().markSaved({ id: 'x', name: 'x.topo' }, text);
+    useDocumentStore.getState().markSaved(testFileRef('x.topo'), text);
     expect(history().pastStates).toHaveLength(1);
     expect(useDocumentStore.getState().savedText).toBe(text);
   });
