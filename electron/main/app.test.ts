@@ -159,7 +159,9 @@ describe('startDesktopApp', () => {
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled(), { timeout: 5000 });
-    expect(window.webContents.send).toHaveBeenCalledWith('topology:onOpenFile', { file: { id: file, name: 'dropped.topo' }, name: 'dropped.topo', text: '{"format":"topology"}' });
+    expect(window.webContents.send).toHaveBeenCalledWith('topology:onOpenFile', { file: { id: expect.stringMatching(/^file-/), name: 'dropped.topo' }, name: 'dropped.topo', text: '{"format":"topology"}' });
+    // The page learns a token for the dropped file, never its path.
+    expect(JSON.stringify(window.webContents.send.mock.calls)).not.toContain(electron.app.userData);
   });
 
   it('asks before closing a dirty window, and closes on Don’t Save', async () => {

@@ -7,10 +7,12 @@ import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { TEMPLATES } from '../../shared/document';
-import type { FileRef, OpenedFile } from '../../shared/host/hostApi';
+import type { OpenedFile } from '../../shared/host/hostApi';
 import { DesktopWindow } from './desktopWindow';
 import { FileService, type FileDialogs } from './fileService';
 import type { FileSystem } from './files';
+import { FileTokens } from './fileTokens';
+import { createHostHandlers } from './hostHandlers';
 import { registerHostIpc } from './ipc';
 import { OpenQueue, routeIncomingFiles } from './lifecycle';
 import { buildMenuTemplate } from './menu';
@@ -58,27 +60,28 @@ export function startDesktopApp(): void {
   if (process.platform === 'win32') app.setAppUserModelId('com.topologydesigner.app');
 
   const userData = app.getPath('userData');
-  let recentList: FileRef[] = [];
+  const tokens = new FileTokens(process.platform, token);
+  let recentList: string[] = [];
   const recent = new RecentFiles({
     fs: fileSystem,
     storePath: path.join(userData, 'recent-files.json'),
     platform: process.platform,
     token,
     addToSystem: (filePath) => app.addRecentDocument(filePath),
-    onChange: (files) => {
-      recentList = [...files];
+    onChange: (paths) => {
+      recentList = [...paths];
       rebuildMenu();
     },
   });
   const recovery = new RecoveryStore({ fs: fileSystem, directory: path.join(userData, 'recovery'), scheduler, token, onError: (error) => console.error('recovery snapshot failed:', error) });
-  const files = new FileService<BrowserWindow>({ fs: fileSystem, dialogs, recent, platform: process.platform, defaultDirectory: app.getPath('documents'), token });
+  const files = new FileService<BrowserWindow>({ fs: fileSystem, dialogs, recent, tokens, platform: process.platform, defaultDirectory: app.getPath('documents'), token });
 
   function rebuildMenu(): void {
     const template = buildMenuTemplate({
       platform: process.platform,
       appName: APP_NAME,
       templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name })),
-      recent: recentList,
+      recent: recentList.map((filePath) => ({ file: tokens.refOf(filePath), path: filePath })),
       developer: !app.isPackaged,
       send: (command) => main?.sendMenuCommand(command),
       closeWindow: () => BrowserWindow.getFocusedWindow()?.close(),
@@ -119,28 +122,7 @@ export function startDesktopApp(): void {
     ipcMain: ipcMain as never,
     windowOf,
     onReject: (rejection) => console.warn(`IPC refused on ${rejection.channel} (${rejection.reason}): ${rejection.detail}`),
-    handlers: {
-      openFile: (context) => files.openFile(context.window),
-      openRecent: (context, file) => files.openRecent(context.window, file),
-      saveFile: async (context, request) => {
-        const result = await files.saveFile(context.window, request);
-        if (result.status === 'saved') await recovery.clear();
-        desktopOf(context.window)?.saveFinished(result);
-        return result;
-      },
-      exportFile: (context, request) => files.exportFile(context.window, request),
-      recentFiles: () => files.recentFiles(),
-      saveRecovery: async (context, snapshot) => {
-        // A window closing after "Don't Save" must not leave a snapshot behind.
-        if (!desktopOf(context.window)?.closing) recovery.save(snapshot);
-      },
-      loadRecovery: () => recovery.load(),
-      clearRecovery: () => recovery.clear(),
-      setDocumentState: (context, state) => desktopOf(context.window)?.setDocumentState(state),
-      dropFile: (context, filePath) => {
-        if (desktopOf(context.window) && /\.(topo|svg|png)$/i.test(filePath)) void openInWindow(filePath);
-      },
-    },
+    handlers: createHostHandlers({ files, tokens, recovery, windowOf: desktopOf, openDropped: (filePath) => void openInWindow(filePath) }),
   });
 
   function createMainWindow(): void {
@@ -156,6 +138,7 @@ export function startDesktopApp(): void {
       showCloseBox: async (parent, box) => (await dialog.showMessageBox(parent, box)).response,
       onDiscard: () => void recovery.clear(),
       onAbort: () => (quitting = false),
+      filePathOf: (file) => tokens.pathOf(file.id),
     });
     main = desktop;
     window.once('ready-to-show', () => window.show());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { ClosePrompt, closePromptMessage, CLOSE_BUTTONS, type CloseChoice } from './closePrompt';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -65,7 +66,7 @@ describe('ClosePrompt', () => {
     await settle();
     expect(log).toEqual(['ask', 'save']);
     expect(prompt.state).toBe('saving');
-    prompt.saveFinished({ status: 'saved', file: { id: '/d/a.topo', name: 'a.topo' } });
+    prompt.saveFinished({ status: 'saved', file: testFileRef('a.topo') });
     expect(log.slice(2)).toEqual(['close', 'close allowed: true']);
   });
 
@@ -95,7 +96,7 @@ describe('ClosePrompt', () => {
     prompt.requestClose();
     answer('save');
     await settle();
-    prompt.saveFinished({ status: 'conflict', file: { id: '/d/a.topo', name: 'a.topo' } });
+    prompt.saveFinished({ status: 'conflict', file: testFileRef('a.topo') });
     expect(prompt.state).toBe('saving');
     expect(prompt.requestClose()).toBe(false);
     expect(prompt.state).toBe('asking');
@@ -106,7 +107,7 @@ describe('ClosePrompt', () => {
 
   it('ignores save results when it is not waiting for one', () => {
     const { prompt, log } = makePrompt();
-    prompt.saveFinished({ status: 'saved', file: { id: '/d/a.topo', name: 'a.topo' } });
+    prompt.saveFinished({ status: 'saved', file: testFileRef('a.topo') });
     prompt.documentStateChanged(false);
     expect(log).toEqual([]);
     expect(prompt.state).toBe('idle');

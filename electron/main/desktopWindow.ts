@@ -4,7 +4,7 @@
  * are sent on the HostApi event channels.
  */
 import type { BrowserWindow } from 'electron';
-import type { DocumentState, MenuCommand, OpenedFile, SaveResult } from '../../shared/host/hostApi';
+import type { DocumentState, FileRef, MenuCommand, OpenedFile, SaveResult } from '../../shared/host/hostApi';
 import { channelOf, type EventMethod, type EventPayload } from '../common/contract';
 import { ClosePrompt, CLOSE_BUTTONS, closePromptMessage, type CloseChoice } from './closePrompt';
 import { windowTitle } from './window';
@@ -17,6 +17,8 @@ export interface DesktopWindowOptions {
   readonly onDiscard: () => void;
   /** A close did not happen (a quit in progress is off). */
   readonly onAbort: () => void;
+  /** The path behind a file token (for the macOS title bar's proxy icon), or null. */
+  readonly filePathOf: (file: FileRef) => string | null;
 }
 
 export class DesktopWindow {
@@ -54,7 +56,7 @@ export class DesktopWindow {
     this.window.setTitle(windowTitle(state, this.options.platform));
     if (this.options.platform === 'darwin') {
       this.window.setDocumentEdited(state.dirty);
-      this.window.setRepresentedFilename(state.file?.id ?? '');
+      this.window.setRepresentedFilename((state.file && this.options.filePathOf(state.file)) ?? '');
     }
     this.prompt.documentStateChanged(state.dirty);
   }

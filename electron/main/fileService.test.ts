@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { FileService, type FileDialogs } from './fileService';
+import { FileTokens } from './fileTokens';
 import { RecentFiles } from './recent';
 import { MemoryFileSystem } from './testing/memoryFileSystem';
 
@@ -23,20 +25,24 @@ function makeService(answers: { open?: (string | null)[]; save?: (string | null)
     showError: (_w, title, message) => errors.push(`${title}: ${message}`),
   };
   const recent = new RecentFiles({ fs, storePath: '/config/recent.json', platform: 'linux', token: () => `r${++counter}` });
-  const service = new FileService<Window>({ fs, dialogs, recent, platform: 'linux', defaultDirectory: '/home/ada/Documents', token: () => `f${++counter}` });
-  return { fs, service, calls, errors, recent };
+  const tokens = new FileTokens('linux', () => `t${++counter}`);
+  const service = new FileService<Window>({ fs, dialogs, recent, tokens, platform: 'linux', defaultDirectory: '/home/ada/Documents', token: () => `f${++counter}` });
+  return { fs, service, calls, errors, recent, tokens };
 }
 
 describe('FileService.openFile', () => {
   it('reads the chosen file, remembers it as recent and grants saving back to it', async () => {
-    const { fs, service, recent, calls } = makeService({ open: ['/d/shop.topo'] });
+    const { fs, service, recent, calls, tokens } = makeService({ open: ['/d/shop.topo'] });
     fs.put('/d/shop.topo', '\uFEFF{"format":"topology"}');
     const opened = await service.openFile(window);
-    expect(opened).toEqual({ file: { id: '/d/shop.topo', name: 'shop.topo' }, name: 'shop.topo', text: '{"format":"topology"}' });
+    expect(opened).toEqual({ file: { id: expect.any(String), name: 'shop.topo' }, name: 'shop.topo', text: '{"format":"topology"}' });
+    // The page gets a token that says nothing about where the file is.
+    expect(opened!.file!.id).not.toContain('/d');
+    expect(tokens.pathOf(opened!.file!.id)).toBe('/d/shop.topo');
     expect(calls[0]).toEqual({ kind: 'open', defaultPath: '/home/ada/Documents' });
-    expect((await recent.list()).map((f) => f.id)).toEqual(['/d/shop.topo']);
+    expect(await recent.list()).toEqual(['/d/shop.topo']);
     const saved = await service.saveFile(window, { text: 'v2', file: opened!.file, suggestedName: 'shop.topo' });
-    expect(saved).toEqual({ status: 'saved', file: { id: '/d/shop.topo', name: 'shop.topo' } });
+    expect(saved).toEqual({ status: 'saved', file: opened!.file });
     expect(calls).toHaveLength(1);
     expect(fs.text('/d/shop.topo')).toBe('v2');
     // The backup holds the previous bytes exactly, byte-order mark included.
@@ -60,9 +66,10 @@ describe('FileService.openFile', () => {
 
 describe('FileService.saveFile', () => {
   it('asks where for a new design, adds .topo, and keeps no backup of nothing', async () => {
-    const { fs, service, calls } = makeService({ save: ['/d/new-design'] });
+    const { fs, service, calls, tokens } = makeService({ save: ['/d/new-design'] });
     const result = await service.saveFile(window, { text: 'doc', file: null, suggestedName: 'Shop.topo' });
-    expect(result).toEqual({ status: 'saved', file: { id: '/d/new-design.topo', name: 'new-design.topo' } });
+    expect(result).toEqual({ status: 'saved', file: tokens.refOf('/d/new-design.topo') });
+    expect(result.status === 'saved' && result.file.name).toBe('new-design.topo');
     expect(calls[0]).toMatchObject({ kind: 'save', defaultPath: '/home/ada/Documents/Shop.topo' });
     expect(fs.text('/d/new-design.topo')).toBe('doc');
     expect(fs.files.has('/d/new-design.topo.bak')).toBe(false);
@@ -75,11 +82,11 @@ describe('FileService.saveFile', () => {
   });
 
   it('asks again for Save As, starting in the file’s folder', async () => {
-    const { fs, service, calls } = makeService({ open: ['/d/shop.topo'], save: ['/e/copy.topo'] });
+    const { fs, service, calls, tokens } = makeService({ open: ['/d/shop.topo'], save: ['/e/copy.topo'] });
     fs.put('/d/shop.topo', 'v1');
     const opened = await service.openFile(window);
     const result = await service.saveFile(window, { text: 'v2', file: opened!.file, saveAs: true, suggestedName: 'shop.topo' });
-    expect(result).toMatchObject({ status: 'saved', file: { id: '/e/copy.topo' } });
+    expect(result).toEqual({ status: 'saved', file: tokens.refOf('/e/copy.topo') });
     expect(calls[1]).toMatchObject({ kind: 'save', defaultPath: '/d/shop.topo' });
     expect(fs.text('/d/shop.topo')).toBe('v1');
   });
@@ -90,7 +97,7 @@ describe('FileService.saveFile', () => {
     const opened = await service.openFile(window);
     fs.put('/d/shop.topo', 'edited in another editor');
     const refused = await service.saveFile(window, { text: 'mine', file: opened!.file, suggestedName: 'shop.topo' });
-    expect(refused).toEqual({ status: 'conflict', file: { id: '/d/shop.topo', name: 'shop.topo' } });
+    expect(refused).toEqual({ status: 'conflict', file: opened!.file });
     expect(fs.text('/d/shop.topo')).toBe('edited in another editor');
     const forced = await service.saveFile(window, { text: 'mine', file: opened!.file, suggestedName: 'shop.topo', overwrite: true });
     expect(forced.status).toBe('saved');
@@ -100,12 +107,15 @@ describe('FileService.saveFile', () => {
     expect((await service.saveFile(window, { text: 'mine 2', file: opened!.file, suggestedName: 'shop.topo' })).status).toBe('saved');
   });
 
-  it('does not write to a path the page made up: it asks with a Save dialog', async () => {
-    const { fs, service, calls } = makeService({ save: [null] });
+  it('does not write where the page points by itself (a path, or a token of a file never opened): it asks', async () => {
+    const { fs, service, calls, tokens } = makeService({ save: [null, null] });
     fs.put('/etc/important.topo', 'keep');
-    const result = await service.saveFile(window, { text: 'evil', file: { id: '/etc/important.topo', name: 'important.topo' }, suggestedName: 'important.topo' });
-    expect(result).toEqual({ status: 'canceled' });
-    expect(calls[0]?.kind).toBe('save');
+    const made = await service.saveFile(window, { text: 'evil', file: testFileRef('important.topo', '/etc/important.topo'), suggestedName: 'important.topo' });
+    expect(made).toEqual({ status: 'canceled' });
+    // A token main issued (say, for a recent file) still needs the file opened in this session.
+    const listed = await service.saveFile(window, { text: 'evil', file: tokens.refOf('/etc/important.topo'), suggestedName: 'important.topo' });
+    expect(listed).toEqual({ status: 'canceled' });
+    expect(calls.map((c) => c.kind)).toEqual(['save', 'save']);
     expect(fs.text('/etc/important.topo')).toBe('keep');
   });
 
@@ -126,7 +136,7 @@ describe('FileService.exportFile', () => {
     const { fs, service, calls } = makeService({ save: ['/d/diagram.png'] });
     fs.put('/d/diagram.png', 'old picture');
     const result = await service.exportFile(window, { suggestedName: 'diagram.png', mime: 'image/png', data: new Uint8Array([1, 2, 3]) });
-    expect(result).toMatchObject({ status: 'saved', file: { id: '/d/diagram.png' } });
+    expect(result).toMatchObject({ status: 'saved', file: { name: 'diagram.png' } });
     expect(calls[0]).toMatchObject({ kind: 'save', title: 'Export' });
     expect([...fs.files.get('/d/diagram.png')!.data]).toEqual([1, 2, 3]);
     expect(fs.files.has('/d/diagram.png.bak')).toBe(false);
@@ -135,21 +145,25 @@ describe('FileService.exportFile', () => {
 
 describe('FileService.openRecent and openPath', () => {
   it('opens only files on the recent list, and drops vanished ones with a message', async () => {
-    const { fs, service, recent, errors } = makeService();
+    const { fs, service, recent, errors, tokens } = makeService();
     fs.put('/d/a.topo', 'a');
     await recent.add('/d/a.topo');
     await recent.add('/d/gone.topo');
-    expect((await service.openRecent(window, { id: '/d/a.topo', name: '/d/a.topo' }))?.text).toBe('a');
-    expect(await service.openRecent(window, { id: '/etc/passwd', name: 'passwd' })).toBeNull();
-    expect(await service.openRecent(window, { id: '/d/gone.topo', name: 'gone.topo' })).toBeNull();
+    const [gone, listed] = await service.recentFiles();
+    expect([gone?.name, listed?.name]).toEqual(['gone.topo', 'a.topo']);
+    expect((await service.openRecent(window, listed!))?.text).toBe('a');
+    // Paths and tokens of files not on the list open nothing.
+    expect(await service.openRecent(window, { id: '/d/a.topo', name: 'a.topo' })).toBeNull();
+    expect(await service.openRecent(window, tokens.refOf('/etc/passwd'))).toBeNull();
+    expect(await service.openRecent(window, gone!)).toBeNull();
     expect(errors[0]).toMatch(/^Cannot open gone\.topo/);
-    expect((await service.recentFiles()).map((f) => f.id)).toEqual(['/d/a.topo']);
+    expect(await service.recentFiles()).toEqual([tokens.refOf('/d/a.topo')]);
   });
 
   it('opens a path from the OS and explains failures in a native box', async () => {
-    const { fs, service, errors } = makeService();
+    const { fs, service, errors, tokens } = makeService();
     fs.put('/d/a.topo', 'a');
-    expect((await service.openPath(window, '/d/a.topo'))?.file).toEqual({ id: '/d/a.topo', name: 'a.topo' });
+    expect((await service.openPath(window, '/d/a.topo'))?.file).toEqual(tokens.refOf('/d/a.topo'));
     expect(await service.openPath(window, '/d/missing.topo')).toBeNull();
     expect(errors).toHaveLength(1);
   });

@@ -5,9 +5,10 @@
  * makes up gets a Save dialog instead, so a compromised page cannot write where it likes.
  */
 import path from 'node:path';
-import type { ExportRequest, FileRef, OpenedFile, SaveRequest, SaveResult } from '../../shared/host/hostApi';
+import type { ExportRequest, FileRef, OpenedFile, RecentFileRequest, SaveRequest, SaveResult } from '../../shared/host/hostApi';
 import { ChangeTracker, writeFileAtomic, type FileSystem } from './files';
-import { fileRefOf, samePath, type RecentFiles } from './recent';
+import { samePath, type FileTokens } from './fileTokens';
+import type { RecentFiles } from './recent';
 
 export interface DialogFilter {
   readonly name: string;
@@ -53,6 +54,8 @@ export interface FileServiceOptions<Window> {
   readonly fs: FileSystem;
   readonly dialogs: FileDialogs<Window>;
   readonly recent: RecentFiles;
+  /** The page's names for paths; the page never sees a path. */
+  readonly tokens: FileTokens;
   readonly platform: NodeJS.Platform;
   /** Where dialogs start when nothing was opened yet (the Documents folder). */
   readonly defaultDirectory: string;
@@ -77,13 +80,14 @@ export class FileService<Window> {
   }
 
   /** Opens a recent file; one no longer there is dropped from the list, and the user is told. */
-  async openRecent(window: Window | null, file: FileRef): Promise<OpenedFile | null> {
-    if (!(await this.options.recent.has(file.id))) return null;
+  async openRecent(window: Window | null, file: RecentFileRequest): Promise<OpenedFile | null> {
+    const filePath = this.options.tokens.pathOf(file.id);
+    if (!filePath || !(await this.options.recent.has(filePath))) return null;
     try {
-      return await this.read(file.id);
+      return await this.read(filePath);
     } catch (error) {
-      await this.options.recent.remove(file.id);
-      this.options.dialogs.showError(window, `Cannot open ${path.basename(file.id)}`, `${messageOf(error)}\nIt was removed from Open Recent.`);
+      await this.options.recent.remove(filePath);
+      this.options.dialogs.showError(window, `Cannot open ${path.basename(filePath)}`, `${messageOf(error)}\nIt was removed from Open Recent.`);
       return null;
     }
   }
@@ -102,13 +106,15 @@ export class FileService<Window> {
   }
 
   async saveFile(window: Window | null, request: SaveRequest): Promise<SaveResult> {
-    let target = request.file && !request.saveAs && this.isGranted(request.file.id) ? request.file.id : null;
+    const known = request.file ? this.options.tokens.pathOf(request.file.id) : null;
+    const granted = known !== null && this.isGranted(known) ? known : null;
+    let target = request.saveAs ? null : granted;
     if (target && !request.overwrite) {
       const state = await this.tracker.check(target).catch(() => 'unknown' as const);
-      if (state === 'changed') return { status: 'conflict', file: fileRefOf(target) };
+      if (state === 'changed') return { status: 'conflict', file: this.options.tokens.refOf(target) };
     }
     if (!target) {
-      const start = request.file && this.isGranted(request.file.id) ? path.dirname(request.file.id) : this.lastDirectory;
+      const start = granted ? path.dirname(granted) : this.lastDirectory;
       const chosen = await this.options.dialogs.showSave(window, {
         title: 'Save Design',
         defaultPath: path.join(start, withTopoExtension(request.suggestedName || 'design')),
@@ -127,7 +133,7 @@ export class FileService<Window> {
     }
     this.grant(target);
     await this.options.recent.add(target).catch(() => undefined);
-    return { status: 'saved', file: fileRefOf(target) };
+    return { status: 'saved', file: this.options.tokens.refOf(target) };
   }
 
   /** Always asks where (exports never overwrite the design); written atomically, no backup. */
@@ -144,11 +150,11 @@ export class FileService<Window> {
       return { status: 'error', message: `Could not write ${chosen}: ${messageOf(error)}` };
     }
     this.lastDirectory = path.dirname(chosen);
-    return { status: 'saved', file: fileRefOf(chosen) };
+    return { status: 'saved', file: this.options.tokens.refOf(chosen) };
   }
 
-  recentFiles(): Promise<FileRef[]> {
-    return this.options.recent.list();
+  async recentFiles(): Promise<FileRef[]> {
+    return (await this.options.recent.list()).map((filePath) => this.options.tokens.refOf(filePath));
   }
 
   private isGranted(filePath: string): boolean {
@@ -175,7 +181,7 @@ export class FileService<Window> {
       this.lastDirectory = path.dirname(filePath);
     }
     // Pictures reopen as new designs, so they carry no file reference to save back to.
-    const file = isTopo ? fileRefOf(filePath) : null;
+    const file = isTopo ? this.options.tokens.refOf(filePath) : null;
     if (/\.png$/i.test(filePath)) return { file, name, text: '', bytes };
     return { file, name, text: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') };
   }

@@ -4,7 +4,7 @@
  * that its arguments match a zod schema before anything runs.
  */
 import { z } from 'zod';
-import type { HostApi } from '../../shared/host/hostApi';
+import type { FileToken, HostApi } from '../../shared/host/hostApi';
 import { channelOf, DROP_FILE_CHANNEL, INVOKE_METHODS, SEND_METHODS, type InvokeMethod, type SendMethod } from '../common/contract';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
@@ -13,7 +13,10 @@ const MAX_TEXT_CHARS = 64 * 1024 * 1024;
 const MAX_NAME_CHARS = 1024;
 const MAX_PATH_CHARS = 4096;
 
-const fileRef = z.object({ id: z.string().min(1).max(MAX_PATH_CHARS), name: z.string().max(MAX_NAME_CHARS) }).strict();
+// A token is only a string on the wire; main looks it up (FileTokens) and ignores ones it never issued.
+const fileToken = z.string().min(1).max(MAX_PATH_CHARS) as unknown as z.ZodType<FileToken>;
+const fileRef = z.object({ id: fileToken, name: z.string().max(MAX_NAME_CHARS) }).strict();
+const recentRequest = z.object({ id: z.string().min(1).max(MAX_PATH_CHARS), name: z.string().max(MAX_NAME_CHARS) }).strict();
 const text = z.string().max(MAX_TEXT_CHARS);
 const name = z.string().max(MAX_NAME_CHARS);
 
@@ -44,7 +47,7 @@ const documentState = z.object({ name, file: fileRef.nullable(), dirty: z.boolea
 /** The argument list each method accepts; typed against HostApi, so the two cannot disagree. */
 export const PAYLOAD_SCHEMAS: { [K in InvokeMethod | SendMethod]: z.ZodType<Parameters<HostApi[K]>> } = {
   openFile: z.tuple([]),
-  openRecent: z.tuple([fileRef]),
+  openRecent: z.tuple([recentRequest]),
   saveFile: z.tuple([saveRequest]),
   exportFile: z.tuple([exportRequest]),
   recentFiles: z.tuple([]),

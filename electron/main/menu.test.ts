@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/host/hostApi';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { buildMenuTemplate, type MenuContext } from './menu';
 
 function makeContext(overrides: Partial<MenuContext> = {}) {
@@ -9,7 +10,10 @@ function makeContext(overrides: Partial<MenuContext> = {}) {
     platform: 'linux',
     appName: 'Topology Designer',
     templates: [{ id: 'monolith', name: 'Monolith' }, { id: 'microservices', name: 'Microservices' }],
-    recent: [{ id: '/d/shop.topo', name: 'shop.topo' }, { id: '/d/R&D.topo', name: 'R&D.topo' }],
+    recent: [
+      { file: testFileRef('shop.topo', 'file-1'), path: '/d/shop.topo' },
+      { file: testFileRef('R&D.topo', 'file-2'), path: '/d/R&D.topo' },
+    ],
     developer: false,
     send: (c) => sent.push(c),
     closeWindow: vi.fn(),
@@ -111,8 +115,10 @@ describe('buildMenuTemplate', () => {
     expect(context.clearRecent).toHaveBeenCalledTimes(1);
     expect(sent).toContain('template:monolith');
     expect(sent).toContain('template:microservices');
-    expect(sent).toContain('open-recent:/d/shop.topo');
-    expect(sent).toContain('open-recent:/d/R&D.topo');
+    // The page gets tokens, never the paths the tooltips show.
+    expect(sent).toContain('open-recent:file-1');
+    expect(sent).toContain('open-recent:file-2');
+    expect(sent.some((c) => c.includes('/d/'))).toBe(false);
     expect(MENU_COMMANDS.filter((c) => c !== 'close' && !sent.includes(c))).toEqual([]);
   });
 

@@ -12,8 +12,8 @@ export interface MenuContext {
   readonly appName: string;
   /** Built-in templates (id and name), for File ▸ New from Template. */
   readonly templates: readonly { readonly id: string; readonly name: string }[];
-  /** Newest first. */
-  readonly recent: readonly FileRef[];
+  /** Newest first: the token the page opens it by, and the path shown as a tooltip. */
+  readonly recent: readonly { readonly file: FileRef; readonly path: string }[];
   /** Show developer tools items (not in packaged builds). */
   readonly developer: boolean;
   readonly send: (command: MenuCommand) => void;
@@ -49,11 +49,11 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 function recentMenu(context: MenuContext): MenuItemConstructorOptions[] {
   if (context.recent.length === 0) return [{ id: 'open-recent:none', label: 'No Recent Files', enabled: false }];
   return [
-    ...context.recent.map((file, index): MenuItemConstructorOptions => ({
+    ...context.recent.map(({ file, path }, index): MenuItemConstructorOptions => ({
       id: `open-recent:${file.id}`,
       // Mnemonics 1–9 for the keyboard; & in names must not become one.
       label: `${index < 9 ? `&${index + 1} ` : ''}${file.name.replace(/&/g, '&&')}`,
-      toolTip: file.id,
+      toolTip: path,
       click: () => context.send(`open-recent:${file.id}`),
     })),
     separator,

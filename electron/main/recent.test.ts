@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RecentFiles, samePath } from './recent';
+import { samePath } from './fileTokens';
+import { RecentFiles } from './recent';
 import { MemoryFileSystem } from './testing/memoryFileSystem';
 
 const store = '/config/recent-files.json';
@@ -15,7 +16,7 @@ function makeRecent(fs = new MemoryFileSystem(), platform: NodeJS.Platform = 'li
     limit,
     token: () => `r${++counter}`,
     addToSystem: (p) => system.push(p),
-    onChange: (files) => changes.push(files.map((f) => f.id)),
+    onChange: (paths) => changes.push([...paths]),
   });
   return { fs, recent, system, changes };
 }
@@ -24,8 +25,8 @@ describe('RecentFiles', () => {
   it('lists newest first without duplicates, capped at the limit', async () => {
     const { recent, system, changes } = makeRecent();
     for (const p of ['/a.topo', '/b.topo', '/c.topo', '/a.topo', '/d.topo']) await recent.add(p);
-    expect((await recent.list()).map((f) => f.id)).toEqual(['/d.topo', '/a.topo', '/c.topo']);
-    expect((await recent.list())[0]).toEqual({ id: '/d.topo', name: 'd.topo' });
+    expect(await recent.list()).toEqual(['/d.topo', '/a.topo', '/c.topo']);
+    expect((await recent.list())[0]).toBe('/d.topo');
     expect(system).toEqual(['/a.topo', '/b.topo', '/c.topo', '/a.topo', '/d.topo']);
     expect(changes.at(-1)).toEqual(['/d.topo', '/a.topo', '/c.topo']);
   });
@@ -35,7 +36,7 @@ describe('RecentFiles', () => {
     await recent.add('/x/one.topo');
     await recent.add('/x/two.topo');
     const again = makeRecent(fs).recent;
-    expect((await again.list()).map((f) => f.id)).toEqual(['/x/two.topo', '/x/one.topo']);
+    expect(await again.list()).toEqual(['/x/two.topo', '/x/one.topo']);
     expect(await again.has('/x/one.topo')).toBe(true);
     expect(await again.has('/x/three.topo')).toBe(false);
   });
@@ -45,7 +46,7 @@ describe('RecentFiles', () => {
     fs.put(store, '{not json');
     expect(await makeRecent(fs).recent.list()).toEqual([]);
     fs.put(store, JSON.stringify({ version: 1, files: ['relative.topo', '/ok.topo'] }));
-    expect((await makeRecent(fs).recent.list()).map((f) => f.id)).toEqual(['/ok.topo']);
+    expect(await makeRecent(fs).recent.list()).toEqual(['/ok.topo']);
     fs.put(store, JSON.stringify({ version: 9, files: ['/ok.topo'] }));
     expect(await makeRecent(fs).recent.list()).toEqual([]);
   });
@@ -55,7 +56,7 @@ describe('RecentFiles', () => {
     await recent.add('/a.topo');
     await recent.add('/b.topo');
     await recent.remove('/a.topo');
-    expect((await recent.list()).map((f) => f.id)).toEqual(['/b.topo']);
+    expect(await recent.list()).toEqual(['/b.topo']);
     await recent.clear();
     expect(await recent.list()).toEqual([]);
   });

@@ -5,20 +5,11 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { FileRef } from '../../shared/host/hostApi';
+import { samePath } from './fileTokens';
 import { hasCode, writeFileAtomic, type FileSystem } from './files';
 
 const stored = z.object({ version: z.literal(1), files: z.array(z.string().min(1)) });
 
-/** How a path shows in menus and title bars. */
-export function fileRefOf(filePath: string): FileRef {
-  return { id: filePath, name: path.basename(filePath) };
-}
-
-/** Paths compare case-insensitively where the file system usually does. */
-export function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
-  return platform === 'win32' || platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
-}
 
 export interface RecentFilesOptions {
   readonly fs: FileSystem;
@@ -28,7 +19,7 @@ export interface RecentFilesOptions {
   /** Told of each file opened or saved (app.addRecentDocument). */
   readonly addToSystem?: (filePath: string) => void;
   /** Called after every change (to rebuild the Open Recent menu). */
-  readonly onChange?: (files: readonly FileRef[]) => void;
+  readonly onChange?: (paths: readonly string[]) => void;
   readonly limit?: number;
   readonly token: () => string;
 }
@@ -42,9 +33,9 @@ export class RecentFiles {
     this.limit = options.limit ?? 10;
   }
 
-  /** Newest first. A corrupt or missing store is an empty list. */
-  async list(): Promise<FileRef[]> {
-    return (await this.load()).map(fileRefOf);
+  /** Absolute paths, newest first. A corrupt or missing store is an empty list. */
+  async list(): Promise<string[]> {
+    return [...(await this.load())];
   }
 
   async has(filePath: string): Promise<boolean> {
@@ -90,7 +81,7 @@ export class RecentFiles {
 
   private persist(): Promise<void> {
     const files = [...(this.paths ?? [])];
-    this.options.onChange?.(files.map(fileRefOf));
+    this.options.onChange?.(files);
     // Writes run one after another so an older list never lands after a newer one.
     this.writing = this.writing
       .catch(() => undefined)

@@ -19,6 +19,12 @@ const stored = z.object({
   }),
 });
 
+/**
+ * A snapshot as main keeps it: the file by its absolute path in `file.id`, since the page's tokens
+ * do not outlive a session (the handlers translate on the way in and out).
+ */
+export type StoredSnapshot = Omit<RecoverySnapshot, 'file'> & { readonly file: { readonly id: string; readonly name: string } | null };
+
 /** Timers, injected so tests drive time by hand. */
 export interface Scheduler {
   setTimeout(callback: () => void, delayMs: number): unknown;
@@ -40,7 +46,7 @@ export interface RecoveryStoreOptions {
 }
 
 export class RecoveryStore {
-  private pending: RecoverySnapshot | null = null;
+  private pending: StoredSnapshot | null = null;
   private timer: unknown = null;
   private firstPendingAt = 0;
   /** File operations run in order, so a clear never races a late write. */
@@ -56,7 +62,7 @@ export class RecoveryStore {
   }
 
   /** Takes the newest snapshot; it reaches the disk within `maxWaitMs`. */
-  save(snapshot: RecoverySnapshot): void {
+  save(snapshot: StoredSnapshot): void {
     const now = this.options.scheduler.now();
     if (!this.pending) this.firstPendingAt = now;
     this.pending = snapshot;
@@ -82,7 +88,7 @@ export class RecoveryStore {
   }
 
   /** The unsaved work of the last session, or null. An unreadable snapshot is removed. */
-  async load(): Promise<RecoverySnapshot | null> {
+  async load(): Promise<StoredSnapshot | null> {
     if (this.pending) return this.pending;
     await this.queue.catch(() => undefined);
     let text: string;

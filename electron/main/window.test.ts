@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { createWindowOptions, hardenSession, hardenWebContents, windowTitle, type SessionLike, type WebContentsLike } from './window';
 
 describe('createWindowOptions', () => {
@@ -89,7 +90,7 @@ describe('hardenSession', () => {
 
 describe('windowTitle', () => {
   it('shows the file name and an edited mark', () => {
-    const file = { id: '/d/shop.topo', name: 'shop.topo' };
+    const file = testFileRef('shop.topo');
     expect(windowTitle({ name: 'Shop', file, dirty: false }, 'linux')).toBe('shop.topo — Topology Designer');
     expect(windowTitle({ name: 'Shop', file, dirty: true }, 'win32')).toBe('● shop.topo — Topology Designer');
     expect(windowTitle({ name: 'Shop', file: null, dirty: true }, 'linux')).toBe('● Shop — Topology Designer');

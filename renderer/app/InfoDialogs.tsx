@@ -1,25 +1,6 @@
 /** About and Help dialogs (Help ▸ Documentation in the desktop menu). */
-import { useEffect, useRef } from 'react';
-import { useDialogStore } from './dialogs';
-
-export function Dialog({ title, children, onClose, wide }: { title: string; children: React.ReactNode; onClose(): void; wide?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return (
-    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-label={title} onClose={onClose} onCancel={onClose}>
-      <header className="dialog__header">
-        <h2>{title}</h2>
-        <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      <div className="dialog__body">{children}</div>
-    </dialog>
-  );
-}
+import { useDialogStore } from '../store/dialogStore';
+import { Dialog } from '../ui/Dialog';
 
 const SHORTCUT_HELP: [string, string][] = [
   ['Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y', 'Undo / redo'],

@@ -12,7 +12,7 @@ import { fitView, zoomIn, zoomOut } from '../canvas/canvasCommands';
 import { runAutoLayout } from '../canvas/autoLayout';
 import { confirmDiscard, newDocument, newFromTemplate, openContent, openFile, saveFile } from './fileActions';
 import { host } from '../host';
-import { useDialogStore } from './dialogs';
+import { useDialogStore } from '../store/dialogStore';
 import { importComposeFile } from './importCompose';
 
 /** A command without a parameter. */
@@ -53,14 +53,21 @@ export const COMMAND_HANDLERS = {
   docs: () => useDialogStore.getState().open('help'),
 } as const satisfies Handlers;
 
-/** Opens a recent file; the id is the host's own key: a path on the desktop, `recent:NAME` in the browser. */
-function openRecent(id: string): void {
-  const name = id.replace(/^recent:/, '').split(/[\\/]/).pop() ?? id;
+/**
+ * Opens a recent file by the opaque id an `open-recent:ID` menu command carries (a token the host
+ * issued, never a path); its display name comes from the host's own list.
+ */
+async function openRecent(id: string): Promise<void> {
+  const listed = (await host.recentFiles()).find((ref) => ref.id === id);
+  const name = listed?.name ?? 'the recent file';
   if (!confirmDiscard(`Open ${name}`)) return;
-  void host.openRecent({ id, name }).then(
-    (opened) => (opened ? openContent(opened) : ui().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.'])),
-    (error: unknown) => ui().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]),
-  );
+  try {
+    const opened = await host.openRecent({ id, name });
+    if (opened) openContent(opened);
+    else ui().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.']);
+  } catch (error) {
+    ui().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]);
+  }
 }
 
 const TEMPLATE = 'template:';
@@ -72,7 +79,7 @@ function isCommandId(command: string): command is CommandId {
 
 export function runCommand(command: MenuCommand): void {
   if (command.startsWith(TEMPLATE)) return newFromTemplate(command.slice(TEMPLATE.length));
-  if (command.startsWith(OPEN_RECENT)) return openRecent(command.slice(OPEN_RECENT.length));
+  if (command.startsWith(OPEN_RECENT)) return void openRecent(command.slice(OPEN_RECENT.length));
   // The type admits nothing else; the check keeps a stray string from a host out at run time.
   if (isCommandId(command)) COMMAND_HANDLERS[command]();
 }

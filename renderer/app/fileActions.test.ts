@@ -4,6 +4,7 @@ import { findTemplate, instantiateTemplate, missingHosts } from '../../shared/do
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { newFromTemplate, openContent } from './fileActions';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import UNDECLARED_HOSTS from '../../tests/fixtures/undeclared-hosts.topo?raw';
 
 // The host and the simulation worker are the browser's; these tests need neither.
@@ -31,7 +32,7 @@ describe('opening designs', () => {
   });
 
   it('opens a file with undeclared hosts as written, unedited, for the banner to repair', () => {
-    expect(openContent({ name: 'shop.topo', text: UNDECLARED_HOSTS, file: { id: 'shop.topo', name: 'shop.topo' } })).toBe(true);
+    expect(openContent({ name: 'shop.topo', text: UNDECLARED_HOSTS, file: testFileRef('shop.topo') })).toBe(true);
     expect(doc().name).toBe('Online shop, hosts left out');
     expect(missingHosts(doc())).toEqual(['h2', 'h3', 'h4']);
     expect(isDirty()).toBe(false);

@@ -6,7 +6,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
-import { edgeCurve, pointOnCurve, progress, OUTCOME_CODES, type Curve } from './particles';
+import { edgeCurve, pointOnCurve, progress, OUTCOME_CODES, type Curve } from '../model/particles';
 import { useUiStore } from '../store/uiStore';
 
 /** Particle colours by outcome code: green ok, amber retried, reds and purples by failure cause. */

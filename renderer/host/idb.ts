@@ -1,7 +1,18 @@
-/** A tiny promise wrapper over one IndexedDB object store (key → structured-clonable value). */
+/** A tiny promise wrapper over IndexedDB object stores (key → structured-clonable value). */
 const DB_NAME = 'topology-designer';
 const STORES = ['recovery', 'recent'] as const;
-type StoreName = (typeof STORES)[number];
+/** The object stores the web host keeps. */
+export type StoreName = (typeof STORES)[number];
+
+/**
+ * Key-value storage of structured-clonable values (file handles included), injected into the web
+ * host: IndexedDB in the browser, a fake in tests. Values come back as copies, as IndexedDB's do.
+ */
+export interface HostStorage {
+  get<T>(store: StoreName, key: string): Promise<T | undefined>;
+  set(store: StoreName, key: string, value: unknown): Promise<void>;
+  delete(store: StoreName, key: string): Promise<void>;
+}
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -29,14 +40,20 @@ function run<T>(store: StoreName, mode: IDBTransactionMode, body: (s: IDBObjectS
   );
 }
 
+/** Reads one value; undefined when absent. */
 export function idbGet<T>(store: StoreName, key: string): Promise<T | undefined> {
   return run(store, 'readonly', (s) => s.get(key) as IDBRequest<T | undefined>);
 }
 
+/** Writes one value, replacing any. */
 export function idbSet(store: StoreName, key: string, value: unknown): Promise<void> {
   return run(store, 'readwrite', (s) => s.put(value, key)).then(() => undefined);
 }
 
+/** Removes one value. */
 export function idbDelete(store: StoreName, key: string): Promise<void> {
   return run(store, 'readwrite', (s) => s.delete(key)).then(() => undefined);
 }
+
+/** The browser's storage for the web host. */
+export const indexedDbStorage: HostStorage = { get: idbGet, set: idbSet, delete: idbDelete };

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { createWebHost } from './webHost';
 
 /** A fake FileSystemFileHandle: contents and a modification time that "someone else" may change. */
@@ -40,7 +41,7 @@ function pickerWindow(open: FileSystemFileHandle, save?: FileSystemFileHandle | 
 describe('web host with the File System Access API', () => {
   it('saves back to the opened file, and refuses to overwrite a file changed on disk unless told to', async () => {
     const { handle, state } = fakeHandle('shop.topo', '{"a":1}');
-    const host = createWebHost(pickerWindow(handle));
+    const host = createWebHost({ window: pickerWindow(handle) });
     const opened = await host.openFile();
     expect(opened).toMatchObject({ name: 'shop.topo', text: '{"a":1}' });
     const file = opened!.file!;
@@ -57,14 +58,14 @@ describe('web host with the File System Access API', () => {
 
   it('Save As asks for a place; cancelling the picker is not an error', async () => {
     const { handle } = fakeHandle('shop.topo', '{}');
-    const host = createWebHost(pickerWindow(handle, 'abort'));
+    const host = createWebHost({ window: pickerWindow(handle, 'abort') });
     expect(await host.saveFile({ text: 'x', saveAs: true, suggestedName: 'new.topo' })).toEqual({ status: 'canceled' });
   });
 
   it('sets the title with the file name and an edited mark', () => {
     const { handle } = fakeHandle('shop.topo', '{}');
-    const host = createWebHost(pickerWindow(handle));
-    host.setDocumentState({ name: 'Shop', file: { id: 'x', name: 'shop.topo' }, dirty: true });
+    const host = createWebHost({ window: pickerWindow(handle) });
+    host.setDocumentState({ name: 'Shop', file: testFileRef('shop.topo'), dirty: true });
     expect(document.title).toBe('● shop.topo — Topology Designer');
     host.setDocumentState({ name: 'Shop', file: null, dirty: false });
     expect(document.title).toBe('Shop — Topology Designer');

@@ -3,8 +3,9 @@
  * browser has it (save goes back to the same file, and a file changed on disk is not overwritten
  * silently), with upload/download fallbacks elsewhere; crash recovery in IndexedDB.
  */
-import type { DocumentState, ExportRequest, FileRef, HostApi, OpenedFile, RecoverySnapshot, SaveRequest, SaveResult } from '../../shared/host';
-import { idbDelete, idbGet, idbSet } from './idb';
+import type { DocumentState, ExportRequest, FileRef, HostApi, OpenedFile, RecentFileRequest, RecoverySnapshot, SaveRequest, SaveResult } from '../../shared/host';
+import { HandleRegistry, sameEntry } from './handles';
+import { indexedDbStorage, type HostStorage } from './idb';
 import { pickFile } from './pickFile';
 
 interface PickerWindow {
@@ -17,11 +18,22 @@ const ACCEPT = {
   accept: { 'application/json': ['.topo', '.json'], 'image/svg+xml': ['.svg'], 'image/png': ['.png'] },
 };
 const TOPO_TYPE = { description: 'Topology design', accept: { 'application/json': ['.topo'] } };
+/** Recent files kept, newest first. */
+const RECENT_LIMIT = 10;
 
-interface KnownFile {
-  readonly handle: FileSystemFileHandle;
-  /** lastModified when we last read or wrote it: a newer one means someone else changed it. */
-  lastModified: number;
+/**
+ * The recovery record in storage: the snapshot without its (session-bound) token, and the file's
+ * handle, from which the next session issues a token of its own.
+ */
+interface StoredRecovery {
+  readonly version: 2;
+  readonly snapshot: RecoverySnapshot;
+  readonly handle: FileSystemFileHandle | null;
+}
+
+export interface WebHostOptions {
+  readonly window?: Window & PickerWindow;
+  readonly storage?: HostStorage;
 }
 
 function isBinaryName(name: string): boolean {
@@ -53,9 +65,11 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-export function createWebHost(win: Window & PickerWindow = window): HostApi {
-  const known = new Map<string, KnownFile>();
-  let counter = 0;
+/** The web host: files through the page's window, recent files and recovery in `storage`. */
+export function createWebHost(options: WebHostOptions = {}): HostApi {
+  const win: Window & PickerWindow = options.window ?? window;
+  const storage = options.storage ?? indexedDbStorage;
+  const handles = new HandleRegistry();
   let dirty = false;
   // Tests and browsers without the API use plain upload/download.
   const pickers = typeof win.showOpenFilePicker === 'function' && !navigator.webdriver;
@@ -66,26 +80,24 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
     event.returnValue = '';
   });
 
-  const remember = (handle: FileSystemFileHandle, lastModified: number): FileRef => {
-    for (const [id, entry] of known) {
-      if (entry.handle === handle) {
-        entry.lastModified = lastModified;
-        return { id, name: handle.name };
-      }
-    }
-    const id = `fsa:${++counter}`;
-    known.set(id, { handle, lastModified });
-    void rememberRecent(handle);
-    return { id, name: handle.name };
-  };
+  const recentHandles = async (): Promise<FileSystemFileHandle[]> => (await storage.get<FileSystemFileHandle[]>('recent', 'handles')) ?? [];
 
+  /** Moves a file to the top of the recent list; the same file in another folder is another entry. */
   const rememberRecent = async (handle: FileSystemFileHandle) => {
     try {
-      const list = ((await idbGet<FileSystemFileHandle[]>('recent', 'handles')) ?? []).filter((h) => h.name !== handle.name);
-      await idbSet('recent', 'handles', [handle, ...list].slice(0, 10));
+      const others: FileSystemFileHandle[] = [];
+      for (const listed of await recentHandles()) if (!(await sameEntry(listed, handle))) others.push(listed);
+      await storage.set('recent', 'handles', [handle, ...others].slice(0, RECENT_LIMIT));
     } catch {
       // Recent files are a convenience; without IndexedDB there are none.
     }
+  };
+
+  /** A design file just read or written: its reference, granted for saving back, and recent. */
+  const opened = async (handle: FileSystemFileHandle, lastModified: number): Promise<FileRef> => {
+    const ref = await handles.refOf(handle, lastModified);
+    await rememberRecent(handle);
+    return ref;
   };
 
   const write = async (handle: FileSystemFileHandle, data: string | Uint8Array) => {
@@ -104,7 +116,7 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
           if (!handle) return null;
           const file = await handle.getFile();
           const content = await readFile(file);
-          return { file: file.name.endsWith('.topo') ? remember(handle, file.lastModified) : null, name: file.name, ...content };
+          return { file: file.name.endsWith('.topo') ? await opened(handle, file.lastModified) : null, name: file.name, ...content };
         } catch (error) {
           if (isAbort(error)) return null;
           throw error;
@@ -114,19 +126,19 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
       if (!file) return null;
       return { file: null, name: file.name, ...(await readFile(file)) };
     },
-    async openRecent(ref: FileRef): Promise<OpenedFile | null> {
-      const list = (await idbGet<FileSystemFileHandle[]>('recent', 'handles')) ?? [];
-      const handle = list.find((h) => `recent:${h.name}` === ref.id);
+    async openRecent(request: RecentFileRequest): Promise<OpenedFile | null> {
+      const handle = handles.get(request.id)?.handle;
       if (!handle) return null;
       const permission = await (handle as unknown as { requestPermission?(o: unknown): Promise<string> }).requestPermission?.({ mode: 'readwrite' });
       if (permission && permission !== 'granted') return null;
       const file = await handle.getFile();
-      return { file: remember(handle, file.lastModified), name: file.name, ...(await readFile(file)) };
+      return { file: await opened(handle, file.lastModified), name: file.name, ...(await readFile(file)) };
     },
     async saveFile(request: SaveRequest): Promise<SaveResult> {
       try {
-        const entry = request.file ? known.get(request.file.id) : undefined;
-        if (entry && !request.saveAs) {
+        const entry = request.file ? handles.get(request.file.id) : undefined;
+        // Saved back without asking: only a file this session opened or saved.
+        if (entry && entry.lastModified !== null && !request.saveAs) {
           const current = await entry.handle.getFile();
           if (current.lastModified > entry.lastModified && !request.overwrite) {
             return { status: 'conflict', file: request.file! };
@@ -137,10 +149,10 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
         if (pickers && win.showSaveFilePicker) {
           const handle = await win.showSaveFilePicker({ suggestedName: request.suggestedName, types: [TOPO_TYPE] });
           const lastModified = await write(handle, request.text);
-          return { status: 'saved', file: remember(handle, lastModified) };
+          return { status: 'saved', file: await opened(handle, lastModified) };
         }
         download(request.suggestedName, request.text, 'application/json');
-        return { status: 'saved', file: { id: `download:${request.suggestedName}`, name: request.suggestedName } };
+        return { status: 'saved', file: handles.untracked(request.suggestedName) };
       } catch (error) {
         if (isAbort(error)) return { status: 'canceled' };
         return { status: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -151,10 +163,10 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
         if (pickers && win.showSaveFilePicker) {
           const handle = await win.showSaveFilePicker({ suggestedName: request.suggestedName });
           await write(handle, request.data);
-          return { status: 'saved', file: { id: `export:${handle.name}`, name: handle.name } };
+          return { status: 'saved', file: handles.untracked(handle.name) };
         }
         download(request.suggestedName, request.data, request.mime);
-        return { status: 'saved', file: { id: `download:${request.suggestedName}`, name: request.suggestedName } };
+        return { status: 'saved', file: handles.untracked(request.suggestedName) };
       } catch (error) {
         if (isAbort(error)) return { status: 'canceled' };
         return { status: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -162,29 +174,36 @@ export function createWebHost(win: Window & PickerWindow = window): HostApi {
     },
     async recentFiles(): Promise<FileRef[]> {
       try {
-        const list = (await idbGet<FileSystemFileHandle[]>('recent', 'handles')) ?? [];
-        return list.map((h) => ({ id: `recent:${h.name}`, name: h.name }));
+        const refs: FileRef[] = [];
+        for (const handle of await recentHandles()) refs.push(await handles.refOf(handle));
+        return refs;
       } catch {
         return [];
       }
     },
     async saveRecovery(snapshot: RecoverySnapshot): Promise<void> {
       try {
-        await idbSet('recovery', 'current', snapshot);
+        const handle = snapshot.file ? (handles.get(snapshot.file.id)?.handle ?? null) : null;
+        const stored: StoredRecovery = { version: 2, snapshot: { ...snapshot, file: null }, handle };
+        await storage.set('recovery', 'current', stored);
       } catch {
         // No IndexedDB (private mode): nothing to recover later, nothing to break now.
       }
     },
     async loadRecovery(): Promise<RecoverySnapshot | null> {
       try {
-        return (await idbGet<RecoverySnapshot>('recovery', 'current')) ?? null;
+        const stored = await storage.get<StoredRecovery | RecoverySnapshot>('recovery', 'current');
+        if (!stored) return null;
+        // Snapshots from before version 2 carry a token of a past session: the file is forgotten.
+        if (!('version' in stored)) return { ...stored, file: null };
+        return { ...stored.snapshot, file: stored.handle ? await handles.refOf(stored.handle) : null };
       } catch {
         return null;
       }
     },
     async clearRecovery(): Promise<void> {
       try {
-        await idbDelete('recovery', 'current');
+        await storage.delete('recovery', 'current');
       } catch {
         // See saveRecovery.
       }

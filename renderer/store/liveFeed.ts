@@ -3,7 +3,7 @@
  * and the simulated clock, interpolated between worker frames so particles glide at 60 fps while
  * frames arrive at ≤ 30 Hz. The particle layer reads it every animation frame.
  */
-import { ParticleBuffer, retimeMovement, type MovementLike } from '../canvas/particles';
+import { ParticleBuffer, retimeMovement, type MovementLike } from '../model/particles';
 
 export const particles = new ParticleBuffer();
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { testFileRef } from '../../shared/host/testing/testFileRef';
 import { findTemplate, instantiateTemplate } from '../../shared/document';
 import { isDirty, isEdited, redo, undo, useDocumentStore } from './documentStore';
 import { EMPTY_SELECTION, useUiStore } from './uiStore';
@@ -82,7 +83,7 @@ describe('document store and undo', () => {
 
   it('saving is not an edit and clears "edited"; undo past the save marks it edited again', () => {
     editNode('shop', { latencyMs: 35 });
-    useDocumentStore.getState().markSaved({ id: 'x', name: 'x.topo' }, doc());
+    useDocumentStore.getState().markSaved(testFileRef('x.topo'), doc());
     expect(history().pastStates).toHaveLength(1);
     expect(isDirty()).toBe(false);
     undo();

@@ -4,11 +4,29 @@
  * events are `onX(listener)` returning an unsubscribe function, as in VS Code's services.
  */
 
-/** An opaque reference to a file the host opened or saved; the renderer never parses it. */
+declare const fileTokenBrand: unique symbol;
+
+/**
+ * A token a host issued for a file it opened, saved or lists as recent. It holds no path (the
+ * desktop maps tokens to paths in main, the browser to file handles) and only a host makes one:
+ * the UI can keep it, compare it and hand it back, never build one or read a location from it.
+ */
+export type FileToken = string & { readonly [fileTokenBrand]: true };
+
+/** An opaque reference to a file the host opened or saved. */
 export interface FileRef {
-  /** Host-specific key: an absolute path on the desktop, a handle key in the browser. */
-  readonly id: string;
+  readonly id: FileToken;
   /** The file name shown in the title bar, e.g. `shop.topo`. */
+  readonly name: string;
+}
+
+/**
+ * Which recent file to open: a FileRef from `recentFiles()`, or the id an `open-recent:ID` menu
+ * command carries (a plain string there). The host looks the id up among the files it issued;
+ * anything else opens nothing.
+ */
+export interface RecentFileRequest {
+  readonly id: string;
   readonly name: string;
 }
 
@@ -94,11 +112,11 @@ export interface HostApi {
   readonly kind: 'web' | 'desktop';
   /** Asks the user for a `.topo` file (or exported SVG/PNG) and reads it; null when canceled. */
   openFile(): Promise<OpenedFile | null>;
-  /** Opens a file the host knows by reference (recent files). */
-  openRecent(file: FileRef): Promise<OpenedFile | null>;
+  /** Opens a file the host lists in `recentFiles()`; null when it is unknown, gone or refused. */
+  openRecent(file: RecentFileRequest): Promise<OpenedFile | null>;
   saveFile(request: SaveRequest): Promise<SaveResult>;
   exportFile(request: ExportRequest): Promise<SaveResult>;
-  /** Recent files, newest first. */
+  /** Recent files, newest first; two files of the same name in different folders are two entries. */
   recentFiles(): Promise<FileRef[]>;
   /** Crash recovery: a debounced snapshot of unsaved work. */
   saveRecovery(snapshot: RecoverySnapshot): Promise<void>;

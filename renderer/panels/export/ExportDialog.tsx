@@ -10,8 +10,8 @@ import { host } from '../../host';
 import { useDocumentStore } from '../../store/documentStore';
 import { useUiStore } from '../../store/uiStore';
 import { useSimulationStore } from '../../store/simulationStore';
-import { Dialog } from '../../app/InfoDialogs';
-import { useDialogStore } from '../../app/dialogs';
+import { useDialogStore } from '../../store/dialogStore';
+import { Dialog } from '../../ui/Dialog';
 import { rasterizeSvg } from './rasterize';
 
 type Format = 'svg' | 'png' | 'mermaid' | 'mermaid-architecture' | 'drawio' | 'md' | 'json';
