@@ -65,6 +65,11 @@ export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: 
  * typo must not invent a server in CI. Warnings go to stderr, or fail the read with `strict`.
  */
 export function readDocument(path: string, io: CliIo, options: { strict?: boolean; quiet?: boolean } = {}): TopologyDocument {
+  return readDocumentAndText(path, io, options).document;
+}
+
+/** `readDocument`, with the file's text (to locate findings on its lines). FILE `-` is standard input. */
+export function readDocumentAndText(path: string, io: CliIo, options: { strict?: boolean; quiet?: boolean } = {}): { document: TopologyDocument; text: string } {
   let text: string;
   try {
     text = io.readFile(path);
@@ -77,7 +82,7 @@ export function readDocument(path: string, io: CliIo, options: { strict?: boolea
   if (!result.ok) throw new UserError(result.errors.map((e) => `${path}: ${formatError(e)}`));
   if (options.strict && result.warnings.length > 0) throw new UserError(result.warnings.map((e) => `${path}: ${formatError(e)}`));
   if (!options.quiet) for (const w of result.warnings) io.stderr(`${path}: warning: ${formatError(w)}\n`);
-  return result.document;
+  return { document: result.document, text };
 }
 
 /** Parses a number option: `--duration 60`. */
@@ -100,7 +105,8 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     progress: (text) => process.stderr.write(text),
-    readFile: (path) => readFileSync(path, 'utf8'),
+    // `-` is standard input, for every command that reads a file (`git show main:d.topo | topo diff - d.topo`).
+    readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
     listDirectory: (path) => (statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort() : null),
     writeFile: (path, data) => writeFileSync(path, data),
     isTty: Boolean(process.stderr.isTTY),

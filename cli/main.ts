@@ -6,7 +6,8 @@ import { EXIT_OK, EXIT_USAGE, UserError, type CliIo } from './command';
 import { COMMANDS } from './commands';
 import { printable, printableLine } from './terminal';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version';
+import { VERSION } from './version';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
