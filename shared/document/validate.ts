@@ -7,6 +7,7 @@ import { formatPath, type ValidationError } from './errors';
 import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
+import { checkFailureDomains } from './domains';
 
 export type ParseResult =
   | {
@@ -86,6 +87,8 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
   const nodeIds = uniqueIds(doc.nodes, 'nodes', 'node', errors);
   uniqueIds(doc.edges, 'edges', 'edge', errors);
   if (doc.scenarios) uniqueIds(doc.scenarios, 'scenarios', 'scenario', errors);
+
+  errors.push(...checkFailureDomains(doc.hosts));
 
   const nodesById = new Map(doc.nodes.map((node) => [node.id, node]));
   doc.nodes.forEach((node, i) => {
