@@ -6,6 +6,8 @@ import { simulateCommand } from './simulate';
 import { sweepCommand } from './sweep';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { availabilityCommand } from './availability';
+import { capacityCommand } from './capacity';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
   exportCommand,
   importCommand,
+  availabilityCommand,
+  capacityCommand,
 ];
