@@ -7,7 +7,7 @@
  */
 
 /** Past this many diagram nodes the exact computation gives up rather than exhaust memory. */
-export const MAX_DIAGRAM_NODES = 2_000_000;
+export const MAX_DIAGRAM_NODES = 2_000_000; // < 2^21, so ids pack into keys
 
 export class DiagramTooLarge extends Error {
   constructor() {
@@ -23,13 +23,16 @@ export class DecisionDiagram {
   private readonly low: number[] = [];
   private readonly high: number[] = [];
   private readonly value: number[] = [];
-  private readonly unique = new Map<string, number>();
+  /** Keys pack small integers into one safe integer (ids < 2^21, variables < 2^10): no strings. */
+  private readonly unique = new Map<number, number>();
   private readonly leaves = new Map<number, number>();
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new Map<number, number>();
+  private readonly scaleMemo = new Map<number, Map<number, number>>();
   readonly zero: number;
   readonly one: number;
 
   constructor(readonly variableCount: number) {
+    if (variableCount >= 1024) throw new RangeError('a decision diagram takes fewer than 1,024 variables');
     this.zero = this.leaf(0);
     this.one = this.leaf(1);
   }
@@ -66,27 +69,56 @@ export class DecisionDiagram {
   scale(a: number, factor: number): number {
     if (factor === 1) return a;
     if (factor === 0) return this.zero;
-    const key = `s${a},${factor}`;
-    const known = this.memo.get(key);
+    let memo = this.scaleMemo.get(factor);
+    if (!memo) this.scaleMemo.set(factor, (memo = new Map()));
+    const known = memo.get(a);
     if (known !== undefined) return known;
     const result = this.isLeaf(a) ? this.leaf(this.value[a]! * factor) : this.make(this.variable[a]!, this.scale(this.low[a]!, factor), this.scale(this.high[a]!, factor));
-    this.memo.set(key, result);
+    memo.set(a, result);
     return result;
   }
 
-  /** The expected value when variable v is up with probability `up[v]`, independently. */
-  expectation(root: number, up: ArrayLike<number>): number {
-    const cache = new Map<number, number>();
-    const visit = (id: number): number => {
-      if (this.isLeaf(id)) return this.value[id]!;
-      const known = cache.get(id);
-      if (known !== undefined) return known;
-      const p = up[this.variable[id]!]!;
-      const result = p * visit(this.high[id]!) + (1 - p) * visit(this.low[id]!);
-      cache.set(id, result);
-      return result;
-    };
-    return visit(root);
+  /**
+   * The expected value E when variable v is up with probability `up[v]`, independently, and for
+   * every variable ∂E/∂up[v]. E is linear in each up[v] (a variable occurs once on any path), so
+   * E with v always up is E + (1 − up[v]) × ∂E/∂up[v]. One pass up and one down: children always
+   * have smaller ids than their parents, so ids order the diagram.
+   */
+  expectation(root: number, up: ArrayLike<number>): { value: number; derivative: Float64Array } {
+    const derivative = new Float64Array(this.variableCount);
+    const reachable: number[] = [root];
+    const seen = new Set<number>(reachable);
+    for (let k = 0; k < reachable.length; k++) {
+      const id = reachable[k]!;
+      if (this.isLeaf(id)) continue;
+      for (const child of [this.low[id]!, this.high[id]!]) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        reachable.push(child);
+      }
+    }
+    reachable.sort((a, b) => a - b);
+    const expected = new Map<number, number>();
+    for (const id of reachable) {
+      if (this.isLeaf(id)) expected.set(id, this.value[id]!);
+      else {
+        const p = up[this.variable[id]!]!;
+        expected.set(id, p * expected.get(this.high[id]!)! + (1 - p) * expected.get(this.low[id]!)!);
+      }
+    }
+    // Probability of reaching each node from the root, top down.
+    const reach = new Map<number, number>([[root, 1]]);
+    for (let k = reachable.length - 1; k >= 0; k--) {
+      const id = reachable[k]!;
+      if (this.isLeaf(id)) continue;
+      const here = reach.get(id) ?? 0;
+      const v = this.variable[id]!;
+      const p = up[v]!;
+      derivative[v]! += here * (expected.get(this.high[id]!)! - expected.get(this.low[id]!)!);
+      reach.set(this.high[id]!, (reach.get(this.high[id]!) ?? 0) + here * p);
+      reach.set(this.low[id]!, (reach.get(this.low[id]!) ?? 0) + here * (1 - p));
+    }
+    return { value: expected.get(root)!, derivative };
   }
 
   private isLeaf(id: number): boolean {
@@ -104,7 +136,7 @@ export class DecisionDiagram {
 
   private make(variable: number, low: number, high: number): number {
     if (low === high) return low;
-    const key = `${variable},${low},${high}`;
+    const key = (variable * 2 ** 21 + low) * 2 ** 21 + high;
     const known = this.unique.get(key);
     if (known !== undefined) return known;
     const id = this.push(variable, low, high, Number.NaN);
@@ -123,7 +155,7 @@ export class DecisionDiagram {
     }
     // Both operations commute: one memo entry per unordered pair.
     const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${operation === 'times' ? '*' : '+'}${x},${y}`;
+    const key = ((operation === 'times' ? 1 : 0) * 2 ** 21 + x) * 2 ** 21 + y;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     let result: number;

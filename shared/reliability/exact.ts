@@ -42,15 +42,9 @@ export function exactAvailability(model: AvailabilityModel): ExactResult[] | nul
   const up = Float64Array.from(model.units, (unit) => unit.availability);
   try {
     return model.clients.map(({ index }) => {
-      const root = servedShare(model.design, model.onCycle, index, algebra);
-      const availability = diagram.expectation(root, up);
-      const saved = new Float64Array(model.units.length);
-      for (let u = 0; u < up.length; u++) {
-        const was = up[u]!;
-        up[u] = 1;
-        saved[u] = Math.max(0, diagram.expectation(root, up) - availability);
-        up[u] = was;
-      }
+      const root = servedShare(model.design, index, algebra);
+      const { value: availability, derivative } = diagram.expectation(root, up);
+      const saved = derivative.map((slope, u) => Math.max(0, (1 - up[u]!) * slope));
       return { availability, saved };
     });
   } catch (error) {

@@ -28,6 +28,8 @@ export interface FlowDesign {
   readonly hostRegion: ReadonlyMap<string, string>;
   readonly crossZoneMs: number;
   readonly crossRegionMs: number;
+  /** `edgeShares` of each node, computed once (the Monte Carlo loop asks for them constantly). */
+  readonly shares: readonly (readonly (readonly [ResolvedEdge, number])[])[];
 }
 
 export function flowDesign(doc: TopologyDocument): FlowDesign {
@@ -45,11 +47,13 @@ export function flowDesign(doc: TopologyDocument): FlowDesign {
     if (host.zone) hostZone.set(host.id, host.zone);
     if (host.region) hostRegion.set(host.id, host.region);
   }
+  const shares = nodes.map((node, n) => sharesOf(node, outEdges[n]!));
   return {
     resolved,
     nodes,
     nodeIndex,
     outEdges,
+    shares,
     instanceHosts: nodes.map((node) => node.instances.map((instance) => instance.host ?? UNPLACED_HOST)),
     hostZone,
     hostRegion,
@@ -64,10 +68,13 @@ export function passOnShare(node: ResolvedNode): number {
 }
 
 /** `[edge, share]` pairs: how many calls per visit each outgoing edge gets (fan-out, weights, probability). */
-export function edgeShares(design: FlowDesign, node: number): [ResolvedEdge, number][] {
-  const edges = design.outEdges[node]!;
+export function edgeShares(design: FlowDesign, node: number): readonly (readonly [ResolvedEdge, number])[] {
+  return design.shares[node]!;
+}
+
+function sharesOf(node: ResolvedNode, edges: readonly ResolvedEdge[]): [ResolvedEdge, number][] {
   if (edges.length === 0) return [];
-  if (design.nodes[node]!.fanout === 'all') return edges.map((edge) => [edge, edge.probability]);
+  if (node.fanout === 'all') return edges.map((edge) => [edge, edge.probability]);
   const total = edges.reduce((sum, edge) => sum + edge.weight, 0);
   // With every weight 0 the engine's pick falls through to the last edge.
   if (total === 0) return edges.map((edge, i) => [edge, i === edges.length - 1 ? 1 : 0]);

@@ -4,7 +4,6 @@
  */
 import type { TopologyDocument } from '../document';
 import { clientsOf, flowDesign, nodeTimes, offeredLoad, type FlowDesign } from './flow';
-import { nodesOnCycles } from './served';
 import { failureUnits, type FailureUnit } from './units';
 
 export interface AvailabilityModel {
@@ -14,7 +13,6 @@ export interface AvailabilityModel {
   readonly instanceUnits: readonly (readonly (readonly number[])[])[];
   /** Instances each node needs up to serve (more than it has: never up). */
   readonly needed: Int32Array;
-  readonly onCycle: Uint8Array;
   readonly clients: readonly { index: number; id: string; rate: number }[];
 }
 
@@ -42,5 +40,5 @@ export function availabilityModel(doc: TopologyDocument, options: ModelOptions =
     });
   }
   const clients = clientsOf(design).map(({ index, rate }) => ({ index, id: design.nodes[index]!.id, rate }));
-  return { design, units, instanceUnits, needed, onCycle: nodesOnCycles(design), clients };
+  return { design, units, instanceUnits, needed, clients };
 }

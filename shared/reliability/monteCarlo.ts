@@ -6,7 +6,7 @@
  */
 import { Random } from '../simulation/random';
 import type { AvailabilityModel } from './model';
-import { reachableFrom, servedShare, type Algebra } from './served';
+import { reachableFrom, ServedPlan } from './served';
 
 export const HOURS_PER_YEAR = 8760;
 export const DEFAULT_YEARS = 1000;
@@ -46,7 +46,13 @@ export function monteCarloAvailability(model: AvailabilityModel, options: MonteC
   const instanceDown = new Int32Array(instanceNode.length);
   const nodeUpCount = Int32Array.from(design.nodes, (node) => node.instances.length);
   const nodeUp = new Uint8Array(design.nodes.length);
-  const refreshNode = (n: number) => (nodeUp[n] = nodeUpCount[n]! >= model.needed[n]! ? 1 : 0);
+  /** Set when some node's up-ness flips: until then no served share can have changed. */
+  let flipped = false;
+  const refreshNode = (n: number): void => {
+    const value = nodeUpCount[n]! >= model.needed[n]! ? 1 : 0;
+    if (nodeUp[n] !== value) flipped = true;
+    nodeUp[n] = value;
+  };
   design.nodes.forEach((_, n) => refreshNode(n));
 
   const up = new Uint8Array(unitCount).fill(1);
@@ -64,28 +70,19 @@ export function monteCarloAvailability(model: AvailabilityModel, options: MonteC
     }
   };
 
-  const algebra: Algebra<number> = {
-    one: 1,
-    constant: (value) => value,
-    nodeUp: (n) => nodeUp[n]!,
-    times: (a, b) => a * b,
-    plus: (a, b) => a + b,
-    scale: (a, factor) => a * factor,
-  };
-
   const clients = model.clients.map(({ index }) => {
     const relevant = new Uint8Array(unitCount);
     for (const node of reachableFrom(design, index)) for (const list of model.instanceUnits[node]!) for (const u of list) relevant[u] = 1;
-    return { index, relevant, served: 1, deltas: [] as { unit: number; delta: number }[], batchDown: new Float64Array(batches), saved: new Float64Array(unitCount) };
+    return { index, plan: new ServedPlan(design, index), relevant, served: 1, deltas: [] as { unit: number; delta: number }[], batchDown: new Float64Array(batches), saved: new Float64Array(unitCount) };
   });
   const evaluate = (client: (typeof clients)[number]): void => {
-    client.served = servedShare(design, model.onCycle, client.index, algebra);
+    client.served = client.plan.evaluate(nodeUp);
     client.deltas = [];
     if (client.served >= 1) return;
     for (let u = 0; u < unitCount; u++) {
       if (up[u] === 1 || client.relevant[u] === 0) continue;
       setUnit(u, true);
-      const delta = servedShare(design, model.onCycle, client.index, algebra) - client.served;
+      const delta = client.plan.evaluate(nodeUp) - client.served;
       setUnit(u, false);
       if (delta > 0) client.deltas.push({ unit: u, delta });
     }
@@ -116,9 +113,13 @@ export function monteCarloAvailability(model: AvailabilityModel, options: MonteC
     if (next < 0) break;
     const unit = units[next]!;
     const nowUp = up[next] === 0;
+    flipped = false;
     setUnit(next, nowUp);
     nextChange[next] = now + random.exponential(nowUp ? unit.mtbfHours : unit.mttrHours);
-    for (const client of clients) if (client.relevant[next] === 1) evaluate(client);
+    const nodesChanged = flipped;
+    // Fully served and no node changed: nothing to do. While downtime lasts, any change may change
+    // what restoring each down unit would give back, so the shares are evaluated again.
+    for (const client of clients) if (client.relevant[next] === 1 && (nodesChanged || client.served < 1)) evaluate(client);
   }
 
   function account(client: (typeof clients)[number], from: number, to: number): void {

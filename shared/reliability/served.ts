@@ -13,7 +13,10 @@
  *
  * Given the state of every unit, the request's own choices (branch, probability, cache hit) are
  * independent, so this product-and-mean form is the exact served share of that state. A call back
- * into a node already on the request's way needs only that node up: the cycle is cut there.
+ * into a node already on the request's way needs only that node up: the cycle is cut there. Each
+ * node's term is computed once per evaluation; on a cycle it keeps the cut of the path it was
+ * first reached by (exact for designs without cycles of calls, polynomial for every design — the
+ * engine fails such requests anyway when the cycle does not end, and classification flags it).
  */
 import { edgeShares, passOnShare, type FlowDesign } from './flow';
 
@@ -28,59 +31,8 @@ export interface Algebra<T> {
   scale(a: T, factor: number): T;
 }
 
-/** Nodes on a cycle of calls (their terms depend on the path, so they are not memoised). */
-export function nodesOnCycles(design: FlowDesign): Uint8Array {
-  const count = design.nodes.length;
-  const onCycle = new Uint8Array(count);
-  // Tarjan's strongly connected components, iteratively (designs may be deep).
-  const index = new Int32Array(count).fill(-1);
-  const low = new Int32Array(count);
-  const onStack = new Uint8Array(count);
-  const stack: number[] = [];
-  let counter = 0;
-  const targets = design.outEdges.map((edges) => edges.map((edge) => design.nodeIndex.get(edge.to)!));
-  for (let root = 0; root < count; root++) {
-    if (index[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [v, next] = frame;
-      if (next === 0) {
-        index[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      const out = targets[v]!;
-      if (next < out.length) {
-        frame[1] = next + 1;
-        const w = out[next]!;
-        if (w === v) onCycle[v] = 1;
-        if (index[w] === -1) work.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]![0];
-        low[parent] = Math.min(low[parent]!, low[v]!);
-      }
-      if (low[v] === index[v]) {
-        const members: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          members.push(w);
-        } while (w !== v);
-        if (members.length > 1) for (const m of members) onCycle[m] = 1;
-      }
-    }
-  }
-  return onCycle;
-}
-
 /** The served share of `client`'s requests, in the algebra given. */
-export function servedShare<T>(design: FlowDesign, onCycle: Uint8Array, client: number, algebra: Algebra<T>): T {
+export function servedShare<T>(design: FlowDesign, client: number, algebra: Algebra<T>): T {
   const memo: (T | undefined)[] = new Array(design.nodes.length);
   const onPath = new Uint8Array(design.nodes.length);
 
@@ -125,7 +77,7 @@ export function servedShare<T>(design: FlowDesign, onCycle: Uint8Array, client: 
     } else route = calls(n);
     onPath[n] = 0;
     const value = algebra.times(algebra.nodeUp(n), route);
-    if (!onCycle[n]) memo[n] = value;
+    memo[n] = value;
     return value;
   }
 
@@ -150,4 +102,119 @@ export function reachableFrom(design: FlowDesign, client: number): number[] {
     }
   }
   return order;
+}
+
+const TERM_ONE = 0;
+const TERM_UP = 1;
+const TERM_VALUE = 2;
+
+/**
+ * `servedShare` over numbers compiled into flat arrays for one client: the nodes in the order the
+ * recursion finishes them, each with its terms, so Monte Carlo evaluates a state without
+ * recursion or allocation — and with exactly the cuts and memo order of `servedShare`.
+ */
+export class ServedPlan {
+  private readonly order: Int32Array;
+  /** Per node in `order`: 0 other, 1 queue, 2 cache; and its miss share (caches). */
+  private readonly route: Uint8Array;
+  private readonly miss: Float64Array;
+  private readonly fanoutAll: Uint8Array;
+  /** Terms of order[i] are termStart[i] .. termStart[i + 1]; the client's are the last block. */
+  private readonly termStart: Int32Array;
+  private readonly termTarget: Int32Array;
+  private readonly termShare: Float64Array;
+  private readonly termKind: Uint8Array;
+  private readonly value: Float64Array;
+
+  constructor(design: FlowDesign, client: number) {
+    const order: number[] = [];
+    const starts: number[] = [];
+    const targets: number[] = [];
+    const shares: number[] = [];
+    const kinds: number[] = [];
+    const done = new Uint8Array(design.nodes.length);
+    const onPath = new Uint8Array(design.nodes.length);
+    type Term = [number, number, number];
+    const termsOf = (n: number): Term[] => {
+      const all = design.nodes[n]!.fanout === 'all';
+      const list: Term[] = [];
+      for (const [edge, share] of edgeShares(design, n)) {
+        if (share === 0 || (all && edge.optional)) continue;
+        const to = design.nodeIndex.get(edge.to)!;
+        if (edge.optional) list.push([to, share, TERM_ONE]);
+        else if (edge.async) list.push([to, share, TERM_UP]);
+        else if (onPath[to] && !done[to]) list.push([to, share, TERM_UP]);
+        else {
+          if (!done[to]) visit(to);
+          list.push([to, share, TERM_VALUE]);
+        }
+      }
+      return list;
+    };
+    const emit = (n: number, terms: Term[]): void => {
+      order.push(n);
+      starts.push(targets.length);
+      for (const [to, share, kind] of terms) {
+        targets.push(to);
+        shares.push(share);
+        kinds.push(kind);
+      }
+    };
+    // The same walk as servedShare: a node's calls are explored in edge order, depth first.
+    function visit(n: number): void {
+      onPath[n] = 1;
+      const node = design.nodes[n]!;
+      const skipCalls = node.kind === 'queue' || (node.kind === 'cache' && passOnShare(node) === 0);
+      const terms = skipCalls ? [] : termsOf(n);
+      onPath[n] = 0;
+      done[n] = 1;
+      emit(n, terms);
+    }
+    onPath[client] = 1;
+    emit(client, termsOf(client));
+    starts.push(targets.length);
+    this.order = Int32Array.from(order);
+    this.route = Uint8Array.from(order, (n) => (design.nodes[n]!.kind === 'queue' ? 1 : design.nodes[n]!.kind === 'cache' ? 2 : 0));
+    this.miss = Float64Array.from(order, (n) => passOnShare(design.nodes[n]!));
+    this.fanoutAll = Uint8Array.from(order, (n) => (design.nodes[n]!.fanout === 'all' ? 1 : 0));
+    this.termStart = Int32Array.from(starts);
+    this.termTarget = Int32Array.from(targets);
+    this.termShare = Float64Array.from(shares);
+    this.termKind = Uint8Array.from(kinds);
+    this.value = new Float64Array(design.nodes.length);
+  }
+
+  /** The served share for the given node up-ness (1 up, 0 down). */
+  evaluate(nodeUp: Uint8Array): number {
+    const last = this.order.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const n = this.order[i]!;
+      const from = this.termStart[i]!;
+      const to = this.termStart[i + 1]!;
+      let calls: number;
+      if (from === to) calls = 1;
+      else if (this.fanoutAll[i] === 0) {
+        calls = 0;
+        for (let t = from; t < to; t++) calls += this.termShare[t]! * this.term(t, nodeUp);
+      } else {
+        calls = 1;
+        for (let t = from; t < to; t++) {
+          const p = this.termShare[t]!;
+          const term = this.term(t, nodeUp);
+          calls *= p >= 1 ? term : 1 - p + p * term;
+        }
+      }
+      if (i === last) return calls;
+      const route = this.route[i] === 1 ? 1 : this.route[i] === 2 ? 1 - this.miss[i]! + this.miss[i]! * calls : calls;
+      this.value[n] = nodeUp[n]! * route;
+    }
+    return 1;
+  }
+
+  private term(t: number, nodeUp: Uint8Array): number {
+    const kind = this.termKind[t];
+    if (kind === TERM_ONE) return 1;
+    const target = this.termTarget[t]!;
+    return kind === TERM_UP ? nodeUp[target]! : this.value[target]!;
+  }
 }
