@@ -47,7 +47,7 @@ export function monteCarloAvailability(model: AvailabilityModel, options: MonteC
   const nodeUpCount = Int32Array.from(design.nodes, (node) => node.instances.length);
   const nodeUp = new Uint8Array(design.nodes.length);
   /** Set when some node's up-ness flips: until then no served share can have changed. */
-  let flipped = false;
+  let flipped: boolean;
   const refreshNode = (n: number): void => {
     const value = nodeUpCount[n]! >= model.needed[n]! ? 1 : 0;
     if (nodeUp[n] !== value) flipped = true;

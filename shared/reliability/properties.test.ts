@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyDocument, TopologyEdge, TopologyNode } from '../document';
 import { exactAvailability } from './exact';
 import { availabilityModel } from './model';
+import { flowDesign } from './flow';
+import { servedShare, ServedPlan } from './served';
 import { client, design, edge, host, node } from './testing/builders';
 
 const KINDS = ['service', 'database', 'cache', 'gateway', 'monolith'] as const;
@@ -103,6 +105,30 @@ describe('availability properties', () => {
         expect(availability(place((i) => `z${i}`))).toBeGreaterThanOrEqual(availability(place(() => 'a')) - 1e-12);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the flat plan Monte Carlo runs gives what the formula gives, for any node states (cycles too)', () => {
+    fc.assert(
+      fc.property(designs, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.nat(), (doc, upFlags, back) => {
+        // A call back to an earlier node makes a cycle, cut where it comes back.
+        const last = `n${doc.nodes.length - 2}`;
+        const withCycle = { ...doc, edges: [...doc.edges, edge(last, `n${back % (doc.nodes.length - 1)}`, { probability: 0.5 })].filter((e) => e.from !== e.to) };
+        for (const candidate of [doc, withCycle]) {
+          const flow = flowDesign(candidate);
+          const nodeUp = Uint8Array.from(flow.nodes, (_, n) => (upFlags[n % upFlags.length] ? 1 : 0));
+          const expected = servedShare(flow, 0, {
+            one: 1,
+            constant: (v) => v,
+            nodeUp: (n) => nodeUp[n]!,
+            times: (a, b) => a * b,
+            plus: (a, b) => a + b,
+            scale: (a, f) => a * f,
+          });
+          expect(new ServedPlan(flow, 0).evaluate(nodeUp)).toBeCloseTo(expected, 12);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
