@@ -6,6 +6,8 @@ import { simulateCommand } from './simulate';
 import { sweepCommand } from './sweep';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { availabilityCommand } from './availability';
+import { capacityCommand } from './capacity';
 import { checkCommand } from './check';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,5 +17,7 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
   exportCommand,
   importCommand,
+  availabilityCommand,
+  capacityCommand,
   checkCommand,
 ];

@@ -36,6 +36,21 @@ export const DEFAULTS = {
   circuitBreaker: { failureRate: 0.5, window: 20, openMs: 5000 } as Required<CircuitBreaker>,
 } as const;
 
+/**
+ * Defaults of the failure-domain and reliability fields (SPEC §7). A host fails about once a year
+ * and is back in two hours. Processes, zones and regions fail only when their MTBF is set; a
+ * missing MTTR then takes the host's two hours, so one number is enough to model them.
+ */
+export const RELIABILITY_DEFAULTS = {
+  hostMtbfHours: 8760,
+  hostMttrHours: 2,
+  /** MTTR of a process, zone or region whose MTBF is set without one. */
+  mttrHours: 2,
+  crossZoneMs: 2,
+  crossRegionMs: 60,
+  sloPercentile: 99,
+} as const;
+
 export function defaultFanout(kind: NodeKind): Fanout {
   return kind === 'client' || kind === 'gateway' || kind === 'loadBalancer' ? 'one' : 'all';
 }

@@ -109,6 +109,13 @@ export const circuitBreakerSchema = object({
   openMs: num({ min: 0 }).optional(),
 });
 
+/** A client's service-level objective (SPEC §7); every field is optional. */
+export const sloSchema = object({
+  availability: num({ min: 0, max: 1 }).optional(),
+  latencyMs: num({ positive: true }).optional(),
+  percentile: num({ positive: true, max: 100 }).optional(),
+});
+
 export const nodeSchema = object({
   id: idSchema,
   kind: oneOf(NODE_KINDS, 'kind'),
@@ -130,6 +137,10 @@ export const nodeSchema = object({
   /** Application units built from one codebase run in several roles (web, worker) share this name. */
   codebase: text({ nonEmpty: true }).optional(),
   healthCheck: healthCheckSchema.optional(),
+  // Reliability (SPEC §7): a process crash per instance; without mtbfHours processes do not fail on their own.
+  mtbfHours: num({ positive: true }).optional(),
+  mttrHours: num({ min: 0 }).optional(),
+  slo: sloSchema.optional(),
 });
 
 export const edgeSchema = object({
@@ -150,6 +161,9 @@ export const hostSchema = object({
   id: idSchema,
   name: text(),
   zone: text().optional(),
+  region: text().optional(),
+  mtbfHours: num({ positive: true }).optional(),
+  mttrHours: num({ min: 0 }).optional(),
 });
 
 const faultTiming = {
@@ -199,6 +213,12 @@ export const positionSchema = object({ x: num(), y: num() });
 export const settingsSchema = object({
   networkMs: num({ min: 0 }).optional(),
   connectTimeoutMs: num({ positive: true }).optional(),
+  crossZoneMs: num({ min: 0 }).optional(),
+  crossRegionMs: num({ min: 0 }).optional(),
+  zoneMtbfHours: num({ positive: true }).optional(),
+  zoneMttrHours: num({ min: 0 }).optional(),
+  regionMtbfHours: num({ positive: true }).optional(),
+  regionMttrHours: num({ min: 0 }).optional(),
 });
 
 export const viewSchema = object({
@@ -226,6 +246,7 @@ export const documentSchema = object({
   view: viewSchema.optional(),
 });
 
+export type Slo = z.infer<typeof sloSchema>;
 export type Instance = z.infer<typeof instanceSchema>;
 export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export type CircuitBreaker = z.infer<typeof circuitBreakerSchema>;

@@ -8,6 +8,7 @@ import { checkFault } from './faults';
 import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
+import { checkFailureDomains } from './domains';
 
 export type ParseResult =
   | {
@@ -78,6 +79,8 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
   const nodeIds = uniqueIds(doc.nodes, 'nodes', 'node', errors);
   uniqueIds(doc.edges, 'edges', 'edge', errors);
   if (doc.scenarios) uniqueIds(doc.scenarios, 'scenarios', 'scenario', errors);
+
+  errors.push(...checkFailureDomains(doc.hosts));
 
   const nodesById = new Map(doc.nodes.map((node) => [node.id, node]));
   doc.nodes.forEach((node, i) => {
