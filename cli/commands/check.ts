@@ -14,7 +14,7 @@ export const checkCommand: Command = {
     'topo check FILE [--rules RULES] [--strict] [--format text|json|junit|sarif]\n\n' +
     'Without --rules every finding of severity error is a violation (--strict: warnings too). A RULES file\n' +
     '(YAML or JSON) adds the team\'s rules: no-spof, max-severity, require-labels, forbid-labels,\n' +
-    'min-availability (under: sweep), slo-met, max-p99 and any finding rule by name, each with a severity\n' +
+    'min-availability (the availability analysis, or under: sweep), slo-met, max-p99 and any finding rule by name, each with a severity\n' +
     'and an ignore list of node or host ids. Exits with the number of failing violations (at most 100),\n' +
     '0 when clean; an unreadable FILE exits 1 and a bad RULES file or flag 2, each with its message on\n' +
     'stderr and nothing on stdout. SARIF 2.1.0 and JUnit place each violation on the line it is about.',

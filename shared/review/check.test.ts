@@ -67,6 +67,14 @@ describe('checkDesign with rules', () => {
     expect(loose.violations).toEqual([]);
   });
 
+  it('min-availability compares each client with the availability analysis', () => {
+    // Two hosts in series at 8760 h MTBF and 2 h MTTR: A² ≈ 0.99954.
+    const strict = checkDesign(shop, { rules: rules('rules:\n  min-availability: { value: 0.9999 }\n') });
+    expect(strict.violations).toHaveLength(1);
+    expect(strict.violations[0]!.message).toMatch(/^users gets 99\.954 % availability, under the 99\.990 % required \(most downtime: host:h[12], 50 %\)$/);
+    expect(checkDesign(shop, { rules: rules('rules:\n  min-availability: { value: 0.999 }\n') }).violations).toEqual([]);
+  });
+
   it('never passes a rule it cannot evaluate', () => {
     const result = checkDesign(shop, { rules: rules('rules:\n  slo-met: {}\n') });
     expect(result.violations[0]!.message).toMatch(/^cannot be checked/);

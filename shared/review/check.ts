@@ -6,6 +6,7 @@
  */
 import { classifyDesign, type Classification, type Finding } from '../classification';
 import type { TopologyDocument } from '../document';
+import { analyzeAvailability, type AvailabilityReport } from '../reliability';
 import { simulate, sweep, type SimulationReport, type SweepReport } from '../simulation';
 import { severityOf, type ConfiguredRule, type ViolationSeverity } from './rules';
 
@@ -55,6 +56,8 @@ export function checkDesign(doc: TopologyDocument, options: CheckOptions = {}): 
   let sweepReport: SweepReport | undefined;
   const simulation = () => (baseline ??= simulate(doc, { durationS, seed }));
   const sweepRun = () => (sweepReport ??= sweep(doc, { durationS, seed }));
+  let availabilityReport: AvailabilityReport | undefined;
+  const availability = () => (availabilityReport ??= analyzeAvailability(doc, { seed }));
 
   const violations: Violation[] = [];
   const rules = options.rules ?? [];
@@ -119,7 +122,20 @@ export function checkDesign(doc: TopologyDocument, options: CheckOptions = {}): 
               });
             }
           } else {
-            found.push(notYet(rule.name, severity, 'the availability analysis (SPEC §7) is not part of this version; use `under: sweep` for the worst single failure'));
+            // The exact figure where the design has at most 24 failure units, else the Monte Carlo estimate.
+            for (const [client, figures] of Object.entries(availability().clients)) {
+              const predicted = figures.exact ?? figures.monteCarlo.value;
+              if (predicted < rule.options.value) {
+                const worst = figures.contributors[0];
+                found.push({
+                  rule: rule.name,
+                  severity,
+                  message: `${client} gets ${percent(predicted, 3)} availability, under the ${percent(rule.options.value, 3)} required${worst ? ` (most downtime: ${worst.unit}, ${Math.round(worst.share * 100)} %)` : ''}`,
+                  nodes: [client],
+                  hosts: worst?.unit.startsWith('host:') ? [worst.unit.slice(5)] : [],
+                });
+              }
+            }
           }
           break;
         }
@@ -142,6 +158,6 @@ function notYet(rule: string, severity: ViolationSeverity, why: string): Violati
   return { rule, severity, message: `cannot be checked: ${why}`, nodes: [], hosts: [] };
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(2)} %`;
+function percent(value: number, decimals = 2): string {
+  return `${(value * 100).toFixed(decimals)} %`;
 }
