@@ -2,11 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from './simulation';
 import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { expectNear } from './testing/near';
 
 /** users → api (instances on the hosts given, with the balancer given). */
 function balanced(balancer: 'round-robin' | 'random' | 'least-connections' | 'weighted' | 'consistent-hash', weights?: number[]) {

@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fault } from '../document';
 import { simulate } from './simulation';
 import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { expectNear } from './testing/near';
 
 /** users → gateway (g1) → api on h1 and h2 → db (d1); a fault from 10 s to 20 s of a 30 s run. */
 function run(fault: Fault, edgeExtras = {}) {

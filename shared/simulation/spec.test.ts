@@ -2,11 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulation';
 import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { expectNear } from './testing/near';
 
 const hosts = (count: number, prefix = 'h') => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
 
