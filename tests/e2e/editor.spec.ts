@@ -20,6 +20,31 @@ async function dropFile(page: Page, name: string, content: string, mime = 'appli
   await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
 }
 
+/** The text of the crash-recovery snapshot the web build keeps in IndexedDB, or '' while there is none. */
+async function recoveryText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    // Opening a database that does not exist yet would create it empty, without the app's stores.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'topology-designer')) return '';
+    return new Promise<string>((resolve, reject) => {
+      const open = indexedDB.open('topology-designer');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('recovery')) {
+          db.close();
+          return resolve('');
+        }
+        const request = db.transaction('recovery', 'readonly').objectStore('recovery').get('current');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          db.close();
+          resolve((request.result as { text?: string } | undefined)?.text ?? '');
+        };
+      };
+    });
+  });
+}
+
 test('the palette, regions and nodes carry the accessible names of SPEC §6', async ({ page }) => {
   await openApp(page);
   const palette = page.getByRole('navigation', { name: 'Palette' });
@@ -198,22 +223,13 @@ test('unsaved work is offered back after a reload', async ({ page }) => {
   await openApp(page);
   await openTemplate(page, 'Layers, each on its own server');
   await expect(canvasNode(page, 'Logic')).toBeVisible();
-  // Autosave is debounced; wait for the snapshot, then "crash" by reloading.
-  await page.waitForTimeout(2500);
+  // Autosave is debounced: wait until the snapshot holds this design, then "crash" by reloading.
+  await expect.poll(() => recoveryText(page), { timeout: 20_000 }).toContain('"Logic"');
   await page.reload();
   const offer = page.getByRole('alertdialog', { name: 'Restore unsaved work' });
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(canvasNode(page, 'Logic')).toBeVisible();
-});
-
-test('screenshot of the editor for the README', async ({ page }) => {
-  await openApp(page);
-  await openTemplate(page, 'Services, each on two servers');
-  await canvasNode(page, 'Orders service').click();
-  await page.mouse.move(700, 860);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: 'docs/images/editor.png' });
 });
 
 test('auto-layout arranges callers left of callees as one undo step; box-select picks several', async ({ page }) => {
