@@ -5,7 +5,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  // An upper bound, never a wait: generous so the suite also passes on a machine whose cores are all busy
+  // (the longest tests walk seven templates or play a simulation at a low speed).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,

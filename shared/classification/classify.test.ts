@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES, validateDocument } from '../document';
 import { classificationJson, classifyDesign, LABEL_EXPLANATIONS, LABELS, NO_LABEL_SUMMARY, NO_UNITS_SUMMARY, RULE_TITLES, FINDING_RULES } from './index';
-import { call, makeClient, makeDatabase, makeDoc, makeMonolith, makeService } from './testBuilders';
+import { makeClient, makeDatabase, makeDocument, makeEdge, makeMonolith, makeService } from '../document/testing/builders';
 
 describe('the seven canonical designs of SPEC §3', () => {
   it('are seven', () => expect(TEMPLATES).toHaveLength(7));
@@ -43,7 +43,7 @@ describe('the seven canonical designs of SPEC §3', () => {
 
 describe('summary', () => {
   it('says so when there is no application unit', () => {
-    const c = classifyDesign(makeDoc([makeClient('users'), makeDatabase('db', { on: ['h1'] })], [call('users', 'db')]));
+    const c = classifyDesign(makeDocument({ nodes: [makeClient('users'), makeDatabase('db', { on: ['h1'] })], edges: [makeEdge('users', 'db')] }));
     expect(c.summary).toBe(NO_UNITS_SUMMARY);
     expect(c.labels).toEqual([]);
   });
@@ -51,19 +51,22 @@ describe('summary', () => {
   it('says no label applies when units fit none of the patterns', () => {
     // a monolith and a service on one server: two units (no monolith), same host (not distributed),
     // a monolith beside a service (not microservices), nothing replicated (no cluster)
-    const doc = makeDoc([makeMonolith('shop', { on: ['h1'] }), makeService('orders', { on: ['h1'] })], [call('shop', 'orders')]);
+    const doc = makeDocument({ nodes: [makeMonolith('shop', { on: ['h1'] }), makeService('orders', { on: ['h1'] })], edges: [makeEdge('shop', 'orders')] });
     const c = classifyDesign(doc);
     expect(c.labels).toEqual([]);
     expect(c.summary).toBe(NO_LABEL_SUMMARY);
   });
 
   it('takes the union of the labels of independent systems', () => {
-    const doc = makeDoc([
-      makeMonolith('blog', { on: ['h1'] }),
-      makeService('orders', { on: ['h2'], capabilities: ['orders'] }),
-      makeService('users', { on: ['h3'], capabilities: ['users'] }),
-      makeClient('web'),
-    ], [call('web', 'orders'), call('web', 'users')]);
+    const doc = makeDocument({
+      nodes: [
+        makeMonolith('blog', { on: ['h1'] }),
+        makeService('orders', { on: ['h2'], capabilities: ['orders'] }),
+        makeService('users', { on: ['h3'], capabilities: ['users'] }),
+        makeClient('web'),
+      ],
+      edges: [makeEdge('web', 'orders'), makeEdge('web', 'users')],
+    });
     const c = classifyDesign(doc);
     expect(c.labels).toEqual(['microservices', 'distributed', 'monolith']);
     expect(c.findings.map((f) => f.rule)).toContain('independent-systems');
@@ -80,10 +83,10 @@ describe('classificationJson', () => {
   });
 
   it('sorts findings by severity, then rule', () => {
-    const doc = makeDoc(
-      [makeService('a', { on: ['h1'] }), makeService('b', { on: ['h1'] }), makeDatabase('db', { on: [null] })],
-      [call('a', 'b'), call('b', 'a'), call('a', 'db'), call('b', 'db')],
-    );
+    const doc = makeDocument({
+      nodes: [makeService('a', { on: ['h1'] }), makeService('b', { on: ['h1'] }), makeDatabase('db', { on: [null] })],
+      edges: [makeEdge('a', 'b'), makeEdge('b', 'a'), makeEdge('a', 'db'), makeEdge('b', 'db')],
+    });
     const severities = classifyDesign(doc).findings.map((f) => f.severity);
     expect(severities[0]).toBe('error');
     const rank = { error: 0, warning: 1, info: 2 };
@@ -91,7 +94,7 @@ describe('classificationJson', () => {
   });
 
   it('never puts the implicit unplaced host into hosts arrays', () => {
-    const doc = makeDoc([makeClient('c'), makeMonolith('shop', { on: [null, null] })], [call('c', 'shop')]);
+    const doc = makeDocument({ nodes: [makeClient('c'), makeMonolith('shop', { on: [null, null] })], edges: [makeEdge('c', 'shop')] });
     const c = classifyDesign(doc);
     for (const item of [...c.findings, ...c.evidence]) for (const host of item.hosts) expect(host).not.toBe('');
     expect(c.findings.map((f) => f.rule)).toEqual(['spof', 'single-host', 'replicas-same-host', 'unplaced']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDesign } from './classify';
-import { call, makeClient, makeDoc, makeGateway, makeMonolith, makeService } from './testBuilders';
+import { makeClient, makeDocument, makeEdge, makeGateway, makeMonolith, makeService } from '../document/testing/builders';
 import type { TopologyDocument, TopologyNode } from '../document';
 import type { FindingRule } from './types';
 
@@ -8,10 +8,10 @@ const findingsOf = (doc: TopologyDocument, rule: FindingRule) => classifyDesign(
 
 /** Units behind one gateway, all on host h1 so placement plays no part. */
 function behindGateway(...units: TopologyNode[]): TopologyDocument {
-  return makeDoc(
-    [makeClient('visitors'), makeGateway('gw', { on: ['h1'] }), ...units],
-    [call('visitors', 'gw'), ...units.map((u) => call('gw', u.id))],
-  );
+  return makeDocument({
+    nodes: [makeClient('visitors'), makeGateway('gw', { on: ['h1'] }), ...units],
+    edges: [makeEdge('visitors', 'gw'), ...units.map((u) => makeEdge('gw', u.id))],
+  });
 }
 
 describe('microservices', () => {
@@ -107,7 +107,7 @@ describe('capability-overlap', () => {
   it('is not raised for distinct capabilities, or across independent systems', () => {
     const distinct = behindGateway(makeService('a', { on: ['h1'], capabilities: ['x'] }), makeService('b', { on: ['h1'], capabilities: ['y'] }));
     expect(findingsOf(distinct, 'capability-overlap')).toEqual([]);
-    const apart = makeDoc([makeService('a', { on: ['h1'], capabilities: ['x'] }), makeService('b', { on: ['h1'], capabilities: ['x'] })]);
+    const apart = makeDocument({ nodes: [makeService('a', { on: ['h1'], capabilities: ['x'] }), makeService('b', { on: ['h1'], capabilities: ['x'] })] });
     expect(findingsOf(apart, 'capability-overlap')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isApplicationUnit, isDeployable, NODE_KINDS, validateDocument, type TopologyDocument, type TopologyNode } from '../document';
 import { classifyDesign } from './classify';
-import { call, makeDoc } from './testBuilders';
+import { makeDocument, makeEdge } from '../document/testing/builders';
 
 const HOSTS = ['h0', 'h1', 'h2', 'h3'];
 
@@ -41,8 +41,8 @@ const designArbitrary: fc.Arbitrary<TopologyDocument> = fc
     });
     const edges = pairs
       .filter(([a, b]) => a !== b && specs[b]!.kind !== 'client')
-      .map(([a, b]) => call(`n${a}`, `n${b}`, specs[a]!.async ? { async: true } : {}));
-    return makeDoc(nodes, edges);
+      .map(([a, b]) => makeEdge(`n${a}`, `n${b}`, specs[a]!.async ? { async: true } : {}));
+    return makeDocument({ nodes, edges });
   });
 
 const labelsOf = (doc: TopologyDocument) => classifyDesign(doc).labels;
@@ -85,7 +85,7 @@ describe('classifier properties', () => {
           ...doc,
           nodes: doc.nodes.map((n) => (isApplicationUnit(n.kind) ? { ...n, instances: (n.instances ?? [{}]).map(() => ({ host })) } : n)),
         };
-        const c = classifyDesign(makeDoc(moved.nodes, moved.edges));
+        const c = classifyDesign(makeDocument({ nodes: moved.nodes, edges: moved.edges }));
         expect(c.distributed).toBe(false);
       }),
     );
@@ -96,7 +96,7 @@ describe('classifier properties', () => {
       fc.property(designArbitrary, (doc) => {
         fc.pre(doc.nodes.some((n) => isDeployable(n.kind)));
         const widened = doc.nodes.map((n) => (isDeployable(n.kind) ? { ...n, instances: [...(n.instances ?? [{}]), { host: 'fresh' }] } : n));
-        expect(classifyDesign(makeDoc(widened, doc.edges)).cluster).toBe(true);
+        expect(classifyDesign(makeDocument({ nodes: widened, edges: doc.edges })).cluster).toBe(true);
       }),
     );
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { BALANCERS, FAILURE_CAUSES, TEMPLATES, validateDocument, type Fault, type TopologyDocument } from '../document';
 import { createSimulation, simulate } from './simulation';
 import { sweep, sweepTargets } from './sweep';
-import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
+import { makeClient, makeDocument, makeEdge, makeNode, makeScenario, makeService } from '../document/testing/builders';
 
 const shop = TEMPLATES.find((t) => t.id === 'services-two-servers')!.document;
 const shopWithFaults: TopologyDocument = {
@@ -86,7 +86,7 @@ const designs = fc
   })
   .map(({ nodes, edges, faults, rate, seed }) => {
     const ids = nodes.map((_, i) => `n${i}`);
-    const built = nodes.map((n, i) => makeNode(n.kind, ids[i]!, n.hosts, { balancer: n.balancer, latencyMs: n.latencyMs, concurrency: n.concurrency, queueLimit: n.queueLimit, errorRate: n.errorRate, fanout: n.fanout, calls: n.calls, ...(n.rateLimit ? { rateLimit: n.rateLimit } : {}) }));
+    const built = nodes.map((n, i) => makeNode(n.kind, ids[i]!, { on: n.hosts, balancer: n.balancer, latencyMs: n.latencyMs, concurrency: n.concurrency, queueLimit: n.queueLimit, errorRate: n.errorRate, fanout: n.fanout, calls: n.calls, ...(n.rateLimit ? { rateLimit: n.rateLimit } : {}) }));
     const seen = new Set<string>();
     const links = [makeEdge('users', 'n0')];
     for (const e of edges) {
@@ -104,7 +104,7 @@ const designs = fc
       if (f.type === 'instance-down') return { type: 'instance-down', target, instance: 0, ...window };
       return { type: f.type, target, value: 'value' in f ? f.value : 0, ...window };
     });
-    const doc = makeDesign({ nodes: [makeClient('users', rate), ...built], edges: links, scenarios: [makeScenario('s', scenarioFaults)], settings: { connectTimeoutMs: 300 } });
+    const doc = makeDocument({ nodes: [makeClient('users', { rate }), ...built], edges: links, scenarios: [makeScenario('s', scenarioFaults)], settings: { connectTimeoutMs: 300 } });
     for (const h of ['h1', 'h2', 'h3']) if (!doc.hosts.some((x) => x.id === h)) doc.hosts.push({ id: h, name: h });
     return { doc, seed };
   });
@@ -131,8 +131,8 @@ describe('invariants', () => {
 
 describe('bounded memory', () => {
   it('10 simulated minutes at 10,000 requests/s keep a flat heap', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 10_000), makeNode('loadBalancer', 'lb', ['l1']), makeService('api', ['h1', 'h2', 'h3', 'h4'], { latencyMs: 2, concurrency: 32 })],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 10_000 }), makeNode('loadBalancer', 'lb', { on: ['l1'] }), makeService('api', { on: ['h1', 'h2', 'h3', 'h4'], latencyMs: 2, concurrency: 32 })],
       edges: [makeEdge('users', 'lb'), makeEdge('lb', 'api', { timeoutMs: 200 })],
     });
     const simulation = createSimulation(doc, { durationS: 600 });
@@ -173,9 +173,9 @@ describe('sweep', () => {
 });
 
 it('rejects an unknown scenario and bad options with a path and a message', () => {
-  const doc = makeDesign({ nodes: [makeClient('users', 1), makeService('api', ['h1'])], edges: [makeEdge('users', 'api')], scenarios: [makeScenario('s1', [])] });
+  const doc = makeDocument({ nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: ['h1'] })], edges: [makeEdge('users', 'api')], scenarios: [makeScenario('s1', [])] });
   expect(() => simulate(doc, { scenario: 'nope' })).toThrow('scenario: unknown scenario "nope" (expected one of "s1" (Scenario s1))');
   expect(simulate(doc, { scenario: 'Scenario s1', durationS: 1 }).scenario).toEqual({ id: 's1', name: 'Scenario s1' });
   expect(() => simulate(doc, { durationS: 0 })).toThrow('duration: must be a positive number of seconds');
-  expect(() => simulate(makeDesign({ nodes: [makeService('api', ['h1'])], edges: [] }), { scenario: 'x' })).toThrow('the document has no scenarios');
+  expect(() => simulate(makeDocument({ nodes: [makeService('api', { on: ['h1'] })], edges: [] }), { scenario: 'x' })).toThrow('the document has no scenarios');
 });

@@ -1,17 +1,13 @@
 /** Request-flow semantics of the engine, one behaviour per test. */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from './simulation';
-import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { makeClient, makeDocument, makeEdge, makeNode, makeScenario, makeService } from '../document/testing/builders';
+import { expectNear } from './testing/near';
 
 /** users → api (instances on the hosts given, with the balancer given). */
 function balanced(balancer: 'round-robin' | 'random' | 'least-connections' | 'weighted' | 'consistent-hash', weights?: number[]) {
-  return makeDesign({
-    nodes: [makeClient('users', 400), makeService('api', ['h1', 'h2', 'h3', 'h4'].slice(0, weights?.length ?? 3), { balancer, ...(weights ? { weights } : {}) })],
+  return makeDocument({
+    nodes: [makeClient('users', { rate: 400 }), makeService('api', { on: ['h1', 'h2', 'h3', 'h4'].slice(0, weights?.length ?? 3), balancer, ...(weights ? { weights } : {}) })],
     edges: [makeEdge('users', 'api')],
   });
 }
@@ -51,12 +47,12 @@ describe('load balancers', () => {
 
 describe('retries', () => {
   const design = (retries: number) =>
-    makeDesign({
+    makeDocument({
       nodes: [
-        makeClient('users', 200),
-        makeNode('gateway', 'gw', ['g1']),
+        makeClient('users', { rate: 200 }),
+        makeNode('gateway', 'gw', { on: ['g1'] }),
         // The health check is slow on purpose: the dead instance stays in rotation all run.
-        makeService('api', ['h1', 'h2'], { healthCheck: { intervalMs: 100_000, failures: 3 } }),
+        makeService('api', { on: ['h1', 'h2'], healthCheck: { intervalMs: 100_000, failures: 3 } }),
       ],
       edges: [makeEdge('users', 'gw'), makeEdge('gw', 'api', { retries, retryBackoffMs: 5 })],
       scenarios: [makeScenario('crash-one', [{ type: 'instance-down', target: 'api', instance: 0 }])],
@@ -76,8 +72,8 @@ describe('retries', () => {
 });
 
 describe('circuit breaker', () => {
-  const design = makeDesign({
-    nodes: [makeClient('users', 100), makeService('api', ['h1']), makeService('payments', ['h2'])],
+  const design = makeDocument({
+    nodes: [makeClient('users', { rate: 100 }), makeService('api', { on: ['h1'] }), makeService('payments', { on: ['h2'] })],
     edges: [makeEdge('users', 'api'), makeEdge('api', 'payments', { circuitBreaker: { failureRate: 0.5, window: 10, openMs: 2000 } })],
     scenarios: [makeScenario('payments-broken', [{ type: 'error-rate', target: 'payments', value: 1, at: 10, until: 20 }])],
   });
@@ -106,8 +102,8 @@ describe('circuit breaker', () => {
 
 describe('rate limit, cache, optional edges', () => {
   it('a token bucket admits rateLimit requests per second; the rest fail as rate-limited', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 100), makeService('api', ['h1'], { rateLimit: 40 })],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 100 }), makeService('api', { on: ['h1'], rateLimit: 40 })],
       edges: [makeEdge('users', 'api')],
     });
     const report = simulate(doc, { durationS: 60 });
@@ -116,8 +112,8 @@ describe('rate limit, cache, optional edges', () => {
   });
 
   it('a cache answers hitRate of requests without calling downstream', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 200), makeService('api', ['h1']), makeNode('cache', 'cache', ['h2'], { hitRate: 0.8 }), makeNode('database', 'db', ['h3'])],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 200 }), makeService('api', { on: ['h1'] }), makeNode('cache', 'cache', { on: ['h2'], hitRate: 0.8 }), makeNode('database', 'db', { on: ['h3'] })],
       edges: [makeEdge('users', 'api'), makeEdge('api', 'cache'), makeEdge('cache', 'db')],
     });
     const report = simulate(doc, { durationS: 60 });
@@ -126,8 +122,8 @@ describe('rate limit, cache, optional edges', () => {
 
   it('an optional call that fails does not fail its caller (degradation)', () => {
     const doc = (optional: boolean) =>
-      makeDesign({
-        nodes: [makeClient('users', 100), makeService('shop', ['h1']), makeService('recommendations', ['h2'], { errorRate: 1 }), makeNode('database', 'db', ['h3'])],
+      makeDocument({
+        nodes: [makeClient('users', { rate: 100 }), makeService('shop', { on: ['h1'] }), makeService('recommendations', { on: ['h2'], errorRate: 1 }), makeNode('database', 'db', { on: ['h3'] })],
         edges: [makeEdge('users', 'shop'), makeEdge('shop', 'recommendations', { optional }), makeEdge('shop', 'db')],
       });
     const degraded = simulate(doc(true), { durationS: 20 });
@@ -144,13 +140,13 @@ describe('rate limit, cache, optional edges', () => {
 
 describe('async edges and queues', () => {
   const design = (consumerRate: number) =>
-    makeDesign({
+    makeDocument({
       nodes: [
-        makeClient('users', 40),
-        makeService('orders', ['h1'], { latencyMs: 10, latency: 'constant' }),
-        makeNode('queue', 'events', ['q1'], { latencyMs: 2, latency: 'constant' }),
+        makeClient('users', { rate: 40 }),
+        makeService('orders', { on: ['h1'], latencyMs: 10, latency: 'constant' }),
+        makeNode('queue', 'events', { on: ['q1'], latencyMs: 2, latency: 'constant' }),
         // One slot of 1000 / consumerRate ms: the consumer handles consumerRate messages per second.
-        makeService('mailer', ['h2'], { latencyMs: 1000 / consumerRate, latency: 'constant', concurrency: 1 }),
+        makeService('mailer', { on: ['h2'], latencyMs: 1000 / consumerRate, latency: 'constant', concurrency: 1 }),
       ],
       edges: [makeEdge('users', 'orders'), makeEdge('orders', 'events'), makeEdge('events', 'mailer')],
       scenarios: [makeScenario('mailer-down', [{ type: 'node-down', target: 'mailer', at: 10, until: 20 }])],
@@ -190,8 +186,8 @@ describe('async edges and queues', () => {
 describe('timeouts and cascades', () => {
   it('a slow dependency holds its callers’ threads until they overload too', () => {
     const doc = (concurrency: number) =>
-      makeDesign({
-        nodes: [makeClient('users', 200), makeService('catalog', ['h1'], { concurrency }), makeService('orders', ['h2'])],
+      makeDocument({
+        nodes: [makeClient('users', { rate: 200 }), makeService('catalog', { on: ['h1'], concurrency }), makeService('orders', { on: ['h2'] })],
         edges: [makeEdge('users', 'catalog'), makeEdge('catalog', 'orders', { timeoutMs: 500 })],
         scenarios: [makeScenario('orders-slow', [{ type: 'latency', target: 'orders', value: 2000, at: 10, until: 20 }])],
       });
@@ -206,8 +202,8 @@ describe('timeouts and cascades', () => {
   });
 
   it('a call without its own timeout waits connectTimeoutMs for a dead host', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 50), makeService('api', ['h1'])],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 50 }), makeService('api', { on: ['h1'] })],
       edges: [makeEdge('users', 'api')],
       settings: { connectTimeoutMs: 700 },
       scenarios: [makeScenario('dead', [{ type: 'host-down', target: 'h1', at: 5, until: 6 }])],

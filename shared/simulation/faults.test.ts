@@ -2,17 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../document';
 import { simulate } from './simulation';
-import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { makeClient, makeDocument, makeEdge, makeNode, makeScenario, makeService } from '../document/testing/builders';
+import { expectNear } from './testing/near';
 
 /** users → gateway (g1) → api on h1 and h2 → db (d1); a fault from 10 s to 20 s of a 30 s run. */
 function run(fault: Fault, edgeExtras = {}) {
-  const doc = makeDesign({
-    nodes: [makeClient('users', 200), makeNode('gateway', 'gw', ['g1']), makeService('api', ['h1', 'h2'], { latencyMs: 10 }), makeNode('database', 'db', ['d1'], { concurrency: 64 })],
+  const doc = makeDocument({
+    nodes: [makeClient('users', { rate: 200 }), makeNode('gateway', 'gw', { on: ['g1'] }), makeService('api', { on: ['h1', 'h2'], latencyMs: 10 }), makeNode('database', 'db', { on: ['d1'], concurrency: 64 })],
     edges: [makeEdge('users', 'gw'), makeEdge('gw', 'api', { timeoutMs: 300, ...edgeExtras }), makeEdge('api', 'db')],
     scenarios: [makeScenario('f', [{ ...fault, at: 10, until: 20 } as Fault])],
   });

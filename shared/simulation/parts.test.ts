@@ -7,7 +7,7 @@ import { Random } from './random';
 import { Balancers } from './balancers';
 import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
 import { compileModel } from './model';
-import { makeClient, makeDesign, makeEdge, makeService } from './testing/builders';
+import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
 
 describe('EventQueue', () => {
   it('pops events in time order, ties in insertion order', () => {
@@ -80,7 +80,7 @@ describe('Random', () => {
 describe('Balancers', () => {
   function setup(balancer: 'least-connections' | 'consistent-hash', instances = 3) {
     const hosts = Array.from({ length: instances }, (_, i) => `h${i + 1}`);
-    const model = compileModel(makeDesign({ nodes: [makeClient('users', 1), makeService('api', hosts, { balancer })], edges: [makeEdge('users', 'api')] }), undefined);
+    const model = compileModel(makeDocument({ nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: hosts, balancer })], edges: [makeEdge('users', 'api')] }), undefined);
     const inRotation = new Uint8Array(model.instanceCount).fill(1);
     const active = new Int32Array(model.instanceCount);
     return { balancers: new Balancers(model, new Random(1), inRotation, active), inRotation, active, api: 1 };
@@ -119,8 +119,8 @@ describe('Balancers', () => {
 
 describe('Breakers', () => {
   const model = compileModel(
-    makeDesign({
-      nodes: [makeClient('users', 1), makeService('api', ['h1'])],
+    makeDocument({
+      nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: ['h1'] })],
       edges: [makeEdge('users', 'api', { circuitBreaker: { failureRate: 0.5, window: 4, openMs: 1000 } })],
     }),
     undefined,

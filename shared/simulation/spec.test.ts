@@ -1,19 +1,15 @@
 /** The behaviours SPEC §4 pins, each within a few percent. */
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulation';
-import { makeClient, makeDesign, makeEdge, makeNode, makeScenario, makeService } from './testing/builders';
-import { relativeError } from './testing/near';
-
-function expectNear(actual: number, expected: number, tolerance: number): void {
-  expect(relativeError(actual, expected), `${actual} should be within ${tolerance * 100}% of ${expected}`).toBeLessThanOrEqual(tolerance);
-}
+import { makeClient, makeDocument, makeEdge, makeNode, makeScenario, makeService } from '../document/testing/builders';
+import { expectNear } from './testing/near';
 
 const hosts = (count: number, prefix = 'h') => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
 
 describe('the 10-sub-task example (cluster-vs-distributed notes), scaled to milliseconds', () => {
   it('one server doing all 10 sub-tasks: p50 ≈ 1000 ms', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('jobs', 0.5), makeNode('monolith', 'worker', ['h1'], { latencyMs: 1000, latency: 'constant' })],
+    const doc = makeDocument({
+      nodes: [makeClient('jobs', { rate: 0.5 }), makeNode('monolith', 'worker', { on: ['h1'], latencyMs: 1000, latency: 'constant' })],
       edges: [makeEdge('jobs', 'worker')],
       settings: { networkMs: 1 },
     });
@@ -25,11 +21,11 @@ describe('the 10-sub-task example (cluster-vs-distributed notes), scaled to mill
 
   it('distributed: 10 servers each doing one sub-task in parallel: p50 ≈ 100 ms plus network', () => {
     const parts = hosts(10);
-    const doc = makeDesign({
+    const doc = makeDocument({
       nodes: [
-        makeClient('jobs', 2),
-        makeService('coordinator', ['c1'], { latencyMs: 0, latency: 'constant', fanout: 'all', calls: 'parallel' }),
-        ...parts.map((host, i) => makeService(`task-${i + 1}`, [host], { latencyMs: 100, latency: 'constant' })),
+        makeClient('jobs', { rate: 2 }),
+        makeService('coordinator', { on: ['c1'], latencyMs: 0, latency: 'constant', fanout: 'all', calls: 'parallel' }),
+        ...parts.map((host, i) => makeService(`task-${i + 1}`, { on: [host], latencyMs: 100, latency: 'constant' })),
       ],
       edges: [makeEdge('jobs', 'coordinator'), ...parts.map((_, i) => makeEdge('coordinator', `task-${i + 1}`))],
       settings: { networkMs: 1 },
@@ -48,11 +44,11 @@ describe('the 10-sub-task example (cluster-vs-distributed notes), scaled to mill
 
   it('cluster: the whole job on 10 servers under 20 jobs/s serves ≈ 10/s, one server ≈ 1/s', () => {
     const cluster = (servers: number) =>
-      makeDesign({
+      makeDocument({
         nodes: [
-          makeClient('jobs', 20),
-          makeNode('loadBalancer', 'lb', ['lb1']),
-          makeNode('monolith', 'worker', hosts(servers), { latencyMs: 1000, latency: 'constant', concurrency: 1, queueLimit: 2 }),
+          makeClient('jobs', { rate: 20 }),
+          makeNode('loadBalancer', 'lb', { on: ['lb1'] }),
+          makeNode('monolith', 'worker', { on: hosts(servers), latencyMs: 1000, latency: 'constant', concurrency: 1, queueLimit: 2 }),
         ],
         edges: [makeEdge('jobs', 'lb'), makeEdge('lb', 'worker')],
       });
@@ -68,8 +64,8 @@ describe('the 10-sub-task example (cluster-vs-distributed notes), scaled to mill
 
 describe('capacity', () => {
   it('a saturated node serves instances × concurrency × 1000 / latencyMs per second; the excess fails as overload', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 1200), makeService('api', ['h1', 'h2'], { latencyMs: 10, concurrency: 4, queueLimit: 20 })],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 1200 }), makeService('api', { on: ['h1', 'h2'], latencyMs: 10, concurrency: 4, queueLimit: 20 })],
       edges: [makeEdge('users', 'api')],
     });
     const report = simulate(doc, { durationS: 60 });
@@ -83,11 +79,11 @@ describe('capacity', () => {
 
 describe('cluster failover', () => {
   it('only requests sent to the dead server before the health check removes it fail; then availability is 100%', () => {
-    const doc = makeDesign({
+    const doc = makeDocument({
       nodes: [
-        makeClient('users', 300),
-        makeNode('loadBalancer', 'lb', ['lb1']),
-        makeNode('monolith', 'shop', ['h1', 'h2', 'h3'], { latencyMs: 20, healthCheck: { intervalMs: 1000, failures: 3 } }),
+        makeClient('users', { rate: 300 }),
+        makeNode('loadBalancer', 'lb', { on: ['lb1'] }),
+        makeNode('monolith', 'shop', { on: ['h1', 'h2', 'h3'], latencyMs: 20, healthCheck: { intervalMs: 1000, failures: 3 } }),
       ],
       edges: [makeEdge('users', 'lb'), makeEdge('lb', 'shop', { timeoutMs: 500 })],
       scenarios: [makeScenario('lose-h2', [{ type: 'host-down', target: 'h2', at: 20 }])],
@@ -107,15 +103,15 @@ describe('cluster failover', () => {
 
 describe('distributed weak point', () => {
   it('a module on one server down for a third of the run: availability ≈ 2/3, every failure attributed to it', () => {
-    const doc = makeDesign({
+    const doc = makeDocument({
       nodes: [
-        makeClient('users', 200),
-        makeNode('gateway', 'gateway', ['g1']),
+        makeClient('users', { rate: 200 }),
+        makeNode('gateway', 'gateway', { on: ['g1'] }),
         // Threads held by timeouts to the dead module: with too few, catalog overloads as well
         // (a cascade, pinned in engine.test.ts); here it has enough to isolate the weak point.
-        makeService('catalog', ['h1'], { concurrency: 200 }),
-        makeService('orders', ['h2']),
-        makeNode('database', 'db', ['h3']),
+        makeService('catalog', { on: ['h1'], concurrency: 200 }),
+        makeService('orders', { on: ['h2'] }),
+        makeNode('database', 'db', { on: ['h3'] }),
       ],
       edges: [makeEdge('users', 'gateway'), makeEdge('gateway', 'catalog', { timeoutMs: 1000 }), makeEdge('catalog', 'orders', { timeoutMs: 500 }), makeEdge('orders', 'db')],
       scenarios: [makeScenario('orders-down', [{ type: 'host-down', target: 'h2', at: 20, until: 40 }])],
@@ -127,8 +123,8 @@ describe('distributed weak point', () => {
   });
 
   it('the same module process crashing (node-down) fails its requests at once with crash', () => {
-    const doc = makeDesign({
-      nodes: [makeClient('users', 200), makeNode('gateway', 'gateway', ['g1']), makeService('catalog', ['h1']), makeService('orders', ['h2'])],
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 200 }), makeNode('gateway', 'gateway', { on: ['g1'] }), makeService('catalog', { on: ['h1'] }), makeService('orders', { on: ['h2'] })],
       edges: [makeEdge('users', 'gateway'), makeEdge('gateway', 'catalog'), makeEdge('catalog', 'orders')],
       scenarios: [makeScenario('orders-crash', [{ type: 'node-down', target: 'orders', at: 20, until: 40 }])],
     });

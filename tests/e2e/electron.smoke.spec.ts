@@ -38,10 +38,21 @@ test.describe('desktop app (Electron)', () => {
       const csp = await page.evaluate(async () => (await fetch('app://topology/index.html')).headers.get('content-security-policy'));
       expect(csp).toContain("script-src 'self'");
 
-      await page.evaluate(() => {
-        window.location.href = 'https://example.com/';
+      // Navigation is refused in the main process: wait for its verdict on the attempt instead of for time to
+      // pass. (A plain http address: https ones would be handed to the system browser.)
+      type Verdict = { url: string; refused: boolean };
+      await app.evaluate(({ webContents }) => {
+        const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('app://'))!;
+        (globalThis as unknown as { navigationVerdict: Promise<Verdict> }).navigationVerdict = new Promise<Verdict>((resolve) => {
+          // Registered after the app's own listener, so this one sees its decision.
+          contents.once('will-navigate', (event, url) => resolve({ url, refused: event.defaultPrevented }));
+        });
       });
-      await page.waitForTimeout(500);
+      await page.evaluate(() => {
+        window.location.href = 'http://localhost:9/elsewhere';
+      });
+      const verdict = await app.evaluate(() => (globalThis as unknown as { navigationVerdict: Promise<Verdict> }).navigationVerdict);
+      expect(verdict).toEqual({ url: 'http://localhost:9/elsewhere', refused: true });
       expect(page.url()).toBe('app://topology/index.html');
 
       const menus = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label.replace('&', '')));

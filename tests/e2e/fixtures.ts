@@ -45,16 +45,50 @@ export async function openTemplate(page: Page, name: string): Promise<void> {
   await viewportSettled(page);
 }
 
-/** Waits until the zoom-to-fit animation that follows opening a design has finished. */
+/**
+ * Waits until the page has painted `count` more frames: a wait on the page's own progress, not on
+ * wall time (a busy machine paints fewer frames per second, and the wait grows with it).
+ */
+export async function animationFrames(page: Page, count: number): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const next = () => (left-- <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
+}
+
+/**
+ * Waits until the zoom-to-fit animation that follows opening a design has finished: the viewport's
+ * transform unchanged over 15 painted frames in a row (the fit starts two frames after opening and
+ * changes the transform on every frame while it runs).
+ */
 export async function viewportSettled(page: Page): Promise<void> {
-  const transform = () => page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
-  let last = await transform();
-  for (let i = 0; i < 40; i += 1) {
-    await page.waitForTimeout(100);
-    const now = await transform();
-    if (now === last && i >= 3) return;
-    last = now;
-  }
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const transform = () => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
+        let last = transform();
+        let steady = 0;
+        const check = () => {
+          const now = transform();
+          steady = now === last ? steady + 1 : 0;
+          last = now;
+          if (steady >= 15) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
+/** The simulated clock shown in the toolbar, in seconds. */
+export async function simulatedClock(page: Page): Promise<number> {
+  const text = await page.getByLabel('Simulated time').textContent();
+  return Number(/t = ([\d.]+)/.exec(text ?? '')![1]);
 }
 
 /** A canvas node by its accessible name (its `name`). */

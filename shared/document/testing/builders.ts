@@ -1,14 +1,118 @@
 /**
- * Test-only builders for document-model tests: a small valid design, a design that sets every
- * field of every object, and helpers to run raw (possibly broken) JSON through the validator.
+ * Test-only builders for every test that needs a design: one small builder per object, each taking
+ * the id and the fields that differ from the defaults, so a test shows only what it is about:
+ *
+ *   makeDocument({
+ *     nodes: [makeClient('users', { rate: 50 }), makeService('orders', { on: ['h1', 'h2'] })],
+ *     edges: [makeEdge('users', 'orders')],
+ *   })
+ *
+ * `makeDocument` declares every host that an instance or a host fault names (`server-<id>` unless
+ * `hostNames` says otherwise), so messages read like real ones. Also here: a small and a full
+ * fixture, and helpers to run raw (possibly broken) JSON through the validator.
  */
-import { CURRENT_VERSION, FORMAT_NAME, type TopologyDocument } from '../schema';
+import { CURRENT_VERSION, FORMAT_NAME, type Fault, type Host, type Instance, type Scenario, type Settings, type TopologyDocument, type TopologyEdge, type TopologyNode } from '../schema';
+import type { NodeKind } from '../kinds';
 import { validateDocument, parseDocumentText, type ParseResult } from '../validate';
 import type { ValidationError } from '../errors';
 
 /** Anything JSON: tests mutate raw documents freely, wrong types included. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Raw = any;
+
+/** The fields of a node a test sets, plus shorthands for its instances. */
+export type NodeFields = Partial<Omit<TopologyNode, 'id' | 'kind'>> & {
+  /** One instance per entry, on that host; `null` is an unplaced instance. Ignored when `instances` is given. */
+  readonly on?: readonly (string | null)[];
+  /** The weight of each instance of `on`, in order. */
+  readonly weights?: readonly number[];
+};
+
+/** `orders` → `Orders`: the default display name of a node. */
+function titleCase(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** A node of any kind, named after its id; without `on` or `instances` it has no instances. */
+export function makeNode(kind: NodeKind, id: string, fields: NodeFields = {}): TopologyNode {
+  const { on, weights, ...rest } = fields;
+  const node: TopologyNode = { id, kind, name: titleCase(id), ...rest };
+  if (on && !rest.instances) {
+    node.instances = on.map((host, i): Instance => ({ ...(host === null ? {} : { host }), ...(weights ? { weight: weights[i]! } : {}) }));
+  }
+  return node;
+}
+
+/** A client; `rate` is its requests per second. */
+export const makeClient = (id: string, fields: NodeFields = {}) => makeNode('client', id, fields);
+/** A gateway. */
+export const makeGateway = (id: string, fields: NodeFields = {}) => makeNode('gateway', id, fields);
+/** A load balancer. */
+export const makeLoadBalancer = (id: string, fields: NodeFields = {}) => makeNode('loadBalancer', id, fields);
+/** A monolith. */
+export const makeMonolith = (id: string, fields: NodeFields = {}) => makeNode('monolith', id, fields);
+/** A service. */
+export const makeService = (id: string, fields: NodeFields = {}) => makeNode('service', id, fields);
+/** A database. */
+export const makeDatabase = (id: string, fields: NodeFields = {}) => makeNode('database', id, fields);
+/** A cache. */
+export const makeCache = (id: string, fields: NodeFields = {}) => makeNode('cache', id, fields);
+/** A queue. */
+export const makeQueue = (id: string, fields: NodeFields = {}) => makeNode('queue', id, fields);
+
+/** An edge `from → to` with id `from->to`; `fields` sets async, optional, timeouts… */
+export function makeEdge(from: string, to: string, fields: Partial<Omit<TopologyEdge, 'id' | 'from' | 'to'>> = {}): TopologyEdge {
+  return { id: `${from}->${to}`, from, to, ...fields };
+}
+
+/** A chain of calls: `makeChain('a', 'b', 'c')` is a → b → c. */
+export function makeChain(...ids: string[]): TopologyEdge[] {
+  return ids.slice(1).map((to, i) => makeEdge(ids[i]!, to));
+}
+
+/** A scenario named after its id. */
+export function makeScenario(id: string, faults: Fault[]): Scenario {
+  return { id, name: `Scenario ${id}`, faults };
+}
+
+/** The hosts a fault names (they must be declared for the document to be valid). */
+function hostsOfFault(fault: Fault): string[] {
+  if (fault.type === 'host-down') return [fault.target];
+  if (fault.type === 'partition') return fault.groups.flat();
+  return [];
+}
+
+/** What `makeDocument` builds a design from; only `nodes` is required. */
+export interface DocumentParts {
+  readonly nodes: readonly TopologyNode[];
+  readonly edges?: readonly TopologyEdge[];
+  readonly scenarios?: readonly Scenario[];
+  readonly settings?: Settings;
+  readonly name?: string;
+  /** Display names of hosts by id (default `server-<id>`). */
+  readonly hostNames?: Readonly<Record<string, string>>;
+  /** Hosts to declare although nothing names them. */
+  readonly extraHosts?: readonly string[];
+}
+
+/** A valid document of copies of the parts, with every host they name declared, in order of first mention. */
+export function makeDocument(parts: DocumentParts): TopologyDocument {
+  const hostIds = new Set<string>();
+  for (const node of parts.nodes) for (const instance of node.instances ?? []) if (instance.host !== undefined) hostIds.add(instance.host);
+  for (const scenario of parts.scenarios ?? []) for (const fault of scenario.faults) for (const id of hostsOfFault(fault)) hostIds.add(id);
+  for (const id of parts.extraHosts ?? []) hostIds.add(id);
+  const hosts: Host[] = [...hostIds].map((id) => ({ id, name: parts.hostNames?.[id] ?? `server-${id}` }));
+  return {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    name: parts.name ?? 'Test design',
+    ...(parts.settings ? { settings: structuredClone(parts.settings) } : {}),
+    hosts,
+    nodes: parts.nodes.map((node) => structuredClone(node)),
+    edges: (parts.edges ?? []).map((edge) => structuredClone(edge)),
+    ...(parts.scenarios ? { scenarios: parts.scenarios.map((scenario) => structuredClone(scenario)) } : {}),
+  };
+}
 
 /** A small valid design: a client, a gateway, a service on two hosts, a database, a queue. */
 export function smallDocument(): TopologyDocument {
