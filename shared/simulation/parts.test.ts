@@ -82,11 +82,11 @@ describe('Balancers', () => {
     const hosts = Array.from({ length: instances }, (_, i) => `h${i + 1}`);
     const model = compileModel(makeDesign({ nodes: [makeClient('users', 1), makeService('api', hosts, { balancer })], edges: [makeEdge('users', 'api')] }), undefined);
     const inRotation = new Uint8Array(model.instanceCount).fill(1);
-    const active = new Int32Array(model.instanceCount);
-    return { balancers: new Balancers(model, new Random(1), inRotation, active), inRotation, active, api: 1 };
+    const balancers = new Balancers(model, new Random(1), inRotation);
+    return { balancers, inRotation, active: balancers.connections, api: 1 };
   }
 
-  it('least-connections picks the instance holding the fewest requests, ties in turn', () => {
+  it('least-connections picks the instance with the fewest open connections, ties in turn', () => {
     const { balancers, active, api } = setup('least-connections');
     active.set([5, 2, 7]);
     expect(balancers.pick(api, 0, -1)).toBe(1);
@@ -95,6 +95,18 @@ describe('Balancers', () => {
     // A retry avoids the instance that failed even when it is the least loaded.
     active.set([0, 3, 9]);
     expect(balancers.pick(api, 0, 0)).toBe(1);
+  });
+
+  it('least-connections counts a connection from the pick until its release', () => {
+    const { balancers, active, api } = setup('least-connections');
+    // Three picks in a row, before any request has arrived anywhere: one each, not three on one.
+    const picked = [balancers.pick(api, 0, -1), balancers.pick(api, 0, -1), balancers.pick(api, 0, -1)];
+    expect([...picked].sort()).toEqual([0, 1, 2]);
+    expect(Array.from(active)).toEqual([1, 1, 1]);
+    balancers.release(picked[1]!);
+    expect(balancers.pick(api, 0, -1)).toBe(picked[1]);
+    for (const instance of picked) balancers.release(instance);
+    expect(Array.from(active)).toEqual([0, 0, 0]);
   });
 
   it('consistent-hash maps a key to one instance, and only the keys of a removed instance move', () => {
