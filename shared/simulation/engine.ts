@@ -93,7 +93,7 @@ export class Engine {
   private readonly faults: Faults;
   private readonly messaging: Messaging;
   private readonly movements: MovementLog | undefined;
-  private readonly readable: ReadableState;
+  readonly durationMs: number;
   private time = 0;
   private eventCount = 0;
   private serialCounter = 0;
@@ -120,41 +120,24 @@ export class Engine {
     this.sampleEvery = Math.max(1, Math.round(totalRate / (options.sampledRequestsPerSecond ?? 40)));
     this.movements = options.recordMovements ? new MovementLog(model) : undefined;
     // The parts' ports: made once here, so no closure is created per event.
-    const queue = this.queue;
-    const schedule = (timeMs: number, kind: number, first: number, second: number) => queue.push(timeMs, kind, first, second);
-    const clock = this as { readonly now: number };
+    const now = () => this.time;
+    const schedule = (timeMs: number, kind: number, first: number, second: number) => this.queue.push(timeMs, kind, first, second);
     this.messaging = new Messaging(model, this.random, this.instances, this.metrics, this.movements ? this.sampleEvery : 0, {
-      get now() {
-        return clock.now;
-      },
+      now,
       schedule,
       deliver: (edge, fromHost, key, sampled) => this.sendAttempt(this.calls.open(-1, 0, edge, fromHost, key, 1, sampled ? CALL_SAMPLED : 0)),
     });
     this.faults = new Faults(model, this.instances, {
-      get now() {
-        return clock.now;
-      },
+      now,
       schedule,
       failJob: (job, cause, origin) => this.failJob(job, cause, origin),
       dropJob: (job) => this.dropJob(job),
       capacityReturned: (node) => this.messaging.capacityReturned(node),
     });
-    this.readable = {
-      model,
-      get now() {
-        return clock.now;
-      },
-      metrics: this.metrics,
-      instances: this.instances,
-      backlogs: this.messaging.backlogs,
-      breakers: this.breakers,
-    };
     // Faults first, so that a fault at t = 0 is in place before the first request.
     this.faults.scheduleAll(this.durationMs);
     for (const client of model.clients) this.scheduleArrival(client);
   }
-
-  readonly durationMs: number;
 
   /** Virtual time reached, ms. */
   get now(): number {
@@ -219,16 +202,21 @@ export class Engine {
 
   /** The SPEC §4 report of the run so far; reading changes nothing. */
   report(meta: ReportMeta): SimulationReport {
-    return buildReport(this.readable, meta);
+    return buildReport(this.readableState(), meta);
   }
 
   /** Node state now, for the canvas. */
   snapshot(): SimulationSnapshot {
-    return buildSnapshot(this.readable);
+    return buildSnapshot(this.readableState());
+  }
+
+  private readableState(): ReadableState {
+    const { model, time: now, metrics, instances, breakers } = this;
+    return { model, now, metrics, instances, backlogs: this.messaging.backlogs, breakers };
   }
 
   /** The metrics collected so far, read only. */
-  get collected(): Pick<MetricsCollector, 'ok' | 'failed' | 'offered' | 'latencySummary' | 'failureCounts'> {
+  get collected(): Readonly<Pick<MetricsCollector, 'ok' | 'failed' | 'offered' | 'latencySummary' | 'failureCounts'>> {
     return this.metrics;
   }
 

@@ -2,8 +2,9 @@
  * Faults and health checks (SPEC §2): a scenario's faults switch on and off at their `at` and
  * `until` (what each type does is its entry in faultTypes.ts); instances die and recover; health
  * checks take dead instances out of rotation after intervalMs × failures and put them back one
- * interval after they recover. The engine reaches this part only through `start`, `end`,
- * `onHealth` and the effect arrays; this part reaches the engine only through its port.
+ * interval after they recover. The engine drives this part by its events (`start`, `end`,
+ * `onHealth`) and reads its effects (latency added, error rate, loss, partitions); this part
+ * reaches the engine only through its port.
  */
 import { CAUSE_CRASH } from './causes';
 import { EVENT_FAULT_END, EVENT_FAULT_START, EVENT_HEALTH } from './events';
@@ -14,7 +15,7 @@ import type { SimulationModel } from './model';
 /** What faults and health checks need from the engine. */
 export interface FaultPort {
   /** Virtual time now, ms. */
-  readonly now: number;
+  now(): number;
   /** Puts an event on the agenda. */
   schedule(timeMs: number, kind: number, first: number, second: number): void;
   /** Fails a job (and answers its caller) with `cause`, begun at node `origin`. */
@@ -135,7 +136,7 @@ export class Faults implements FaultControls {
   }
 
   private killInstance(instance: number, kind: number): void {
-    const waiting = this.instances.die(instance, kind, this.port.now);
+    const waiting = this.instances.die(instance, kind, this.port.now());
     const node = this.model.instanceNode[instance]!;
     for (const job of waiting) {
       if (kind === DOWN_HOST) this.port.dropJob(job);
@@ -145,7 +146,7 @@ export class Faults implements FaultControls {
   }
 
   private scheduleHealth(instance: number, delayMs: number): void {
-    this.port.schedule(this.port.now + delayMs, EVENT_HEALTH, instance, this.instances.stateSerial[instance]!);
+    this.port.schedule(this.port.now() + delayMs, EVENT_HEALTH, instance, this.instances.stateSerial[instance]!);
   }
 
   /** The health check's verdict on a state (of serial `serial`) that has lasted its detection time. */

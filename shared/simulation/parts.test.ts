@@ -1,4 +1,4 @@
-/** The engine's parts on their own: agenda, histogram, random numbers, balancers, breakers. */
+/** The engine's parts on their own: agenda, histogram, random numbers, balancers, breakers, causes. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventQueue } from './eventQueue';
@@ -7,6 +7,8 @@ import { Random } from './random';
 import { Balancers } from './balancers';
 import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
 import { compileModel } from './model';
+import { FAILURE_CAUSES } from '../document';
+import { CAUSE_BY_CODE, FAILURE_CAUSE_TABLE, failureCauseLabel } from './causes';
 import { makeClient, makeDesign, makeEdge, makeService } from './testing/builders';
 
 describe('EventQueue', () => {
@@ -159,5 +161,16 @@ describe('Breakers', () => {
     breakers.record(0, true, false, 2050);
     expect(breakers.state[0]).toBe(BREAKER_CLOSED);
     expect(breakers.opened[0]).toBe(2);
+  });
+});
+
+describe('failure causes', () => {
+  it('every cause has its own code, in FAILURE_CAUSES order, and a label', () => {
+    FAILURE_CAUSES.forEach((cause, i) => {
+      expect(FAILURE_CAUSE_TABLE[cause].code).toBe(i + 1);
+      expect(CAUSE_BY_CODE[FAILURE_CAUSE_TABLE[cause].code]).toBe(cause);
+      expect(failureCauseLabel(cause).length).toBeGreaterThan(3);
+    });
+    expect(new Set(FAILURE_CAUSES.map(failureCauseLabel)).size).toBe(FAILURE_CAUSES.length);
   });
 });
