@@ -3,10 +3,10 @@
  * the end, live mode advances it step by step. Virtual time in ms; nothing reads a clock.
  * README.md states the semantics where SPEC leaves room (slots, timeouts, crashes, queues…).
  *
- * This file is the request state machine — jobs and calls from arrival to answer. The parts it
- * drives each own their state behind a narrow port: faults and health checks (faults.ts, with the
- * fault table in faultTypes.ts), queues and messaging (queues.ts), balancers (balancers.ts),
- * breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts).
+ * This file is the request state machine's job side, and the composition of the parts, each of
+ * which owns its state behind a narrow port: calls and retries (calls.ts), faults and health
+ * checks (faults.ts, the fault table in faultTypes.ts), queues and messaging (queues.ts),
+ * balancers (balancers.ts), breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts).
  *
  * A job is the work one instance does for one attempt (a client's job is the request itself):
  *
@@ -31,21 +31,20 @@
  *      │                                        └──none left──▶ resolved (with the cause)
  *      └ async edge: succeeds as soon as the callee accepts (a slot or a queue place)
  *
- * Every attempt that picked an instance ends exactly once (succeeded or failed, whichever comes
- * first; a late answer finds a newer serial and is ignored), and that is where its connection is
- * released.
+ * The job side is this file; the call side is calls.ts (CallFlow), each reaching the other
+ * through a port. Both share the agenda, the random stream and the record pools' conventions:
+ * an event or answer carrying a stale generation (jobs) or serial (calls) is ignored.
  */
 import { EventQueue } from './eventQueue';
 import { Random } from './random';
 import { Balancers } from './balancers';
-import { ADMIT_TRIAL, Breakers, REJECT } from './breaker';
-import {
-  CAUSE_CIRCUIT_OPEN, CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT, CAUSE_UNAVAILABLE,
-} from './causes';
+import { Breakers } from './breaker';
+import { CallFlow } from './calls';
+import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
 import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, type SimulationModel } from './model';
-import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CallPool, JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool } from './pools';
+import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool } from './pools';
 import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
 import { Faults } from './faults';
@@ -85,7 +84,7 @@ export class Engine {
   private readonly queue = new EventQueue();
   private readonly random: Random;
   private readonly jobs = new JobPool();
-  private readonly calls = new CallPool();
+  private readonly calls: CallFlow;
   private readonly metrics: MetricsCollector;
   private readonly breakers: Breakers;
   private readonly instances: InstanceTable;
@@ -96,7 +95,6 @@ export class Engine {
   readonly durationMs: number;
   private time = 0;
   private eventCount = 0;
-  private serialCounter = 0;
   private requestCounter = 0;
   /** Sample one request in this many for the animation. */
   private readonly sampleEvery: number;
@@ -125,7 +123,7 @@ export class Engine {
     this.messaging = new Messaging(model, this.random, this.instances, this.metrics, this.movements ? this.sampleEvery : 0, {
       now,
       schedule,
-      deliver: (edge, fromHost, key, sampled) => this.sendAttempt(this.calls.open(-1, 0, edge, fromHost, key, 1, sampled ? CALL_SAMPLED : 0)),
+      deliver: (edge, fromHost, key, sampled) => this.calls.start(-1, 0, edge, fromHost, key, 1, sampled),
     });
     this.faults = new Faults(model, this.instances, {
       now,
@@ -133,6 +131,13 @@ export class Engine {
       failJob: (job, cause, origin) => this.failJob(job, cause, origin),
       dropJob: (job) => this.dropJob(job),
       capacityReturned: (node) => this.messaging.capacityReturned(node),
+    });
+    this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
+      now,
+      startJob: (call, serial, target, instance, key, depth, sampled, sameHost) => this.startJob(call, serial, target, instance, key, depth, sampled, sameHost),
+      jobAlive: (job, generation) => this.jobs.generation[job] === generation,
+      callDone: (job, cause, origin, optional) => this.childDone(job, cause, origin, optional),
+      deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
     // Faults first, so that a fault at t = 0 is in place before the first request.
     this.faults.scheduleAll(this.durationMs);
@@ -253,9 +258,9 @@ export class Engine {
       case EVENT_ARRIVAL: return this.onArrival(first);
       case EVENT_JOB_ARRIVE: if (this.jobs.generation[first] === second) this.onJobArrive(first); return;
       case EVENT_SERVICE_DONE: if (this.jobs.generation[first] === second) this.onServiceDone(first); return;
-      case EVENT_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_TIMEOUT, this.model.edgeTo[this.calls.edge[first]!]!); return;
-      case EVENT_PARTITION_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_PARTITION, this.model.edgeTo[this.calls.edge[first]!]!); return;
-      case EVENT_RETRY: if (this.calls.serial[first] === second) this.onRetry(first); return;
+      case EVENT_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_TIMEOUT);
+      case EVENT_PARTITION_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_PARTITION);
+      case EVENT_RETRY: return this.calls.onRetry(first, second);
       case EVENT_FAULT_START: return this.faults.start(first);
       case EVENT_FAULT_END: return this.faults.end(first);
       case EVENT_HEALTH: return this.faults.onHealth(first, second);
@@ -332,54 +337,15 @@ export class Engine {
     const jobs = this.jobs;
     if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1);
     const instance = jobs.instance[job]!;
-    const call = this.calls.open(
-      job,
-      jobs.generation[job]!,
-      edge,
-      instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!,
-      jobs.key[job]!,
-      jobs.depth[job]! + 1,
-      (jobs.flags[job]! & JOB_SAMPLED) !== 0 ? CALL_SAMPLED : 0,
-    );
-    this.sendAttempt(call);
+    const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
+    this.calls.start(job, jobs.generation[job]!, edge, fromHost, jobs.key[job]!, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
   }
 
-  private nextSerial(): number {
-    this.serialCounter = (this.serialCounter + 1) | 0;
-    if (this.serialCounter === 0) this.serialCounter = 1;
-    return this.serialCounter;
-  }
-
-  /** Sends the call's current attempt: breaker, balancer, reachability, then travel. */
-  private sendAttempt(call: number): void {
-    const model = this.model;
-    const calls = this.calls;
-    const edge = calls.edge[call]!;
-    const target = model.edgeTo[edge]!;
-    const serial = this.nextSerial();
-    calls.serial[call] = serial;
-    calls.sentAt[call] = this.time;
-    calls.flags[call]! &= ~CALL_TRIAL;
-    const admitted = this.breakers.admit(edge, this.time);
-    if (admitted === REJECT) return this.attemptFailed(call, CAUSE_CIRCUIT_OPEN, target);
-    if (admitted === ADMIT_TRIAL) calls.flags[call]! |= CALL_TRIAL;
-    const instance = this.balancers.pick(target, calls.key[call]!, calls.attempt[call]! > 0 ? calls.instance[call]! : -1);
-    if (instance < 0) return this.attemptFailed(call, CAUSE_UNAVAILABLE, target);
-    calls.instance[call] = instance;
-    calls.flags[call]! |= CALL_COUNTED;
-    const host = model.instanceHost[instance]!;
-    const from = calls.fromHost[call]!;
-    const timeoutMs = model.edgeTimeoutMs[edge]!;
-    const noAnswerAt = this.time + (timeoutMs > 0 ? timeoutMs : model.connectTimeoutMs);
-    const faults = this.faults;
-    if (faults.partitions.length > 0 && faults.partitioned(from, host)) return this.queue.push(noAnswerAt, EVENT_PARTITION_TIMEOUT, call, serial);
-    if (this.instances.hostDown[host]! > 0) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    const loss = faults.lossRate[target]!;
-    if (loss > 0 && this.random.next() < loss) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    if (timeoutMs > 0) this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    const job = this.jobs.open(target, instance, call, serial, calls.key[call]!, calls.depth[call]!, (calls.flags[call]! & CALL_SAMPLED) !== 0 ? JOB_SAMPLED : 0, this.time);
-    if (from === host && from !== OUTSIDE_HOST) return this.onJobArrive(job);
-    this.queue.push(this.time + model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
+  /** An attempt is on its way to `instance`: its job starts there, after the network hop unless on the same host. */
+  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void {
+    const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.time);
+    if (sameHost) return this.onJobArrive(job);
+    this.queue.push(this.time + this.model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
   }
 
   /** The request reaches its instance: is it up, within its rate limit, is there room? */
@@ -404,11 +370,12 @@ export class Engine {
     } else {
       return this.failJob(job, CAUSE_OVERLOAD, node);
     }
-    // Accepted: an async caller stops waiting here and the job carries on alone.
+    // Accepted: an async caller stops waiting here and the job carries on alone (a queue's
+    // caller waits for the enqueue, its service).
     const call = jobs.parentCall[job]!;
-    if (this.calls.serial[call] === jobs.parentSerial[job] && model.edgeAsync[this.calls.edge[call]!] === 1 && model.nodeIsQueue[node] === 0) {
+    if (model.nodeIsQueue[node] === 0 && this.calls.waitsForAcceptance(call, jobs.parentSerial[job]!)) {
       jobs.parentCall[job] = -1;
-      this.attemptSucceeded(call);
+      this.calls.accepted(call);
     }
   }
 
@@ -503,9 +470,7 @@ export class Engine {
       if (cause !== CAUSE_NONE) this.metrics.nodeFailed[node]!++;
       return;
     }
-    if (this.calls.serial[call] !== serial) return;
-    if (cause === CAUSE_NONE) this.attemptSucceeded(call);
-    else this.attemptFailed(call, cause, origin);
+    this.calls.answered(call, serial, cause, origin);
   }
 
   /** The job vanishes without an answer (its host died): the caller waits for its timeout. */
@@ -520,9 +485,7 @@ export class Engine {
       this.metrics.nodeFailed[node]!++;
       return;
     }
-    const calls = this.calls;
-    if (calls.serial[call] !== serial || this.model.edgeTimeoutMs[calls.edge[call]!]! > 0) return;
-    this.queue.push(Math.max(this.time, calls.sentAt[call]! + this.model.connectTimeoutMs), EVENT_TIMEOUT, call, serial);
+    this.calls.vanished(call, serial);
   }
 
   /** The job's instance died while the job was there (noticed when the job next wakes up). */
@@ -532,65 +495,7 @@ export class Engine {
     else this.failJob(job, CAUSE_CRASH, this.jobs.node[job]!);
   }
 
-  /** The current attempt is over: the connection the balancer counted for it closes. */
-  private endAttempt(call: number): void {
-    const calls = this.calls;
-    if ((calls.flags[call]! & CALL_COUNTED) === 0) return;
-    calls.flags[call]! &= ~CALL_COUNTED;
-    this.balancers.release(calls.instance[call]!);
-  }
-
-  private attemptFailed(call: number, cause: number, origin: number): void {
-    const model = this.model;
-    const calls = this.calls;
-    const edge = calls.edge[call]!;
-    this.endAttempt(call);
-    if (cause !== CAUSE_CIRCUIT_OPEN) this.breakers.record(edge, true, (calls.flags[call]! & CALL_TRIAL) !== 0, this.time);
-    this.metrics.nodeFailed[model.edgeTo[edge]!]!++;
-    const retry = cause !== CAUSE_CIRCUIT_OPEN && calls.attempt[call]! < model.edgeRetries[edge]! && this.parentAlive(call);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, this.time, retry ? 'retried' : 'failed', cause);
-    if (retry) {
-      calls.attempt[call]!++;
-      this.metrics.retries++;
-      const serial = this.nextSerial();
-      calls.serial[call] = serial;
-      this.queue.push(this.time + model.edgeBackoffMs[edge]!, EVENT_RETRY, call, serial);
-      return;
-    }
-    this.resolveCall(call, cause, origin);
-  }
-
-  private attemptSucceeded(call: number): void {
-    const calls = this.calls;
-    const edge = calls.edge[call]!;
-    this.endAttempt(call);
-    this.breakers.record(edge, false, (calls.flags[call]! & CALL_TRIAL) !== 0, this.time);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, this.time, 'ok', CAUSE_NONE);
-    this.resolveCall(call, CAUSE_NONE, -1);
-  }
-
-  private parentAlive(call: number): boolean {
-    const parent = this.calls.parentJob[call]!;
-    return parent < 0 || this.jobs.generation[parent] === this.calls.parentGeneration[call];
-  }
-
-  private onRetry(call: number): void {
-    if (!this.parentAlive(call)) return this.calls.release(call);
-    this.sendAttempt(call);
-  }
-
-  /** The call is over (after its retries): tell the waiting job, or the queue that sent it. */
-  private resolveCall(call: number, cause: number, origin: number): void {
-    const calls = this.calls;
-    const parent = calls.parentJob[call]!;
-    const generation = calls.parentGeneration[call]!;
-    const edge = calls.edge[call]!;
-    calls.release(call);
-    if (parent < 0) return this.messaging.deliveryDone(edge, cause);
-    if (this.jobs.generation[parent] !== generation) return;
-    this.childDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
-  }
-
+  /** A call of the job is over (after its retries): go on, or fail. */
   private childDone(job: number, cause: number, origin: number, optional: boolean): void {
     const jobs = this.jobs;
     const instance = jobs.instance[job]!;
