@@ -10,20 +10,22 @@
  *
  * A job is the work one instance does for one attempt (a client's job is the request itself):
  *
- *   travelling ──arrives──▶ queued ──slot free──▶ serving ──done──▶ calling ──all back──▶ answered
- *       │                     │                      │                 │
- *       │ instance down:      │ instance dies:       │ error-rate:     │ a call that is not
- *       │   crash, or dropped │   crash, or dropped  │   error         │ optional failed:
- *       │   (host down)       │   (host down)        │                 │   its cause
- *       │ over rate: rate-limited                    │ cache hit, queue stored, no edges:
- *       │ no room: overload                          │   answered
- *       ▼ (slot free at once: straight to serving)   ▼
- *   answered / failed tell the caller's attempt; dropped tells nobody (the caller times out)
+ *   travelling ──arrives──▶ admitted ──slot free──▶ serving ──done──▶ calling ──all back──▶ answered
+ *                            │  └──no slot, room left──▶ queued ──slot free──▶ serving
+ *                            ├──instance down──▶ failed: crash (process) │ dropped (host)
+ *                            ├──over rateLimit──▶ failed: rate-limited
+ *                            └──no slot, no room──▶ failed: overload
+ *   serving ──error-rate draw──▶ failed: error
+ *   serving ──cache hit, queue stored, no edges──▶ answered
+ *   calling ──a call that is not optional failed──▶ failed, with that call's cause
+ *   any state ──its instance dies──▶ failed: crash │ dropped (host), noticed when the job next wakes
+ *
+ *   answered and failed tell the caller's attempt; dropped tells nobody (the caller times out).
  *
  * A call is a caller waiting on one edge, one attempt at a time:
  *
- *   sending ──breaker open──▶ failed (circuit-open: no retry)
- *      │ ──no instance in rotation──▶ attempt failed (unavailable)
+ *   sending ──breaker open──▶ attempt failed: circuit-open (never retried)
+ *      │ ──no instance in rotation──▶ attempt failed: unavailable
  *      │ picked: the balancer counts a connection on the instance
  *      ▼
  *   in flight ──answer──▶ attempt succeeded ──▶ resolved: the job (or queue) that sent it goes on
