@@ -11,7 +11,7 @@
 import type { Balancers } from './balancers';
 import { ADMIT_TRIAL, REJECT, type Breakers } from './breaker';
 import { CAUSE_CIRCUIT_OPEN, CAUSE_NONE, CAUSE_UNAVAILABLE } from './causes';
-import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT } from './events';
+import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Agenda, type Clock } from './events';
 import type { Faults } from './faults';
 import type { InstanceTable } from './instances';
 import type { MetricsCollector } from './metrics';
@@ -20,22 +20,16 @@ import type { MovementLog } from './movements';
 import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CallPool } from './pools';
 import type { Random } from './random';
 
-/** The agenda as this part uses it (the engine's EventQueue). */
-export interface Agenda {
-  push(timeMs: number, kind: number, first: number, second: number): void;
-}
-
 /** What the call side needs from the job side. */
 export interface CallPort {
-  /** Virtual time now, ms. */
-  now(): number;
+  readonly clock: Clock;
+  /** Generations of the job records: a call's job is alive while its generation is unchanged. */
+  readonly jobs: { readonly generation: Int32Array };
   /**
    * Attempt `serial` of `call` is on its way to `instance` of node `target`: a job starts there,
    * at once when `sameHost`, else after the network hop.
    */
   startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void;
-  /** Is the job still the one (of `generation`) that made the call? */
-  jobAlive(job: number, generation: number): boolean;
   /** The call of a job is over: the job goes on or fails. */
   callDone(job: number, cause: number, origin: number, optional: boolean): void;
   /** A queue's delivery over `edge` is over. */
@@ -86,7 +80,7 @@ export class CallFlow {
   private send(call: number): void {
     const model = this.model;
     const calls = this.calls;
-    const now = this.port.now();
+    const now = this.port.clock.now;
     const edge = calls.edge[call]!;
     const target = model.edgeTo[edge]!;
     const serial = this.nextSerial();
@@ -151,7 +145,7 @@ export class CallFlow {
   vanished(call: number, serial: number): void {
     const calls = this.calls;
     if (calls.serial[call] !== serial || this.model.edgeTimeoutMs[calls.edge[call]!]! > 0) return;
-    this.agenda.push(Math.max(this.port.now(), calls.sentAt[call]! + this.model.connectTimeoutMs), EVENT_TIMEOUT, call, serial);
+    this.agenda.push(Math.max(this.port.clock.now, calls.sentAt[call]! + this.model.connectTimeoutMs), EVENT_TIMEOUT, call, serial);
   }
 
   /** The current attempt is over: the connection the balancer counted for it closes. */
@@ -165,7 +159,7 @@ export class CallFlow {
   private attemptFailed(call: number, cause: number, origin: number): void {
     const model = this.model;
     const calls = this.calls;
-    const now = this.port.now();
+    const now = this.port.clock.now;
     const edge = calls.edge[call]!;
     this.endAttempt(call);
     if (cause !== CAUSE_CIRCUIT_OPEN) this.breakers.record(edge, true, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
@@ -185,7 +179,7 @@ export class CallFlow {
 
   private attemptSucceeded(call: number): void {
     const calls = this.calls;
-    const now = this.port.now();
+    const now = this.port.clock.now;
     const edge = calls.edge[call]!;
     this.endAttempt(call);
     this.breakers.record(edge, false, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
@@ -196,7 +190,7 @@ export class CallFlow {
   /** A queue's delivery always has someone waiting; a job's call only while the job lives. */
   private callerWaits(call: number): boolean {
     const parent = this.calls.parentJob[call]!;
-    return parent < 0 || this.port.jobAlive(parent, this.calls.parentGeneration[call]!);
+    return parent < 0 || this.port.jobs.generation[parent] === this.calls.parentGeneration[call];
   }
 
   /** The call is over (after its retries): tell the waiting job, or the queue that sent it. */
@@ -207,7 +201,7 @@ export class CallFlow {
     const edge = calls.edge[call]!;
     calls.release(call);
     if (parent < 0) return this.port.deliveryDone(edge, cause);
-    if (!this.port.jobAlive(parent, generation)) return;
+    if (this.port.jobs.generation[parent] !== generation) return;
     this.port.callDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
   }
 }

@@ -95,7 +95,8 @@ export class Engine {
   private readonly messaging: Messaging;
   private readonly movements: MovementLog | undefined;
   readonly durationMs: number;
-  private time = 0;
+  /** Virtual time, ms: read by the parts, moved only here. */
+  private readonly clock = { now: 0 };
   private eventCount = 0;
   private requestCounter = 0;
   /** Sample one request in this many for the animation. */
@@ -120,24 +121,24 @@ export class Engine {
     this.sampleEvery = Math.max(1, Math.round(totalRate / (options.sampledRequestsPerSecond ?? 40)));
     this.movements = options.recordMovements ? new MovementLog(model) : undefined;
     // The parts' ports: made once here, so no closure is created per event.
-    const now = () => this.time;
+    const clock = this.clock;
     const schedule = (timeMs: number, kind: number, first: number, second: number) => this.queue.push(timeMs, kind, first, second);
     this.messaging = new Messaging(model, this.random, this.instances, this.metrics, this.movements ? this.sampleEvery : 0, {
-      now,
+      clock,
       schedule,
       deliver: (edge, fromHost, key, sampled) => this.calls.start(-1, 0, edge, fromHost, key, 1, sampled),
     });
     this.faults = new Faults(model, this.instances, {
-      now,
+      clock,
       schedule,
       failJob: (job, cause, origin) => this.failJob(job, cause, origin),
       dropJob: (job) => this.dropJob(job),
       capacityReturned: (node) => this.messaging.capacityReturned(node),
     });
     this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
-      now,
+      clock,
+      jobs: this.jobs,
       startJob: (call, serial, target, instance, key, depth, sampled, sameHost) => this.startJob(call, serial, target, instance, key, depth, sampled, sameHost),
-      jobAlive: (job, generation) => this.jobs.generation[job] === generation,
       callDone: (job, cause, origin, optional) => this.childDone(job, cause, origin, optional),
       deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
@@ -148,7 +149,7 @@ export class Engine {
 
   /** Virtual time reached, ms. */
   get now(): number {
-    return this.time;
+    return this.clock.now;
   }
 
   /** Events processed so far (the benchmark's unit of work). */
@@ -157,7 +158,7 @@ export class Engine {
   }
 
   get finished(): boolean {
-    return this.time >= this.durationMs;
+    return this.clock.now >= this.durationMs;
   }
 
   /**
@@ -176,7 +177,7 @@ export class Engine {
       queue.pop();
       this.dispatch();
     }
-    if (limit > this.time) this.time = limit;
+    if (limit > this.clock.now) this.clock.now = limit;
     return true;
   }
 
@@ -185,7 +186,7 @@ export class Engine {
     const queue = this.queue;
     for (let k = 0; k < budget; k++) {
       if (queue.size === 0 || queue.peekTime() >= this.durationMs) {
-        this.time = this.durationMs;
+        this.clock.now = this.durationMs;
         return true;
       }
       queue.pop();
@@ -218,8 +219,8 @@ export class Engine {
   }
 
   private readableState(): ReadableState {
-    const { model, time: now, metrics, instances, breakers } = this;
-    return { model, now, metrics, instances, backlogs: this.messaging.backlogs, breakers };
+    const { model, metrics, instances, breakers } = this;
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers };
   }
 
   /** The metrics collected so far, read only. */
@@ -252,7 +253,7 @@ export class Engine {
 
   private dispatch(): void {
     const queue = this.queue;
-    this.time = queue.time;
+    this.clock.now = queue.time;
     this.eventCount++;
     const first = queue.first;
     const second = queue.second;
@@ -275,14 +276,14 @@ export class Engine {
   private scheduleArrival(client: number): void {
     const rate = this.model.nodeRate[client]!;
     if (rate <= 0) return;
-    const next = this.time + this.random.exponential(1000 / rate);
+    const next = this.clock.now + this.random.exponential(1000 / rate);
     if (next < this.durationMs) this.queue.push(next, EVENT_ARRIVAL, client, 0);
   }
 
   private onArrival(client: number): void {
     const key = client * KEYS_PER_CLIENT + this.random.below(KEYS_PER_CLIENT);
     const sampled = this.movements !== undefined && this.requestCounter++ % this.sampleEvery === 0;
-    const job = this.jobs.open(client, -1, -1, 0, key, 0, JOB_ROOT | (sampled ? JOB_SAMPLED : 0), this.time);
+    const job = this.jobs.open(client, -1, -1, 0, key, 0, JOB_ROOT | (sampled ? JOB_SAMPLED : 0), this.clock.now);
     this.metrics.offered++;
     this.scheduleArrival(client);
     this.beginCalls(job);
@@ -345,9 +346,9 @@ export class Engine {
 
   /** An attempt is on its way to `instance`: its job starts there, after the network hop unless on the same host. */
   private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void {
-    const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.time);
+    const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.clock.now);
     if (sameHost) return this.onJobArrive(job);
-    this.queue.push(this.time + this.model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
+    this.queue.push(this.clock.now + this.model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
   }
 
   /** The request reaches its instance: is it up, within its rate limit, is there room? */
@@ -363,7 +364,7 @@ export class Engine {
     }
     if (model.nodeRateLimit[node]! > 0 && !this.takeToken(node)) return this.failJob(job, CAUSE_RATE_LIMITED, node);
     jobs.epoch[job] = table.epoch[instance]!;
-    jobs.start[job] = this.time;
+    jobs.start[job] = this.clock.now;
     if (table.busy[instance]! < model.nodeConcurrency[node]!) {
       this.startService(job);
     } else if (table.waitLength[instance]! < model.nodeQueueLimit[node]!) {
@@ -383,8 +384,8 @@ export class Engine {
 
   private takeToken(node: number): boolean {
     const rate = this.model.nodeRateLimit[node]!;
-    const tokens = Math.min(Math.max(1, rate), this.tokens[node]! + ((this.time - this.tokensAt[node]!) * rate) / 1000);
-    this.tokensAt[node] = this.time;
+    const tokens = Math.min(Math.max(1, rate), this.tokens[node]! + ((this.clock.now - this.tokensAt[node]!) * rate) / 1000);
+    this.tokensAt[node] = this.clock.now;
     if (tokens < 1) {
       this.tokens[node] = tokens;
       return false;
@@ -396,10 +397,10 @@ export class Engine {
   private startService(job: number): void {
     const jobs = this.jobs;
     const node = jobs.node[job]!;
-    this.instances.addBusy(jobs.instance[job]!, 1, this.time);
+    this.instances.addBusy(jobs.instance[job]!, 1, this.clock.now);
     jobs.flags[job]! |= JOB_HOLDS_SLOT;
     const serviceMs = this.serviceTime(node) + this.faults.latencyAdded[node]!;
-    this.queue.push(this.time + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
+    this.queue.push(this.clock.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
   }
 
   private serviceTime(node: number): number {
@@ -434,7 +435,7 @@ export class Engine {
     const instance = jobs.instance[job]!;
     const table = this.instances;
     if (jobs.epoch[job] !== table.epoch[instance]) return;
-    table.addBusy(instance, -1, this.time);
+    table.addBusy(instance, -1, this.clock.now);
     if (table.waitLength[instance]! > 0 && table.down[instance] === 0) this.startService(table.dequeue(instance));
   }
 
@@ -442,7 +443,7 @@ export class Engine {
     const jobs = this.jobs;
     this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.time, this.time - jobs.start[job]!, CAUSE_NONE, -1);
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, CAUSE_NONE, -1);
       return jobs.release(job);
     }
     this.metrics.nodeServed[jobs.node[job]!]!++;
@@ -455,7 +456,7 @@ export class Engine {
     const jobs = this.jobs;
     this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.time, this.time - jobs.start[job]!, cause, origin);
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, cause, origin);
       return jobs.release(job);
     }
     this.answer(job, cause, origin);

@@ -7,15 +7,14 @@
  * reaches the engine only through its port.
  */
 import { CAUSE_CRASH } from './causes';
-import { EVENT_FAULT_END, EVENT_FAULT_START, EVENT_HEALTH } from './events';
+import { EVENT_FAULT_END, EVENT_FAULT_START, EVENT_HEALTH, type Clock } from './events';
 import { FAULT_HANDLERS, type CompiledFault, type FaultControls, type FaultHandler } from './faultTypes';
 import { DOWN_HOST, type InstanceTable } from './instances';
 import type { SimulationModel } from './model';
 
 /** What faults and health checks need from the engine. */
 export interface FaultPort {
-  /** Virtual time now, ms. */
-  now(): number;
+  readonly clock: Clock;
   /** Puts an event on the agenda. */
   schedule(timeMs: number, kind: number, first: number, second: number): void;
   /** Fails a job (and answers its caller) with `cause`, begun at node `origin`. */
@@ -136,7 +135,7 @@ export class Faults implements FaultControls {
   }
 
   private killInstance(instance: number, kind: number): void {
-    const waiting = this.instances.die(instance, kind, this.port.now());
+    const waiting = this.instances.die(instance, kind, this.port.clock.now);
     const node = this.model.instanceNode[instance]!;
     for (const job of waiting) {
       if (kind === DOWN_HOST) this.port.dropJob(job);
@@ -146,7 +145,7 @@ export class Faults implements FaultControls {
   }
 
   private scheduleHealth(instance: number, delayMs: number): void {
-    this.port.schedule(this.port.now() + delayMs, EVENT_HEALTH, instance, this.instances.stateSerial[instance]!);
+    this.port.schedule(this.port.clock.now + delayMs, EVENT_HEALTH, instance, this.instances.stateSerial[instance]!);
   }
 
   /** The health check's verdict on a state (of serial `serial`) that has lasted its detection time. */

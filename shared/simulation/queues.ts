@@ -7,7 +7,7 @@
  * through its port.
  */
 import { CAUSE_NONE } from './causes';
-import { EVENT_PUMP } from './events';
+import { EVENT_PUMP, type Clock } from './events';
 import type { InstanceTable } from './instances';
 import { Backlogs } from './messaging';
 import type { MetricsCollector } from './metrics';
@@ -17,8 +17,7 @@ import { pickEdgeByWeight } from './routing';
 
 /** What queues need from the engine. */
 export interface MessagingPort {
-  /** Virtual time now, ms. */
-  now(): number;
+  readonly clock: Clock;
   /** Puts an event on the agenda. */
   schedule(timeMs: number, kind: number, first: number, second: number): void;
   /** Starts delivering one message (a call from the queue's instance on its host) over `edge`. */
@@ -67,7 +66,7 @@ export class Messaging {
   private schedulePump(edge: number): void {
     if (this.backlogs.pumpScheduled[edge] === 1) return;
     this.backlogs.pumpScheduled[edge] = 1;
-    this.port.schedule(this.port.now(), EVENT_PUMP, edge, 0);
+    this.port.schedule(this.port.clock.now, EVENT_PUMP, edge, 0);
   }
 
   /** Hands waiting messages of a consumer edge to the consumer while it has free slots in rotation. */
