@@ -9,7 +9,7 @@ import { currentSimMs, particles } from '../store/liveFeed';
 import { edgeCurve, pointOnCurve, progress, OUTCOME_CODES, type Curve } from '../model/particles';
 import { useUiStore } from '../store/uiStore';
 
-/** Particle colours by outcome code: green ok, amber retried, reds and purples by failure cause. */
+/** Particle colours by outcome code: green ok, amber retried, reds, purples and slate by failure cause. */
 export const PARTICLE_COLORS: Record<(typeof OUTCOME_CODES)[number], { light: string; dark: string }> = {
   ok: { light: '#16a34a', dark: '#4ade80' },
   retried: { light: '#d97706', dark: '#fbbf24' },
@@ -20,6 +20,8 @@ export const PARTICLE_COLORS: Record<(typeof OUTCOME_CODES)[number], { light: st
   'circuit-open': { light: '#6d28d9', dark: '#c4b5fd' },
   partition: { light: '#0e7490', dark: '#67e8f9' },
   error: { light: '#991b1b', dark: '#fca5a5' },
+  // Slate, far from crash's red: nothing answered because nothing was in rotation to ask.
+  unavailable: { light: '#475569', dark: '#94a3b8' },
 };
 
 function prefersReducedMotion(): boolean {

@@ -50,6 +50,7 @@ describe('geometry', () => {
     expect(outcomeCode({ outcome: 'retried' })).toBe(1);
     expect(outcomeCode({ outcome: 'failed', cause: 'crash' })).toBe(2);
     expect(outcomeCode({ outcome: 'failed' })).toBe(8);
+    expect(outcomeCode({ outcome: 'failed', cause: 'unavailable' })).not.toBe(outcomeCode({ outcome: 'failed', cause: 'crash' }));
   });
 });
 

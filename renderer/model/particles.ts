@@ -3,7 +3,7 @@
  * worker, kept in flat typed arrays (no object per particle per frame) and drawn on one canvas.
  * Geometry follows React Flow's bezier edges, so particles ride on the drawn curves.
  */
-import type { FailureCause } from '../../shared/document';
+import { FAILURE_CAUSES, type FailureCause } from '../../shared/document';
 
 export type Outcome = 'ok' | 'retried' | 'failed';
 
@@ -17,15 +17,17 @@ export interface MovementLike {
   readonly cause?: FailureCause;
 }
 
-/** Outcome codes stored per particle; failures keep their cause for the colour. */
-export const OUTCOME_CODES = ['ok', 'retried', 'crash', 'timeout', 'overload', 'rate-limited', 'circuit-open', 'partition', 'error'] as const;
+/** Outcome codes stored per particle; failures keep their cause for the colour (every cause has one). */
+export const OUTCOME_CODES = ['ok', 'retried', ...FAILURE_CAUSES] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+const ERROR_CODE = OUTCOME_CODES.indexOf('error');
 
 export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause'>): number {
   if (movement.outcome === 'ok') return 0;
   if (movement.outcome === 'retried') return 1;
   const index = OUTCOME_CODES.indexOf((movement.cause ?? 'error') as OutcomeCode);
-  return index < 2 ? 8 : index;
+  return index < 2 ? ERROR_CODE : index;
 }
 
 /** At most this many particles are alive; the oldest give way (the animation is a sample). */

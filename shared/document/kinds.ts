@@ -74,5 +74,6 @@ export const FAILURE_CAUSES = [
   'circuit-open',
   'partition',
   'error',
+  'unavailable',
 ] as const;
 export type FailureCause = (typeof FAILURE_CAUSES)[number];

@@ -3,17 +3,30 @@
  * instances in rotation — not yet found dead by the health check — are candidates; a retry
  * passes the instance that just failed as `exclude`, and gets another one where there is one.
  */
+import { BALANCERS, type Balancer } from '../document';
 import { mix32, type Random } from './random';
 import type { SimulationModel } from './model';
 
-const ROUND_ROBIN = 0;
-const RANDOM = 1;
-const LEAST_CONNECTIONS = 2;
-const WEIGHTED = 3;
-const CONSISTENT_HASH = 4;
-
 /** Points per instance on a consistent-hash ring: enough for an even spread of keys. */
 const RING_POINTS = 64;
+
+/**
+ * One balancer's choice among a node's `count` instances from `first`, at least one of which is
+ * eligible (in rotation and not `exclude`).
+ */
+type Pick = (balancers: Balancers, node: number, first: number, count: number, exclude: number, key: number) => number;
+
+/** The balancer table: adding a balancer to the schema without an entry here does not compile. */
+const PICKS = {
+  'round-robin': (b, node, first, count, exclude) => b.roundRobin(node, first, count, exclude),
+  random: (b, _node, first, count, exclude) => b.random(first, count, exclude),
+  'least-connections': (b, node, first, count, exclude) => b.leastConnections(node, first, count, exclude),
+  weighted: (b, node, first, count, exclude) => b.weighted(node, first, count, exclude),
+  'consistent-hash': (b, node, _first, _count, exclude, key) => b.consistentHash(node, key, exclude),
+} satisfies Record<Balancer, Pick>;
+
+/** Picks by the model's balancer code (its index in BALANCERS). */
+const PICK_BY_CODE: readonly Pick[] = BALANCERS.map((balancer) => PICKS[balancer]);
 
 export class Balancers {
   private readonly cursor: Int32Array;
@@ -21,55 +34,66 @@ export class Balancers {
   private readonly currentWeight: Float64Array;
   private readonly rings: (Uint32Array | undefined)[];
   private readonly ringOwners: (Int32Array | undefined)[];
+  /**
+   * Attempts each instance has been given and not yet answered (or failed, or timed out), counted
+   * from the moment of the pick — as a real balancer counts its open connections — so a burst
+   * cannot pile onto the instance whose requests are still on the wire.
+   */
+  readonly connections: Int32Array;
 
   constructor(
     private readonly model: SimulationModel,
-    private readonly random: Random,
+    private readonly randomNumbers: Random,
     /** 1 while an instance is in rotation. */
     private readonly inRotation: Uint8Array,
-    /** Requests an instance holds (in service or queued), for least-connections. */
-    private readonly active: Int32Array,
   ) {
     this.cursor = new Int32Array(model.nodeCount);
     this.currentWeight = new Float64Array(model.instanceCount);
     this.rings = new Array(model.nodeCount).fill(undefined);
     this.ringOwners = new Array(model.nodeCount).fill(undefined);
+    this.connections = new Int32Array(model.instanceCount);
   }
 
-  /** The instance for the next call to `node`, or -1 when none is in rotation. */
+  /**
+   * The instance for the next attempt to `node`, or -1 when none is in rotation. The pick opens a
+   * connection on it: the caller closes it with `release` when the attempt ends.
+   */
   pick(node: number, key: number, exclude: number): number {
+    const instance = this.choose(node, key, exclude);
+    if (instance >= 0) this.connections[instance]!++;
+    return instance;
+  }
+
+  /** The attempt given to `instance` is over (answered, failed or timed out). */
+  release(instance: number): void {
+    this.connections[instance]!--;
+  }
+
+  private choose(node: number, key: number, exclude: number): number {
     const first = this.model.nodeFirstInstance[node]!;
     const count = this.model.nodeInstanceCount[node]!;
     if (count === 1) return this.inRotation[first] === 1 ? first : -1;
     let candidates = 0;
     for (let i = first; i < first + count; i++) if (this.inRotation[i] === 1 && i !== exclude) candidates++;
     if (candidates === 0) return exclude >= 0 && this.inRotation[exclude] === 1 ? exclude : -1;
-    switch (this.model.nodeBalancer[node]) {
-      case RANDOM:
-        return this.nth(first, count, exclude, this.random.below(candidates));
-      case LEAST_CONNECTIONS:
-        return this.leastConnections(node, first, count, exclude);
-      case WEIGHTED:
-        return this.weighted(node, first, count, exclude);
-      case CONSISTENT_HASH:
-        return this.consistentHash(node, key, exclude);
-      case ROUND_ROBIN:
-      default:
-        return this.roundRobin(node, first, count, exclude);
-    }
+    return PICK_BY_CODE[this.model.nodeBalancer[node]!]!(this, node, first, count, exclude, key);
   }
 
   private eligible(instance: number, exclude: number): boolean {
     return this.inRotation[instance] === 1 && instance !== exclude;
   }
 
-  private nth(first: number, count: number, exclude: number, n: number): number {
+  /** @internal An eligible instance drawn uniformly. */
+  random(first: number, count: number, exclude: number): number {
+    let candidates = 0;
+    for (let i = first; i < first + count; i++) if (this.eligible(i, exclude)) candidates++;
+    let n = this.randomNumbers.below(candidates);
     for (let i = first; i < first + count; i++) if (this.eligible(i, exclude) && n-- === 0) return i;
     return -1;
   }
 
-  /** A retry takes the next instance after the one that failed, leaving the rotation as it was. */
-  private roundRobin(node: number, first: number, count: number, exclude: number): number {
+  /** @internal A retry takes the next instance after the one that failed, leaving the rotation as it was. */
+  roundRobin(node: number, first: number, count: number, exclude: number): number {
     const retry = exclude >= 0;
     const start = retry ? exclude - first + 1 : this.cursor[node]!;
     for (let k = 0; k < count; k++) {
@@ -82,23 +106,24 @@ export class Balancers {
     return -1;
   }
 
-  /** Fewest requests held; ties go round the instances so equal load spreads evenly. */
-  private leastConnections(node: number, first: number, count: number, exclude: number): number {
+  /** @internal Fewest open connections; ties go round the instances so equal load spreads evenly. */
+  leastConnections(node: number, first: number, count: number, exclude: number): number {
     const start = this.cursor[node]!;
     let best = -1;
     let bestLoad = Infinity;
     for (let k = 0; k < count; k++) {
       const instance = first + ((start + k) % count);
-      if (this.eligible(instance, exclude) && this.active[instance]! < bestLoad) {
+      if (this.eligible(instance, exclude) && this.connections[instance]! < bestLoad) {
         best = instance;
-        bestLoad = this.active[instance]!;
+        bestLoad = this.connections[instance]!;
       }
     }
     if (best >= 0) this.cursor[node] = (best - first + 1) % count;
     return best;
   }
 
-  private weighted(node: number, first: number, count: number, exclude: number): number {
+  /** @internal Smooth weighted round-robin over the instances' weights. */
+  weighted(node: number, first: number, count: number, exclude: number): number {
     let total = 0;
     let best = -1;
     for (let i = first; i < first + count; i++) {
@@ -113,8 +138,8 @@ export class Balancers {
     return best;
   }
 
-  /** The first eligible instance clockwise from the key's point on the ring. */
-  private consistentHash(node: number, key: number, exclude: number): number {
+  /** @internal The first eligible instance clockwise from the key's point on the ring. */
+  consistentHash(node: number, key: number, exclude: number): number {
     let ring = this.rings[node];
     let owners = this.ringOwners[node];
     if (!ring || !owners) [ring, owners] = this.buildRing(node);

@@ -45,6 +45,29 @@ describe('determinism', () => {
     }
     expect(JSON.stringify(live.report())).toBe(batch);
   });
+
+  it('reading never changes the run: reports mid-second, then finishing, give the batch report', () => {
+    const batch = JSON.stringify(simulate(shopWithFaults, { durationS: 15, seed: 3, scenario: 'mixed' }));
+    const live = createSimulation(shopWithFaults, { durationS: 15, seed: 3, scenario: 'mixed' });
+    const seen: string[] = [];
+    const streamed: number[] = [];
+    for (const t of [2_500, 2_900, 7_999, 11_001]) {
+      live.advanceTo(t);
+      const report = live.report();
+      // The open second is in the report as it stands, one entry per second begun.
+      expect(report.timeline).toHaveLength(Math.ceil(t / 1000));
+      seen.push(JSON.stringify(report.timeline.at(-1)));
+      live.metrics();
+      live.snapshot();
+      streamed.push(...live.newTimelineEntries().map((e) => e.t));
+    }
+    // Streamed deltas: each finished second once, in order.
+    expect(streamed).toEqual(Array.from({ length: 11 }, (_, t) => t));
+    live.runToEnd();
+    expect(JSON.stringify(live.report())).toBe(batch);
+    // Second 2 read at 2.5 s and at 2.9 s: a view of the open counters that grew, not a closed entry.
+    expect(seen[0]).not.toBe(seen[1]);
+  });
 });
 
 /** Random small designs: a client, a few deployable nodes on a few hosts, edges forward only. */
@@ -121,6 +144,8 @@ describe('invariants', () => {
         expect(report.timeline).toHaveLength(5);
         expect(report.timeline.reduce((sum, e) => sum + e.ok, 0)).toBe(report.requests.ok);
         expect(report.timeline.reduce((sum, e) => sum + e.failed, 0)).toBe(report.requests.failed);
+        for (const entry of report.timeline) expect(FAILURE_CAUSES.reduce((sum, cause) => sum + entry.failures[cause], 0)).toBe(entry.failed);
+        for (const cause of FAILURE_CAUSES) expect(report.timeline.reduce((sum, e) => sum + e.failures[cause], 0)).toBe(report.failures[cause]);
         expect(report.requests.inFlight).toBeGreaterThanOrEqual(0);
         for (const node of Object.values(report.nodes)) expect(node.utilization).toBeLessThanOrEqual(1);
       }),

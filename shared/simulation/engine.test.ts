@@ -31,10 +31,27 @@ describe('load balancers', () => {
     expectNear(served[1]! / (served[0]! + served[1]!), 0.75, 0.01);
   });
 
-  it('least-connections spreads an even load evenly (its choices are pinned in balancers.test.ts)', () => {
+  it('least-connections spreads an even load evenly (its choices are pinned in parts.test.ts)', () => {
     const served = simulate(balanced('least-connections'), { durationS: 20 }).nodes['api']!.instances!;
     const mean = served.reduce((a, b) => a + b, 0) / served.length;
     for (const count of served) expectNear(count, mean, 0.05);
+  });
+
+  it('least-connections counts a request from the pick, so bursts do not pile onto one instance', () => {
+    // 4 single-slot instances at ρ = 0.8 (320/s × 10 ms ÷ 4), 10 ms of network on the way in.
+    // Counting only requests that have arrived gave mean 37.7 ms, p99 119 ms here; counting from
+    // the pick gives about 32.4 ms and 100 ms (round-robin: about 41 ms).
+    const design = (balancer: 'least-connections' | 'round-robin') =>
+      makeDocument({
+        nodes: [makeClient('users', { rate: 320 }), makeService('api', { on: ['h1', 'h2', 'h3', 'h4'], latencyMs: 10, concurrency: 1, balancer })],
+        edges: [makeEdge('users', 'api')],
+        settings: { networkMs: 10 },
+      });
+    const least = simulate(design('least-connections'), { durationS: 200, seed: 2 }).latencyMs;
+    expectNear(least.mean, 32.4, 0.04);
+    expect(least.mean).toBeLessThan(34.5);
+    expect(least.p99).toBeLessThan(108);
+    expect(simulate(design('round-robin'), { durationS: 200, seed: 2 }).latencyMs.mean).toBeGreaterThan(least.mean + 5);
   });
 
   it('consistent-hash sends each key to one instance and spreads the key space', () => {

@@ -3,25 +3,57 @@
  * the end, live mode advances it step by step. Virtual time in ms; nothing reads a clock.
  * README.md states the semantics where SPEC leaves room (slots, timeouts, crashes, queues…).
  *
- * This file is the request state machine — jobs and calls from arrival to answer — and stays
- * whole on purpose: its steps hand records to each other and read best in one place. Queues
- * (queues.ts) and faults and health checks (faults.ts) live apart.
+ * This file is the request state machine's job side, and the composition of the parts, each of
+ * which owns its state behind a narrow port: calls and retries (calls.ts), faults and health
+ * checks (faults.ts, the fault table in faultTypes.ts), queues and messaging (queues.ts),
+ * balancers (balancers.ts), breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts).
+ *
+ * A job is the work one instance does for one attempt (a client's job is the request itself):
+ *
+ *   travelling ──arrives──▶ admitted ──slot free──▶ serving ──done──▶ calling ──all back──▶ answered
+ *                            │  └──no slot, room left──▶ queued ──slot free──▶ serving
+ *                            ├──instance down──▶ failed: crash (process) │ dropped (host)
+ *                            ├──over rateLimit──▶ failed: rate-limited
+ *                            └──no slot, no room──▶ failed: overload
+ *   serving ──error-rate draw──▶ failed: error
+ *   serving ──cache hit, queue stored, no edges──▶ answered
+ *   calling ──a call that is not optional failed──▶ failed, with that call's cause
+ *   any state ──its instance dies──▶ failed: crash │ dropped (host), noticed when the job next wakes
+ *
+ *   answered and failed tell the caller's attempt; dropped tells nobody (the caller times out).
+ *
+ * A call is a caller waiting on one edge, one attempt at a time:
+ *
+ *   sending ──breaker open──▶ attempt failed: circuit-open (never retried)
+ *      │ ──no instance in rotation──▶ attempt failed: unavailable
+ *      │ picked: the balancer counts a connection on the instance
+ *      ▼
+ *   in flight ──answer──▶ attempt succeeded ──▶ resolved: the job (or queue) that sent it goes on
+ *      │ ──failure, timeout, partition──▶ attempt failed ──retries left──▶ backoff ──▶ sending
+ *      │                                        └──none left──▶ resolved (with the cause)
+ *      └ async edge: succeeds as soon as the callee accepts (a slot or a queue place)
+ *
+ * The job side is this file; the call side is calls.ts (CallFlow), each reaching the other
+ * through a port. Both share the agenda, the random stream and the record pools' conventions:
+ * an event or answer carrying a stale generation (jobs) or serial (calls) is ignored.
  */
 import { EventQueue } from './eventQueue';
 import { Random } from './random';
 import { Balancers } from './balancers';
-import { ADMIT_TRIAL, Breakers, REJECT } from './breaker';
+import { Breakers } from './breaker';
+import { CallFlow } from './calls';
+import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
-import { Backlogs } from './messaging';
-import {
-  CAUSE_CIRCUIT_OPEN, CAUSE_CRASH, CAUSE_ERROR, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT, MetricsCollector,
-} from './metrics';
+import { MetricsCollector } from './metrics';
 import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, type SimulationModel } from './model';
-import { CALL_SAMPLED, CALL_TRIAL, CallPool, JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool, PHASE_CALLING, PHASE_QUEUED, PHASE_SERVING } from './pools';
+import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool } from './pools';
 import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
-import { FaultEffects, applyFault, onHealth } from './faults';
-import { deliveryDone, publish, pump } from './queues';
+import { Faults } from './faults';
+import { Messaging } from './queues';
+import { buildReport, buildSnapshot, type ReadableState, type ReportMeta } from './report';
+import { pickEdgeByWeight } from './routing';
+import type { Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
 
 /** Calls deeper than this fail with `error`: only a cycle of synchronous calls gets there. */
 const MAX_DEPTH = 64;
@@ -39,31 +71,41 @@ export interface EngineOptions {
   readonly sampledRequestsPerSecond?: number;
 }
 
+/** Pool and agenda sizes, and what is still open (for the bounded-memory and no-leak tests). */
+export interface EngineFootprint {
+  readonly jobs: number;
+  readonly calls: number;
+  readonly events: number;
+  readonly liveJobs: number;
+  readonly liveCalls: number;
+  /** Connections the balancers count as open, summed over every instance. */
+  readonly openConnections: number;
+}
+
 export class Engine {
-  readonly queue = new EventQueue();
-  readonly random: Random;
-  readonly jobs = new JobPool();
-  readonly calls = new CallPool();
-  readonly metrics: MetricsCollector;
-  readonly breakers: Breakers;
-  readonly instances: InstanceTable;
-  readonly backlogs: Backlogs;
-  readonly movements: MovementLog | undefined;
+  private readonly queue = new EventQueue();
+  private readonly random: Random;
+  private readonly jobs = new JobPool();
+  private readonly calls: CallFlow;
+  private readonly metrics: MetricsCollector;
+  private readonly breakers: Breakers;
+  private readonly instances: InstanceTable;
   private readonly balancers: Balancers;
+  private readonly faults: Faults;
+  private readonly messaging: Messaging;
+  private readonly movements: MovementLog | undefined;
   readonly durationMs: number;
-  now = 0;
-  /** Events processed so far (the benchmark's unit of work). */
-  processed = 0;
-  private serialCounter = 0;
+  /** Virtual time, ms: read by the parts, moved only here. */
+  private readonly clock = { now: 0 };
+  private eventCount = 0;
   private requestCounter = 0;
-  /** Sample one request (or message) in this many for the animation. */
-  readonly sampleEvery: number;
-  readonly effects: FaultEffects;
+  /** Sample one request in this many for the animation. */
+  private readonly sampleEvery: number;
   private readonly tokens: Float64Array;
   private readonly tokensAt: Float64Array;
 
   constructor(
-    readonly model: SimulationModel,
+    private readonly model: SimulationModel,
     options: EngineOptions,
   ) {
     this.durationMs = options.durationMs;
@@ -71,25 +113,52 @@ export class Engine {
     this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount);
     this.breakers = new Breakers(model);
     this.instances = new InstanceTable(model);
-    this.backlogs = new Backlogs(model);
-    this.balancers = new Balancers(model, this.random, this.instances.inRotation, this.instances.held);
-    this.effects = new FaultEffects(model);
+    this.balancers = new Balancers(model, this.random, this.instances.inRotation);
     this.tokens = Float64Array.from(model.nodeRateLimit, (rate) => Math.max(1, rate));
     this.tokensAt = new Float64Array(model.nodeCount);
     let totalRate = 0;
     for (const client of model.clients) totalRate += model.nodeRate[client]!;
     this.sampleEvery = Math.max(1, Math.round(totalRate / (options.sampledRequestsPerSecond ?? 40)));
     this.movements = options.recordMovements ? new MovementLog(model) : undefined;
-    // Faults first, so that a fault at t = 0 is in place before the first request.
-    model.faults.forEach((fault, f) => {
-      if (fault.atMs < this.durationMs) this.queue.push(fault.atMs, EVENT_FAULT_START, f, 0);
-      if (fault.untilMs < this.durationMs) this.queue.push(fault.untilMs, EVENT_FAULT_END, f, 0);
+    // The parts' ports: made once here, so no closure is created per event.
+    const clock = this.clock;
+    const schedule = (timeMs: number, kind: number, first: number, second: number) => this.queue.push(timeMs, kind, first, second);
+    this.messaging = new Messaging(model, this.random, this.instances, this.metrics, this.movements ? this.sampleEvery : 0, {
+      clock,
+      schedule,
+      deliver: (edge, fromHost, key, sampled) => this.calls.start(-1, 0, edge, fromHost, key, 1, sampled),
     });
+    this.faults = new Faults(model, this.instances, {
+      clock,
+      schedule,
+      failJob: (job, cause, origin) => this.failJob(job, cause, origin),
+      dropJob: (job) => this.dropJob(job),
+      capacityReturned: (node) => this.messaging.capacityReturned(node),
+    });
+    this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
+      clock,
+      jobs: this.jobs,
+      startJob: (call, serial, target, instance, key, depth, sampled, sameHost) => this.startJob(call, serial, target, instance, key, depth, sampled, sameHost),
+      callDone: (job, cause, origin, optional) => this.childDone(job, cause, origin, optional),
+      deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
+    });
+    // Faults first, so that a fault at t = 0 is in place before the first request.
+    this.faults.scheduleAll(this.durationMs);
     for (const client of model.clients) this.scheduleArrival(client);
   }
 
+  /** Virtual time reached, ms. */
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** Events processed so far (the benchmark's unit of work). */
+  get processed(): number {
+    return this.eventCount;
+  }
+
   get finished(): boolean {
-    return this.now >= this.durationMs;
+    return this.clock.now >= this.durationMs;
   }
 
   /**
@@ -108,7 +177,7 @@ export class Engine {
       queue.pop();
       this.dispatch();
     }
-    if (limit > this.now) this.now = limit;
+    if (limit > this.clock.now) this.clock.now = limit;
     return true;
   }
 
@@ -117,7 +186,7 @@ export class Engine {
     const queue = this.queue;
     for (let k = 0; k < budget; k++) {
       if (queue.size === 0 || queue.peekTime() >= this.durationMs) {
-        this.now = this.durationMs;
+        this.clock.now = this.durationMs;
         return true;
       }
       queue.pop();
@@ -126,23 +195,79 @@ export class Engine {
     return false;
   }
 
+  /**
+   * Past the run's end, processes every event left (no new requests start): what was in flight
+   * settles — answers, timeouts, retries, faults ending. Afterwards nothing should be open; the
+   * no-leak tests check that with `footprint()`. Not for reports: they cover the run itself.
+   */
+  settle(): void {
+    const queue = this.queue;
+    while (queue.size > 0) {
+      queue.pop();
+      this.dispatch();
+    }
+  }
+
+  /** The SPEC §4 report of the run so far; reading changes nothing. */
+  report(meta: ReportMeta): SimulationReport {
+    return buildReport(this.readableState(), meta);
+  }
+
+  /** Node state now, for the canvas. */
+  snapshot(): SimulationSnapshot {
+    return buildSnapshot(this.readableState());
+  }
+
+  private readableState(): ReadableState {
+    const { model, metrics, instances, breakers } = this;
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers };
+  }
+
+  /** The metrics collected so far, read only. */
+  get collected(): Readonly<Pick<MetricsCollector, 'ok' | 'failed' | 'offered' | 'latencySummary' | 'failureCounts'>> {
+    return this.metrics;
+  }
+
+  /** Timeline entries of seconds `from` ≤ t < `to` (the open second as it stands). */
+  timeline(from: number, to: number): TimelineEntry[] {
+    return this.metrics.timeline(from, to);
+  }
+
+  /** Sampled call attempts since the last drain (empty unless recording movements). */
+  drainMovements(): Movement[] {
+    return this.movements?.drain() ?? [];
+  }
+
+  footprint(): EngineFootprint {
+    let openConnections = 0;
+    for (const count of this.balancers.connections) openConnections += count;
+    return {
+      jobs: this.jobs.capacity,
+      calls: this.calls.capacity,
+      events: this.queue.capacity,
+      liveJobs: this.jobs.live,
+      liveCalls: this.calls.live,
+      openConnections,
+    };
+  }
+
   private dispatch(): void {
     const queue = this.queue;
-    this.now = queue.time;
-    this.processed++;
+    this.clock.now = queue.time;
+    this.eventCount++;
     const first = queue.first;
     const second = queue.second;
     switch (queue.kind) {
       case EVENT_ARRIVAL: return this.onArrival(first);
       case EVENT_JOB_ARRIVE: if (this.jobs.generation[first] === second) this.onJobArrive(first); return;
       case EVENT_SERVICE_DONE: if (this.jobs.generation[first] === second) this.onServiceDone(first); return;
-      case EVENT_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_TIMEOUT, this.model.edgeTo[this.calls.edge[first]!]!); return;
-      case EVENT_PARTITION_TIMEOUT: if (this.calls.serial[first] === second) this.attemptFailed(first, CAUSE_PARTITION, this.model.edgeTo[this.calls.edge[first]!]!); return;
-      case EVENT_RETRY: if (this.calls.serial[first] === second) this.onRetry(first); return;
-      case EVENT_FAULT_START: return applyFault(this, first, 1);
-      case EVENT_FAULT_END: return applyFault(this, first, -1);
-      case EVENT_HEALTH: return onHealth(this, first, second);
-      case EVENT_PUMP: return pump(this, first);
+      case EVENT_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_TIMEOUT);
+      case EVENT_PARTITION_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_PARTITION);
+      case EVENT_RETRY: return this.calls.onRetry(first, second);
+      case EVENT_FAULT_START: return this.faults.start(first);
+      case EVENT_FAULT_END: return this.faults.end(first);
+      case EVENT_HEALTH: return this.faults.onHealth(first, second);
+      case EVENT_PUMP: return this.messaging.pump(first);
     }
   }
 
@@ -151,30 +276,17 @@ export class Engine {
   private scheduleArrival(client: number): void {
     const rate = this.model.nodeRate[client]!;
     if (rate <= 0) return;
-    const next = this.now + this.random.exponential(1000 / rate);
+    const next = this.clock.now + this.random.exponential(1000 / rate);
     if (next < this.durationMs) this.queue.push(next, EVENT_ARRIVAL, client, 0);
   }
 
   private onArrival(client: number): void {
-    const jobs = this.jobs;
-    const job = jobs.allocate();
-    jobs.node[job] = client;
-    jobs.instance[job] = -1;
-    jobs.parentCall[job] = -1;
-    jobs.phase[job] = 0;
-    jobs.failCause[job] = 0;
-    jobs.failNode[job] = -1;
-    jobs.depth[job] = 0;
-    jobs.start[job] = this.now;
-    jobs.key[job] = this.clientKeyBase(client) + this.random.below(KEYS_PER_CLIENT);
-    jobs.flags[job] = JOB_ROOT | (this.movements !== undefined && this.requestCounter++ % this.sampleEvery === 0 ? JOB_SAMPLED : 0);
+    const key = client * KEYS_PER_CLIENT + this.random.below(KEYS_PER_CLIENT);
+    const sampled = this.movements !== undefined && this.requestCounter++ % this.sampleEvery === 0;
+    const job = this.jobs.open(client, -1, -1, 0, key, 0, JOB_ROOT | (sampled ? JOB_SAMPLED : 0), this.clock.now);
     this.metrics.offered++;
     this.scheduleArrival(client);
     this.beginCalls(job);
-  }
-
-  private clientKeyBase(client: number): number {
-    return client * KEYS_PER_CLIENT;
   }
 
   /** The job's own work is done: make its calls by the node's fanout, or answer. */
@@ -185,18 +297,9 @@ export class Engine {
     const start = model.outStart[node]!;
     const end = model.outStart[node + 1]!;
     if (start === end) return this.finishJob(job);
-    jobs.phase[job] = PHASE_CALLING;
     if (model.nodeFanoutAll[node] === 0) {
-      // One edge by weight; the cursor at the end means "nothing after it".
-      let pick = this.random.next() * model.nodeOutWeight[node]!;
-      let edge = model.outEdges[end - 1]!;
-      for (let k = start; k < end; k++) {
-        pick -= model.edgeWeight[model.outEdges[k]!]!;
-        if (pick < 0) {
-          edge = model.outEdges[k]!;
-          break;
-        }
-      }
+      const edge = pickEdgeByWeight(model, node, this.random);
+      // The cursor at the end means "nothing after it".
       jobs.cursor[job] = end;
       jobs.pending[job] = 1;
       return this.startChildCall(job, edge);
@@ -236,76 +339,16 @@ export class Engine {
   private startChildCall(job: number, edge: number): void {
     const jobs = this.jobs;
     if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1);
-    const calls = this.calls;
-    const call = calls.allocate();
-    calls.parentJob[call] = job;
-    calls.parentGeneration[call] = jobs.generation[job]!;
-    calls.edge[call] = edge;
-    calls.attempt[call] = 0;
-    calls.instance[call] = -1;
     const instance = jobs.instance[job]!;
-    calls.fromHost[call] = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
-    calls.key[call] = jobs.key[job]!;
-    calls.depth[call] = jobs.depth[job]! + 1;
-    calls.flags[call] = (jobs.flags[job]! & JOB_SAMPLED) !== 0 ? CALL_SAMPLED : 0;
-    this.sendAttempt(call);
+    const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
+    this.calls.start(job, jobs.generation[job]!, edge, fromHost, jobs.key[job]!, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
   }
 
-  private nextSerial(): number {
-    this.serialCounter = (this.serialCounter + 1) | 0;
-    if (this.serialCounter === 0) this.serialCounter = 1;
-    return this.serialCounter;
-  }
-
-  /** Sends the call's current attempt: breaker, balancer, reachability, then travel. */
-  sendAttempt(call: number): void {
-    const model = this.model;
-    const calls = this.calls;
-    const edge = calls.edge[call]!;
-    const target = model.edgeTo[edge]!;
-    const serial = this.nextSerial();
-    calls.serial[call] = serial;
-    calls.sentAt[call] = this.now;
-    calls.flags[call]! &= ~CALL_TRIAL;
-    const admitted = this.breakers.admit(edge, this.now);
-    if (admitted === REJECT) return this.attemptFailed(call, CAUSE_CIRCUIT_OPEN, target);
-    if (admitted === ADMIT_TRIAL) calls.flags[call]! |= CALL_TRIAL;
-    const instance = this.balancers.pick(target, calls.key[call]!, calls.attempt[call]! > 0 ? calls.instance[call]! : -1);
-    if (instance < 0) return this.attemptFailed(call, CAUSE_CRASH, target);
-    calls.instance[call] = instance;
-    const host = model.instanceHost[instance]!;
-    const from = calls.fromHost[call]!;
-    const timeoutMs = model.edgeTimeoutMs[edge]!;
-    const noAnswerAt = this.now + (timeoutMs > 0 ? timeoutMs : model.connectTimeoutMs);
-    if (this.effects.partitions.length > 0 && this.partitioned(from, host)) return this.queue.push(noAnswerAt, EVENT_PARTITION_TIMEOUT, call, serial);
-    if (this.instances.hostDown[host]! > 0) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    const loss = this.effects.lossRate[target]!;
-    if (loss > 0 && this.random.next() < loss) return this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    if (timeoutMs > 0) this.queue.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    const jobs = this.jobs;
-    const job = jobs.allocate();
-    jobs.node[job] = target;
-    jobs.instance[job] = instance;
-    jobs.parentCall[job] = call;
-    jobs.parentSerial[job] = serial;
-    jobs.phase[job] = 0;
-    jobs.failCause[job] = 0;
-    jobs.failNode[job] = -1;
-    jobs.key[job] = calls.key[call]!;
-    jobs.depth[job] = calls.depth[call]!;
-    jobs.flags[job] = (calls.flags[call]! & CALL_SAMPLED) !== 0 ? JOB_SAMPLED : 0;
-    if (from === host && from !== OUTSIDE_HOST) return this.onJobArrive(job);
-    this.queue.push(this.now + model.networkMs, EVENT_JOB_ARRIVE, job, jobs.generation[job]!);
-  }
-
-  private partitioned(from: number, to: number): boolean {
-    if (from === OUTSIDE_HOST || from === to) return false;
-    for (const partition of this.effects.partitions) {
-      const a = partition.groupOfHost[from]!;
-      const b = partition.groupOfHost[to]!;
-      if (a >= 0 && b >= 0 && a !== b) return true;
-    }
-    return false;
+  /** An attempt is on its way to `instance`: its job starts there, after the network hop unless on the same host. */
+  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void {
+    const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.clock.now);
+    if (sameHost) return this.onJobArrive(job);
+    this.queue.push(this.clock.now + this.model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
   }
 
   /** The request reaches its instance: is it up, within its rate limit, is there room? */
@@ -321,30 +364,28 @@ export class Engine {
     }
     if (model.nodeRateLimit[node]! > 0 && !this.takeToken(node)) return this.failJob(job, CAUSE_RATE_LIMITED, node);
     jobs.epoch[job] = table.epoch[instance]!;
-    jobs.start[job] = this.now;
+    jobs.start[job] = this.clock.now;
     if (table.busy[instance]! < model.nodeConcurrency[node]!) {
-      table.held[instance]!++;
       this.startService(job);
     } else if (table.waitLength[instance]! < model.nodeQueueLimit[node]!) {
-      table.held[instance]!++;
-      jobs.phase[job] = PHASE_QUEUED;
       table.enqueue(instance, job);
-      if (table.waitLength[instance]! > this.metrics.nodeMaxQueue[node]!) this.metrics.nodeMaxQueue[node] = table.waitLength[instance]!;
+      this.metrics.noteQueueLength(node, table.waitLength[instance]!);
     } else {
       return this.failJob(job, CAUSE_OVERLOAD, node);
     }
-    // Accepted: an async caller stops waiting here and the job carries on alone.
+    // Accepted: an async caller stops waiting here and the job carries on alone (a queue's
+    // caller waits for the enqueue, its service).
     const call = jobs.parentCall[job]!;
-    if (this.calls.serial[call] === jobs.parentSerial[job] && model.edgeAsync[this.calls.edge[call]!] === 1 && model.nodeIsQueue[node] === 0) {
+    if (model.nodeIsQueue[node] === 0 && this.calls.waitsForAcceptance(call, jobs.parentSerial[job]!)) {
       jobs.parentCall[job] = -1;
-      this.attemptSucceeded(call);
+      this.calls.accepted(call);
     }
   }
 
   private takeToken(node: number): boolean {
     const rate = this.model.nodeRateLimit[node]!;
-    const tokens = Math.min(Math.max(1, rate), this.tokens[node]! + ((this.now - this.tokensAt[node]!) * rate) / 1000);
-    this.tokensAt[node] = this.now;
+    const tokens = Math.min(Math.max(1, rate), this.tokens[node]! + ((this.clock.now - this.tokensAt[node]!) * rate) / 1000);
+    this.tokensAt[node] = this.clock.now;
     if (tokens < 1) {
       this.tokens[node] = tokens;
       return false;
@@ -356,11 +397,10 @@ export class Engine {
   private startService(job: number): void {
     const jobs = this.jobs;
     const node = jobs.node[job]!;
-    this.instances.addBusy(jobs.instance[job]!, 1, this.now);
+    this.instances.addBusy(jobs.instance[job]!, 1, this.clock.now);
     jobs.flags[job]! |= JOB_HOLDS_SLOT;
-    jobs.phase[job] = PHASE_SERVING;
-    const serviceMs = this.serviceTime(node) + this.effects.latencyAdded[node]!;
-    this.queue.push(this.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
+    const serviceMs = this.serviceTime(node) + this.faults.latencyAdded[node]!;
+    this.queue.push(this.clock.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
   }
 
   private serviceTime(node: number): number {
@@ -380,14 +420,14 @@ export class Engine {
     if (jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
     const node = jobs.node[job]!;
     if (model.nodeHoldsSlotWhileCalling[node] === 0) this.releaseSlot(job);
-    const errorRate = this.effects.errorRate[node]!;
+    const errorRate = this.faults.errorRate[node]!;
     if (errorRate > 0 && this.random.next() < errorRate) return this.failJob(job, CAUSE_ERROR, node);
-    if (model.nodeIsQueue[node] === 1) return publish(this, job) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
+    if (model.nodeIsQueue[node] === 1) return this.messaging.publish(node, jobs.key[job]!) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
     if (model.nodeIsCache[node] === 1 && this.random.next() < model.nodeHitRate[node]!) return this.finishJob(job);
     this.beginCalls(job);
   }
 
-  /** Frees the job's slot and gives it to the instance's next waiting job. */
+  /** Frees the job's slot (if it holds one) and gives it to the instance's next waiting job. */
   private releaseSlot(job: number): void {
     const jobs = this.jobs;
     if ((jobs.flags[job]! & JOB_HOLDS_SLOT) === 0) return;
@@ -395,38 +435,28 @@ export class Engine {
     const instance = jobs.instance[job]!;
     const table = this.instances;
     if (jobs.epoch[job] !== table.epoch[instance]) return;
-    table.addBusy(instance, -1, this.now);
+    table.addBusy(instance, -1, this.clock.now);
     if (table.waitLength[instance]! > 0 && table.down[instance] === 0) this.startService(table.dequeue(instance));
-  }
-
-  /** The job leaves its instance (slot and place freed) before it answers. */
-  private leaveInstance(job: number): void {
-    const jobs = this.jobs;
-    const instance = jobs.instance[job]!;
-    if (instance < 0) return;
-    this.releaseSlot(job);
-    if (jobs.phase[job] !== 0 && jobs.epoch[job] === this.instances.epoch[instance]) this.instances.held[instance]!--;
-    jobs.phase[job] = 0;
   }
 
   private finishJob(job: number): void {
     const jobs = this.jobs;
-    this.leaveInstance(job);
+    this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.now, this.now - jobs.start[job]!, 0, -1);
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, CAUSE_NONE, -1);
       return jobs.release(job);
     }
     this.metrics.nodeServed[jobs.node[job]!]!++;
     this.metrics.instanceServed[jobs.instance[job]!]!++;
-    this.answer(job, 0, -1);
+    this.answer(job, CAUSE_NONE, -1);
   }
 
-  /** Fails the job (and answers its caller); also used by faults.ts. */
-  failJob(job: number, cause: number, origin: number): void {
+  /** Fails the job (and answers its caller). */
+  private failJob(job: number, cause: number, origin: number): void {
     const jobs = this.jobs;
-    this.leaveInstance(job);
+    this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.now, this.now - jobs.start[job]!, cause, origin);
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, cause, origin);
       return jobs.release(job);
     }
     this.answer(job, cause, origin);
@@ -440,18 +470,16 @@ export class Engine {
     jobs.release(job);
     if (call < 0) {
       // Async work nobody waits for: its failure still counts against the node.
-      if (cause !== 0) this.metrics.nodeFailed[node]!++;
+      if (cause !== CAUSE_NONE) this.metrics.nodeFailed[node]!++;
       return;
     }
-    if (this.calls.serial[call] !== serial) return;
-    if (cause === 0) this.attemptSucceeded(call);
-    else this.attemptFailed(call, cause, origin);
+    this.calls.answered(call, serial, cause, origin);
   }
 
   /** The job vanishes without an answer (its host died): the caller waits for its timeout. */
-  dropJob(job: number): void {
+  private dropJob(job: number): void {
     const jobs = this.jobs;
-    this.leaveInstance(job);
+    this.releaseSlot(job);
     const call = jobs.parentCall[job]!;
     const serial = jobs.parentSerial[job]!;
     const node = jobs.node[job]!;
@@ -460,9 +488,7 @@ export class Engine {
       this.metrics.nodeFailed[node]!++;
       return;
     }
-    const calls = this.calls;
-    if (calls.serial[call] !== serial || this.model.edgeTimeoutMs[calls.edge[call]!]! > 0) return;
-    this.queue.push(Math.max(this.now, calls.sentAt[call]! + this.model.connectTimeoutMs), EVENT_TIMEOUT, call, serial);
+    this.calls.vanished(call, serial);
   }
 
   /** The job's instance died while the job was there (noticed when the job next wakes up). */
@@ -472,59 +498,12 @@ export class Engine {
     else this.failJob(job, CAUSE_CRASH, this.jobs.node[job]!);
   }
 
-  private attemptFailed(call: number, cause: number, origin: number): void {
-    const model = this.model;
-    const calls = this.calls;
-    const edge = calls.edge[call]!;
-    if (cause !== CAUSE_CIRCUIT_OPEN) this.breakers.record(edge, true, (calls.flags[call]! & CALL_TRIAL) !== 0, this.now);
-    this.metrics.nodeFailed[model.edgeTo[edge]!]!++;
-    const retry = cause !== CAUSE_CIRCUIT_OPEN && calls.attempt[call]! < model.edgeRetries[edge]! && this.parentAlive(call);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(call, this, retry ? 'retried' : 'failed', cause);
-    if (retry) {
-      calls.attempt[call]!++;
-      this.metrics.retries++;
-      const serial = this.nextSerial();
-      calls.serial[call] = serial;
-      this.queue.push(this.now + model.edgeBackoffMs[edge]!, EVENT_RETRY, call, serial);
-      return;
-    }
-    this.resolveCall(call, cause, origin);
-  }
-
-  private attemptSucceeded(call: number): void {
-    const calls = this.calls;
-    this.breakers.record(calls.edge[call]!, false, (calls.flags[call]! & CALL_TRIAL) !== 0, this.now);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(call, this, 'ok', 0);
-    this.resolveCall(call, 0, -1);
-  }
-
-  private parentAlive(call: number): boolean {
-    const parent = this.calls.parentJob[call]!;
-    return parent < 0 || this.jobs.generation[parent] === this.calls.parentGeneration[call];
-  }
-
-  private onRetry(call: number): void {
-    if (!this.parentAlive(call)) return this.calls.release(call);
-    this.sendAttempt(call);
-  }
-
-  /** The call is over (after its retries): tell the waiting job, or the queue that sent it. */
-  private resolveCall(call: number, cause: number, origin: number): void {
-    const calls = this.calls;
-    const parent = calls.parentJob[call]!;
-    const generation = calls.parentGeneration[call]!;
-    const edge = calls.edge[call]!;
-    calls.release(call);
-    if (parent < 0) return deliveryDone(this, edge, cause);
-    if (this.jobs.generation[parent] !== generation) return;
-    this.childDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
-  }
-
+  /** A call of the job is over (after its retries): go on, or fail. */
   private childDone(job: number, cause: number, origin: number, optional: boolean): void {
     const jobs = this.jobs;
     const instance = jobs.instance[job]!;
     if (instance >= 0 && jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
-    if (cause !== 0 && !optional) return this.failJob(job, cause, origin);
+    if (cause !== CAUSE_NONE && !optional) return this.failJob(job, cause, origin);
     if (--jobs.pending[job]! > 0) return;
     if (this.model.nodeParallel[jobs.node[job]!] === 1 && this.model.nodeFanoutAll[jobs.node[job]!] === 1) this.finishJob(job);
     else this.nextSequential(job);

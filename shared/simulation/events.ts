@@ -21,3 +21,13 @@ export const EVENT_FAULT_END = 8;
 export const EVENT_HEALTH = 9;
 /** first: consumer edge of a queue. */
 export const EVENT_PUMP = 10;
+
+/** Virtual time as the parts read it: the engine moves it, event by event (ms). */
+export interface Clock {
+  readonly now: number;
+}
+
+/** The agenda as the parts use it (the engine's EventQueue). */
+export interface Agenda {
+  push(timeMs: number, kind: number, first: number, second: number): void;
+}

@@ -30,9 +30,12 @@ describe('faults', () => {
     expect(report.timeline[13]!.failed).toBeLessThan(5);
   });
 
-  it('node-down: every instance down, every call fails with crash, back after until', () => {
+  it('node-down: every instance down, calls fail with crash, then unavailable once out of rotation, back after until', () => {
     const { report, failedSeconds } = run({ type: 'node-down', target: 'api' });
-    expect(report.failures.crash).toBe(report.requests.failed);
+    expect(report.failures.crash + report.failures.unavailable).toBe(report.requests.failed);
+    // Out of rotation at 13 s (3 checks of 1 s): refused until then, then nothing left to call.
+    for (const entry of report.timeline.filter((e) => e.t >= 10 && e.t < 13)) expect(entry.failures).toMatchObject({ crash: entry.failed, unavailable: 0 });
+    for (const entry of report.timeline.filter((e) => e.t >= 14 && e.t < 20)) expect(entry.failures).toMatchObject({ crash: 0, unavailable: entry.failed });
     // Back in rotation one health-check interval after it recovers: 11 s without the node.
     expectNear(report.availability, 1 - 11 / 30, 0.03);
     expect(failedSeconds[0]).toBe(10);
@@ -44,6 +47,19 @@ describe('faults', () => {
     const { report } = run({ type: 'host-down', target: 'h1' });
     expect(report.failures.timeout).toBe(report.requests.failed);
     expectNear(report.requests.failed, (200 * 3) / 2, 0.12);
+  });
+
+  it('host-down of a node’s only server: timeouts, then unavailable (not crash) once the health check has taken it out', () => {
+    const { report } = run({ type: 'host-down', target: 'd1' });
+    expect(report.failures.crash).toBe(0);
+    // Calls sent before 13 s wait for their answer in vain (and api's threads, held meanwhile, turn
+    // requests away); from then on there is nothing in rotation to call.
+    expect(report.failures.timeout + report.failures.overload + report.failures.unavailable).toBe(report.requests.failed);
+    for (const entry of report.timeline.filter((e) => e.t >= 14 && e.t < 20)) {
+      expect(entry.failed).toBeGreaterThan(150);
+      expect(entry.failures).toMatchObject({ unavailable: entry.failed, timeout: 0, crash: 0 });
+    }
+    expect(report.failures.unavailable).toBeGreaterThan(report.failures.timeout);
   });
 
   it('partition: calls between the groups get no answer and fail as partition; inside a group they work', () => {

@@ -15,5 +15,6 @@ export {
 } from './simulation';
 export { sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, type SweepOptions } from './sweep';
 export { LivePacer, LiveSession, MAX_FRAME_HZ, type LiveFrame, type LiveSessionOptions } from './live';
+export { failureCauseLabel } from './causes';
 export type * from './protocol';
 export type * from './types';

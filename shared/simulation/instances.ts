@@ -4,6 +4,7 @@
  * utilization metric. Times in ms.
  */
 import type { SimulationModel } from './model';
+import { RingBuffers } from './ringBuffers';
 
 export const DOWN_CRASH = 1;
 export const DOWN_HOST = 2;
@@ -23,13 +24,12 @@ export class InstanceTable {
   readonly stateSerial: Int32Array;
   readonly inRotation: Uint8Array;
   readonly busy: Int32Array;
-  /** Jobs at the instance (waiting, in service, or waiting on their own calls). */
-  readonly held: Int32Array;
   private readonly busySince: Float64Array;
   /** Slot-milliseconds of work done so far. */
   private readonly busyIntegral: Float64Array;
-  private readonly waitBuffers: Int32Array[];
-  private readonly waitHead: Int32Array;
+  /** Jobs waiting for a slot, per instance (bounded by the node's queueLimit). */
+  private readonly waiting: RingBuffers;
+  /** Jobs waiting for a slot, per instance. */
   readonly waitLength: Int32Array;
 
   constructor(private readonly model: SimulationModel) {
@@ -42,12 +42,10 @@ export class InstanceTable {
     this.stateSerial = new Int32Array(n);
     this.inRotation = new Uint8Array(n).fill(1);
     this.busy = new Int32Array(n);
-    this.held = new Int32Array(n);
     this.busySince = new Float64Array(n);
     this.busyIntegral = new Float64Array(n);
-    this.waitBuffers = Array.from({ length: n }, (_, i) => new Int32Array(Math.max(1, Math.min(64, model.nodeQueueLimit[model.instanceNode[i]!]!))));
-    this.waitHead = new Int32Array(n);
-    this.waitLength = new Int32Array(n);
+    this.waiting = new RingBuffers(n, (i) => Math.max(1, Math.min(64, model.nodeQueueLimit[model.instanceNode[i]!]!)), Infinity);
+    this.waitLength = this.waiting.length;
   }
 
   /** Changes the slots in use, accounting the busy time up to `now`. */
@@ -63,31 +61,15 @@ export class InstanceTable {
   }
 
   enqueue(instance: number, job: number): void {
-    let buffer = this.waitBuffers[instance]!;
-    const length = this.waitLength[instance]!;
-    if (length === buffer.length) {
-      // Unroll the ring into a buffer twice the size (bounded by the node's queueLimit).
-      const bigger = new Int32Array(buffer.length * 2);
-      const head = this.waitHead[instance]!;
-      for (let k = 0; k < length; k++) bigger[k] = buffer[(head + k) % buffer.length]!;
-      this.waitBuffers[instance] = buffer = bigger;
-      this.waitHead[instance] = 0;
-    }
-    buffer[(this.waitHead[instance]! + length) % buffer.length] = job;
-    this.waitLength[instance] = length + 1;
+    this.waiting.push(instance, job);
   }
 
   dequeue(instance: number): number {
-    const buffer = this.waitBuffers[instance]!;
-    const head = this.waitHead[instance]!;
-    const job = buffer[head]!;
-    this.waitHead[instance] = (head + 1) % buffer.length;
-    this.waitLength[instance]!--;
-    return job;
+    return this.waiting.shift(instance);
   }
 
   /**
-   * The instance dies: everything it held is lost (slots freed, held reset, epoch bumped) and
+   * The instance dies: everything it held is lost (slots freed, epoch bumped) and
    * its waiting jobs are handed back, oldest first, for the engine to fail or drop.
    */
   die(instance: number, kind: number, now: number): number[] {
@@ -96,7 +78,6 @@ export class InstanceTable {
     this.epoch[instance]!++;
     this.stateSerial[instance]!++;
     this.addBusy(instance, -this.busy[instance]!, now);
-    this.held[instance] = 0;
     const waiting: number[] = [];
     while (this.waitLength[instance]! > 0) waiting.push(this.dequeue(instance));
     return waiting;

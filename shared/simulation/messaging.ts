@@ -4,13 +4,14 @@
  * and, past MAX_BACKLOG, as `overload` for the publishers — never as unbounded memory.
  */
 import type { SimulationModel } from './model';
+import { RingBuffers } from './ringBuffers';
 
 /** Messages one consumer edge may have waiting. */
 export const MAX_BACKLOG = 100_000;
 
 export class Backlogs {
-  private readonly buffers: (Int32Array | undefined)[];
-  private readonly head: Int32Array;
+  private readonly messages: RingBuffers;
+  /** Messages waiting, per edge. */
   readonly length: Int32Array;
   /** Deliveries in progress per edge. */
   readonly inFlight: Int32Array;
@@ -22,9 +23,9 @@ export class Backlogs {
 
   constructor(model: SimulationModel) {
     const edges = model.edgeCount;
-    this.buffers = Array.from({ length: edges }, (_, e) => (model.nodeIsQueue[model.edgeFrom[e]!] === 1 ? new Int32Array(64) : undefined));
-    this.head = new Int32Array(edges);
-    this.length = new Int32Array(edges);
+    // Only edges out of a queue node are consumers with a backlog.
+    this.messages = new RingBuffers(edges, (e) => (model.nodeIsQueue[model.edgeFrom[e]!] === 1 ? 64 : 0), MAX_BACKLOG);
+    this.length = this.messages.length;
     this.inFlight = new Int32Array(edges);
     this.pumpScheduled = new Uint8Array(edges);
   }
@@ -33,32 +34,27 @@ export class Backlogs {
     return this.length[edge]! >= MAX_BACKLOG;
   }
 
+  /** Stores a message (its request key) on the edge. */
   push(edge: number, key: number): void {
-    let buffer = this.buffers[edge]!;
-    const length = this.length[edge]!;
-    if (length === buffer.length) {
-      const bigger = new Int32Array(Math.min(MAX_BACKLOG, buffer.length * 2));
-      const head = this.head[edge]!;
-      for (let k = 0; k < length; k++) bigger[k] = buffer[(head + k) % buffer.length]!;
-      this.buffers[edge] = buffer = bigger;
-      this.head[edge] = 0;
-    }
-    buffer[(this.head[edge]! + length) % buffer.length] = key;
-    this.length[edge] = length + 1;
+    this.messages.push(edge, key);
   }
 
+  /** Takes the oldest message's key off the edge. */
   shift(edge: number): number {
-    const buffer = this.buffers[edge]!;
-    const head = this.head[edge]!;
-    this.head[edge] = (head + 1) % buffer.length;
-    this.length[edge]!--;
-    return buffer[head]!;
+    return this.messages.shift(edge);
   }
 
   /** Messages waiting on every consumer edge of a queue node. */
   total(model: SimulationModel, node: number): number {
     let sum = 0;
     for (let k = model.outStart[node]!; k < model.outStart[node + 1]!; k++) sum += this.length[model.outEdges[k]!]!;
+    return sum;
+  }
+
+  /** Messages waiting on every edge. */
+  backlog(): number {
+    let sum = 0;
+    for (let e = 0; e < this.length.length; e++) sum += this.length[e]!;
     return sum;
   }
 }

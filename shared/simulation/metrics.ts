@@ -2,19 +2,15 @@
  * The metrics stream: every finished request goes into a whole-run histogram, the histogram and
  * counters of the current second, and the failure counters. Nothing is kept per request, so
  * memory depends only on the number of nodes and of simulated seconds.
+ *
+ * Reading never changes what is read: a second is closed (appended to the timeline) only when a
+ * request finishes in a later one; reports and live metrics see the seconds not yet closed as
+ * views of the open counters.
  */
 import { FAILURE_CAUSES } from '../document';
+import { FAILURE_CAUSE_TABLE } from './causes';
 import { LatencyHistogram } from './histogram';
 import type { FailureCounts, LatencySummary, TimelineEntry } from './types';
-
-/** Failure causes are stored as 1 + their index in FAILURE_CAUSES; 0 means success. */
-export const CAUSE_CRASH = 1;
-export const CAUSE_TIMEOUT = 2;
-export const CAUSE_OVERLOAD = 3;
-export const CAUSE_RATE_LIMITED = 4;
-export const CAUSE_CIRCUIT_OPEN = 5;
-export const CAUSE_PARTITION = 6;
-export const CAUSE_ERROR = 7;
 
 /** Rounds to a fixed number of decimals so the JSON report is stable and readable. */
 export function round(value: number, decimals: number): number {
@@ -23,19 +19,29 @@ export function round(value: number, decimals: number): number {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
+/** Counts by cause code (index 0, success, unused) as the report's record, in FAILURE_CAUSES order. */
+function countsByCause(byCode: Float64Array): FailureCounts {
+  const counts = {} as Record<string, number>;
+  for (const cause of FAILURE_CAUSES) counts[cause] = byCode[FAILURE_CAUSE_TABLE[cause].code]!;
+  return counts as FailureCounts;
+}
+
 export class MetricsCollector {
   readonly latency = new LatencyHistogram();
   private readonly secondLatency = new LatencyHistogram();
+  /** The open second: requests finishing in it go to the counters below. */
   private second = 0;
   private secondOk = 0;
   private secondFailed = 0;
-  readonly timeline: TimelineEntry[] = [];
+  private readonly secondFailures = new Float64Array(FAILURE_CAUSES.length + 1);
+  /** Closed seconds. */
+  private readonly closed: TimelineEntry[] = [];
   ok = 0;
   failed = 0;
   offered = 0;
   retries = 0;
   /** Indexed by cause code (0 unused). */
-  readonly failuresByCause = new Float64Array(FAILURE_CAUSES.length + 1);
+  private readonly failuresByCause = new Float64Array(FAILURE_CAUSES.length + 1);
   /** Failed requests by the node where the failure began. */
   readonly failuresByNode: Float64Array;
   readonly nodeServed: Float64Array;
@@ -65,32 +71,55 @@ export class MetricsCollector {
       this.failed++;
       this.secondFailed++;
       this.failuresByCause[cause]!++;
+      this.secondFailures[cause]!++;
       if (originNode >= 0) this.failuresByNode[originNode]!++;
     }
   }
 
-  /** Appends timeline entries for every second before `second` not yet closed. */
-  closeSecondsBefore(second: number): void {
+  /** A queue (or backlog) of `node` reached `length`: keeps the longest. */
+  noteQueueLength(node: number, length: number): void {
+    if (length > this.nodeMaxQueue[node]!) this.nodeMaxQueue[node] = length;
+  }
+
+  /** Appends the open second to the timeline, and empty entries up to `second`, which opens. */
+  private closeSecondsBefore(second: number): void {
     while (this.second < second) {
-      this.timeline.push({
-        t: this.second,
-        ok: this.secondOk,
-        failed: this.secondFailed,
-        p99: round(this.secondLatency.percentile(0.99), 2),
-        // After SPEC §4's keys: the app's latency chart draws p50 beside p99.
-        p50: round(this.secondLatency.percentile(0.5), 2),
-      });
+      this.closed.push(this.openEntry(this.second));
       this.secondOk = 0;
       this.secondFailed = 0;
+      this.secondFailures.fill(0);
       this.secondLatency.reset();
       this.second++;
     }
   }
 
+  /** The open counters as a timeline entry for second `t`. */
+  private openEntry(t: number): TimelineEntry {
+    return {
+      t,
+      ok: this.secondOk,
+      failed: this.secondFailed,
+      p99: round(this.secondLatency.percentile(0.99), 2),
+      // After SPEC §4's keys: the app's latency chart draws p50 beside p99.
+      p50: round(this.secondLatency.percentile(0.5), 2),
+      failures: countsByCause(this.secondFailures),
+    };
+  }
+
+  /** An entry for a second in which nothing has finished. */
+  private static emptyEntry(t: number): TimelineEntry {
+    return { t, ok: 0, failed: 0, p99: 0, p50: 0, failures: countsByCause(new Float64Array(FAILURE_CAUSES.length + 1)) };
+  }
+
+  /** Timeline entries of seconds `from` ≤ t < `to` (a view: nothing is closed by reading). */
+  timeline(from: number, to: number): TimelineEntry[] {
+    const entries: TimelineEntry[] = this.closed.slice(from, Math.min(to, this.closed.length));
+    for (let t = Math.max(from, this.closed.length); t < to; t++) entries.push(t === this.second ? this.openEntry(t) : MetricsCollector.emptyEntry(t));
+    return entries;
+  }
+
   failureCounts(): FailureCounts {
-    const counts = {} as Record<string, number>;
-    FAILURE_CAUSES.forEach((cause, i) => (counts[cause] = this.failuresByCause[i + 1]!));
-    return counts as FailureCounts;
+    return countsByCause(this.failuresByCause);
   }
 
   latencySummary(): LatencySummary {

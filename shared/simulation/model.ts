@@ -3,7 +3,8 @@
  * typed arrays by node, instance, host and edge, with every SPEC §2 default applied through
  * `resolveDocument`. Strings are looked up once here, never in the event loop.
  */
-import { BALANCERS, resolveDocument, type Fault, type Scenario, type TopologyDocument } from '../document';
+import { BALANCERS, resolveDocument, type Scenario, type TopologyDocument } from '../document';
+import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
 /** Host index of clients: they stand outside every host, so every call they make crosses the network. */
 export const OUTSIDE_HOST = -1;
@@ -11,40 +12,6 @@ export const OUTSIDE_HOST = -1;
 export const DISTRIBUTION_CONSTANT = 0;
 export const DISTRIBUTION_EXPONENTIAL = 1;
 export const DISTRIBUTION_LOGNORMAL = 2;
-
-export const FAULT_INSTANCE_DOWN = 0;
-export const FAULT_NODE_DOWN = 1;
-export const FAULT_HOST_DOWN = 2;
-export const FAULT_PARTITION = 3;
-export const FAULT_LATENCY = 4;
-export const FAULT_ERROR_RATE = 5;
-export const FAULT_LOSS = 6;
-
-const FAULT_CODES: Record<Fault['type'], number> = {
-  'instance-down': FAULT_INSTANCE_DOWN,
-  'node-down': FAULT_NODE_DOWN,
-  'host-down': FAULT_HOST_DOWN,
-  partition: FAULT_PARTITION,
-  latency: FAULT_LATENCY,
-  'error-rate': FAULT_ERROR_RATE,
-  loss: FAULT_LOSS,
-};
-
-/** One fault with its targets resolved to indexes and its window in ms. */
-export interface CompiledFault {
-  readonly type: number;
-  readonly atMs: number;
-  readonly untilMs: number;
-  /** Instances whose process is down (instance-down, node-down). */
-  readonly instances: Int32Array;
-  /** Host index (host-down), else -1. */
-  readonly host: number;
-  /** Node index (latency, error-rate, loss), else -1. */
-  readonly node: number;
-  readonly value: number;
-  /** Partition: group number of each host index, -1 for hosts in no group. */
-  readonly groupOfHost: Int32Array;
-}
 
 export interface SimulationModel {
   readonly nodeIds: readonly string[];
@@ -197,28 +164,19 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
   const hostInstanceStart = new Int32Array(hostIds.length + 1);
   hostLists.forEach((list, h) => (hostInstanceStart[h + 1] = hostInstanceStart[h]! + list.length));
 
-  const instancesOf = (n: number) => Int32Array.from({ length: m.nodeInstanceCount[n]! }, (_, k) => m.nodeFirstInstance[n]! + k);
-  const faults = (scenario?.faults ?? []).map((fault): CompiledFault => {
-    const node = fault.type === 'partition' || fault.type === 'host-down' ? -1 : (nodeIndex.get(fault.target) ?? -1);
-    const groupOfHost = new Int32Array(hostIds.length).fill(-1);
-    if (fault.type === 'partition') fault.groups.forEach((group, g) => group.forEach((h) => groupOfHost[hostIndex.get(h) ?? implicitHost] = g));
-    const instances =
-      fault.type === 'node-down' && node >= 0
-        ? instancesOf(node)
-        : fault.type === 'instance-down' && node >= 0 && fault.instance < m.nodeInstanceCount[node]!
-          ? Int32Array.of(m.nodeFirstInstance[node]! + fault.instance)
-          : new Int32Array(0);
-    return {
-      type: FAULT_CODES[fault.type],
-      atMs: (fault.at ?? 0) * 1000,
-      untilMs: fault.until === undefined ? Infinity : fault.until * 1000,
-      instances,
-      host: fault.type === 'host-down' ? (hostIndex.get(fault.target) ?? -1) : -1,
-      node: fault.type === 'latency' || fault.type === 'error-rate' || fault.type === 'loss' ? node : -1,
-      value: fault.type === 'latency' || fault.type === 'error-rate' || fault.type === 'loss' ? fault.value : 0,
-      groupOfHost,
-    };
-  });
+  const targets: FaultTargets = {
+    hostCount: hostIds.length,
+    nodeIndex: (id) => nodeIndex.get(id) ?? -1,
+    hostIndex: (id) => hostIndex.get(id) ?? -1,
+    instancesOf: (node, only) => {
+      if (node < 0) return new Int32Array(0);
+      const first = m.nodeFirstInstance[node]!;
+      const count = m.nodeInstanceCount[node]!;
+      if (only === undefined) return Int32Array.from({ length: count }, (_, k) => first + k);
+      return only < count ? Int32Array.of(first + only) : new Int32Array(0);
+    },
+  };
+  const faults = (scenario?.faults ?? []).map((fault) => compileFault(fault, targets));
 
   return {
     nodeIds: nodes.map((n) => n.id),

@@ -1,4 +1,4 @@
-/** The engine's parts on their own: agenda, histogram, random numbers, balancers, breakers. */
+/** The engine's parts on their own: agenda, histogram, random numbers, balancers, breakers, causes. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventQueue } from './eventQueue';
@@ -7,6 +7,8 @@ import { Random } from './random';
 import { Balancers } from './balancers';
 import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
 import { compileModel } from './model';
+import { FAILURE_CAUSES } from '../document';
+import { CAUSE_BY_CODE, FAILURE_CAUSE_TABLE, failureCauseLabel } from './causes';
 import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
 
 describe('EventQueue', () => {
@@ -82,11 +84,11 @@ describe('Balancers', () => {
     const hosts = Array.from({ length: instances }, (_, i) => `h${i + 1}`);
     const model = compileModel(makeDocument({ nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: hosts, balancer })], edges: [makeEdge('users', 'api')] }), undefined);
     const inRotation = new Uint8Array(model.instanceCount).fill(1);
-    const active = new Int32Array(model.instanceCount);
-    return { balancers: new Balancers(model, new Random(1), inRotation, active), inRotation, active, api: 1 };
+    const balancers = new Balancers(model, new Random(1), inRotation);
+    return { balancers, inRotation, active: balancers.connections, api: 1 };
   }
 
-  it('least-connections picks the instance holding the fewest requests, ties in turn', () => {
+  it('least-connections picks the instance with the fewest open connections, ties in turn', () => {
     const { balancers, active, api } = setup('least-connections');
     active.set([5, 2, 7]);
     expect(balancers.pick(api, 0, -1)).toBe(1);
@@ -95,6 +97,18 @@ describe('Balancers', () => {
     // A retry avoids the instance that failed even when it is the least loaded.
     active.set([0, 3, 9]);
     expect(balancers.pick(api, 0, 0)).toBe(1);
+  });
+
+  it('least-connections counts a connection from the pick until its release', () => {
+    const { balancers, active, api } = setup('least-connections');
+    // Three picks in a row, before any request has arrived anywhere: one each, not three on one.
+    const picked = [balancers.pick(api, 0, -1), balancers.pick(api, 0, -1), balancers.pick(api, 0, -1)];
+    expect([...picked].sort()).toEqual([0, 1, 2]);
+    expect(Array.from(active)).toEqual([1, 1, 1]);
+    balancers.release(picked[1]!);
+    expect(balancers.pick(api, 0, -1)).toBe(picked[1]);
+    for (const instance of picked) balancers.release(instance);
+    expect(Array.from(active)).toEqual([0, 0, 0]);
   });
 
   it('consistent-hash maps a key to one instance, and only the keys of a removed instance move', () => {
@@ -147,5 +161,16 @@ describe('Breakers', () => {
     breakers.record(0, true, false, 2050);
     expect(breakers.state[0]).toBe(BREAKER_CLOSED);
     expect(breakers.opened[0]).toBe(2);
+  });
+});
+
+describe('failure causes', () => {
+  it('every cause has its own code, in FAILURE_CAUSES order, and a label', () => {
+    FAILURE_CAUSES.forEach((cause, i) => {
+      expect(FAILURE_CAUSE_TABLE[cause].code).toBe(i + 1);
+      expect(CAUSE_BY_CODE[FAILURE_CAUSE_TABLE[cause].code]).toBe(cause);
+      expect(failureCauseLabel(cause).length).toBeGreaterThan(3);
+    });
+    expect(new Set(FAILURE_CAUSES.map(failureCauseLabel)).size).toBe(FAILURE_CAUSES.length);
   });
 });

@@ -57,22 +57,15 @@ export const JOB_SAMPLED = 1;
 export const JOB_HOLDS_SLOT = 2;
 export const JOB_ROOT = 4;
 
-/** Job phases. */
-export const PHASE_TRAVELLING = 0;
-export const PHASE_QUEUED = 1;
-export const PHASE_SERVING = 2;
-export const PHASE_CALLING = 3;
-
 export class JobPool extends RecordPool {
   node = new Int32Array(0);
   instance = new Int32Array(0);
   parentCall = new Int32Array(0);
   parentSerial = new Int32Array(0);
-  phase = new Uint8Array(0);
+  /** Calls still to come back before the job can go on (fanout `all`). */
   pending = new Int32Array(0);
+  /** Next outgoing edge (sequential calls); the node's last edge + 1 when there is none. */
   cursor = new Int32Array(0);
-  failCause = new Uint8Array(0);
-  failNode = new Int32Array(0);
   key = new Int32Array(0);
   flags = new Uint8Array(0);
   epoch = new Int32Array(0);
@@ -86,6 +79,23 @@ export class JobPool extends RecordPool {
     this.reserve(capacity);
   }
 
+  /**
+   * A new job: at `node`'s `instance` (-1 for a client), answering attempt `parentSerial` of
+   * `parentCall` (-1: nobody waits), for request `key`, `depth` calls deep.
+   */
+  open(node: number, instance: number, parentCall: number, parentSerial: number, key: number, depth: number, flags: number, start: number): number {
+    const job = this.allocate();
+    this.node[job] = node;
+    this.instance[job] = instance;
+    this.parentCall[job] = parentCall;
+    this.parentSerial[job] = parentSerial;
+    this.key[job] = key;
+    this.depth[job] = depth;
+    this.flags[job] = flags;
+    this.start[job] = start;
+    return job;
+  }
+
   release(job: number): void {
     this.generation[job]!++;
     this.recycle(job);
@@ -96,11 +106,8 @@ export class JobPool extends RecordPool {
     this.instance = grown(this.instance, capacity);
     this.parentCall = grown(this.parentCall, capacity);
     this.parentSerial = grown(this.parentSerial, capacity);
-    this.phase = grown(this.phase, capacity);
     this.pending = grown(this.pending, capacity);
     this.cursor = grown(this.cursor, capacity);
-    this.failCause = grown(this.failCause, capacity);
-    this.failNode = grown(this.failNode, capacity);
     this.key = grown(this.key, capacity);
     this.flags = grown(this.flags, capacity);
     this.epoch = grown(this.epoch, capacity);
@@ -113,6 +120,8 @@ export class JobPool extends RecordPool {
 /** Call flags. */
 export const CALL_SAMPLED = 1;
 export const CALL_TRIAL = 2;
+/** The current attempt holds a connection the balancer counted (released when the attempt ends). */
+export const CALL_COUNTED = 4;
 
 export class CallPool extends RecordPool {
   /** The job waiting on this call, or -1 for a queue delivering a message. */
@@ -133,6 +142,24 @@ export class CallPool extends RecordPool {
   constructor(capacity = 256) {
     super();
     this.reserve(capacity);
+  }
+
+  /**
+   * A new call over `edge` from a host, for request `key`: from job `parentJob` (of generation
+   * `parentGeneration`), or -1 for a queue delivering a message. No attempt sent yet.
+   */
+  open(parentJob: number, parentGeneration: number, edge: number, fromHost: number, key: number, depth: number, flags: number): number {
+    const call = this.allocate();
+    this.parentJob[call] = parentJob;
+    this.parentGeneration[call] = parentGeneration;
+    this.edge[call] = edge;
+    this.attempt[call] = 0;
+    this.instance[call] = -1;
+    this.fromHost[call] = fromHost;
+    this.key[call] = key;
+    this.depth[call] = depth;
+    this.flags[call] = flags;
+    return call;
   }
 
   release(call: number): void {

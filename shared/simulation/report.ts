@@ -3,9 +3,11 @@
  * state for live mode. All numbers rounded so that the JSON is stable and readable.
  */
 import { isDeployable, type NodeKind } from '../document';
-import { BREAKER_CLOSED, BREAKER_OPEN } from './breaker';
-import type { Engine } from './engine';
-import { round } from './metrics';
+import { BREAKER_CLOSED, BREAKER_OPEN, type Breakers } from './breaker';
+import type { InstanceTable } from './instances';
+import type { Backlogs } from './messaging';
+import { round, type MetricsCollector } from './metrics';
+import type { SimulationModel } from './model';
 import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
 
 export interface ReportMeta {
@@ -14,12 +16,22 @@ export interface ReportMeta {
   readonly scenario: { readonly id: string; readonly name: string } | null;
 }
 
-/** The report of the run so far (complete once the engine has finished). */
-export function buildReport(engine: Engine, meta: ReportMeta): SimulationReport {
-  const { model, metrics } = engine;
-  const elapsedMs = Math.max(engine.now, 1e-9);
+/** The parts of a running engine that reports and snapshots read (and never change). */
+export interface ReadableState {
+  readonly model: SimulationModel;
+  /** Virtual time now, ms. */
+  readonly now: number;
+  readonly metrics: MetricsCollector;
+  readonly instances: InstanceTable;
+  readonly backlogs: Backlogs;
+  readonly breakers: Breakers;
+}
+
+/** The report of the run so far (complete once the engine has finished); reading changes nothing. */
+export function buildReport(state: ReadableState, meta: ReportMeta): SimulationReport {
+  const { model, metrics } = state;
+  const elapsedMs = Math.max(state.now, 1e-9);
   const seconds = elapsedMs / 1000;
-  metrics.closeSecondsBefore(Math.ceil(engine.now / 1000 - 1e-9));
   const total = metrics.ok + metrics.failed;
   const nodes: Record<string, NodeReport> = {};
   const failuresByNode: Record<string, number> = {};
@@ -29,7 +41,7 @@ export function buildReport(engine: Engine, meta: ReportMeta): SimulationReport 
     let busyMs = 0;
     const first = model.nodeFirstInstance[n]!;
     const count = model.nodeInstanceCount[n]!;
-    for (let i = first; i < first + count; i++) busyMs += engine.instances.busyTime(i, engine.now);
+    for (let i = first; i < first + count; i++) busyMs += state.instances.busyTime(i, state.now);
     nodes[id] = {
       served: metrics.nodeServed[n]!,
       failed: metrics.nodeFailed[n]!,
@@ -39,9 +51,8 @@ export function buildReport(engine: Engine, meta: ReportMeta): SimulationReport 
     };
   });
   const hasQueue = model.nodeIsQueue.some((q) => q === 1);
-  const backlogs = engine.backlogs;
-  let backlog = 0;
-  for (let e = 0; e < model.edgeCount; e++) backlog += backlogs.length[e]!;
+  const backlogs = state.backlogs;
+  const backlog = backlogs.backlog();
   return {
     duration: meta.durationS,
     seed: meta.seed,
@@ -55,7 +66,8 @@ export function buildReport(engine: Engine, meta: ReportMeta): SimulationReport 
     retries: metrics.retries,
     ...(hasQueue ? { messages: { published: backlogs.published, delivered: backlogs.delivered, failed: backlogs.failed, backlog } } : {}),
     nodes,
-    timeline: metrics.timeline.slice(),
+    // Seconds begun so far; the last one may still be open.
+    timeline: metrics.timeline(0, Math.ceil(state.now / 1000 - 1e-9)),
   };
 }
 
@@ -65,8 +77,8 @@ const OVERLOADED_QUEUE_SHARE = 0.5;
 const BUSY_UTILIZATION = 0.75;
 
 /** Node state now, for the canvas: utilization, queue, status, instances; open breakers; hosts down. */
-export function buildSnapshot(engine: Engine): SimulationSnapshot {
-  const { model, instances: table } = engine;
+export function buildSnapshot(state: ReadableState): SimulationSnapshot {
+  const { model, instances: table } = state;
   const nodes: NodeSnapshot[] = [];
   for (let n = 0; n < model.nodeCount; n++) {
     if (model.nodeIsClient[n] === 1) continue;
@@ -93,7 +105,7 @@ export function buildSnapshot(engine: Engine): SimulationSnapshot {
     }
     const utilization = up === 0 ? 0 : Math.min(1, busy / (up * concurrency));
     const room = up * model.nodeQueueLimit[n]!;
-    const backlog = model.nodeIsQueue[n] === 1 ? engine.backlogs.total(model, n) : 0;
+    const backlog = model.nodeIsQueue[n] === 1 ? state.backlogs.total(model, n) : 0;
     let status: NodeStatus = 'healthy';
     if (up === 0) status = 'down';
     else if ((room > 0 && queued >= room * OVERLOADED_QUEUE_SHARE) || (room === 0 && busy >= up * concurrency)) status = 'overloaded';
@@ -102,10 +114,10 @@ export function buildSnapshot(engine: Engine): SimulationSnapshot {
   }
   const openBreakers: SimulationSnapshot['openBreakers'][number][] = [];
   for (let e = 0; e < model.edgeCount; e++) {
-    const state = engine.breakers.stateAt(e, engine.now);
-    if (state !== BREAKER_CLOSED) openBreakers.push({ edge: model.edgeIds[e]!, state: state === BREAKER_OPEN ? 'open' : 'half-open' });
+    const breaker = state.breakers.stateAt(e, state.now);
+    if (breaker !== BREAKER_CLOSED) openBreakers.push({ edge: model.edgeIds[e]!, state: breaker === BREAKER_OPEN ? 'open' : 'half-open' });
   }
   const downHosts: string[] = [];
   for (let h = 0; h < model.hostCount - 1; h++) if (table.hostDown[h]! > 0) downHosts.push(model.hostIds[h]!);
-  return { timeMs: round(engine.now, 3), nodes, openBreakers, downHosts };
+  return { timeMs: round(state.now, 3), nodes, openBreakers, downHosts };
 }

@@ -3,9 +3,8 @@
  * and `simulate` for batch mode — the same engine run to its end.
  */
 import type { Scenario, TopologyDocument } from '../document';
-import { Engine } from './engine';
+import { Engine, type EngineFootprint } from './engine';
 import { compileModel } from './model';
-import { buildReport, buildSnapshot } from './report';
 import type { LiveMetrics, Movement, SimulationReport, SimulationSnapshot } from './types';
 
 /** SPEC §4 defaults. */
@@ -103,46 +102,50 @@ export class Simulation {
     while (!this.engine.step(1 << 20));
   }
 
+  /** Node state now; reading changes nothing. */
   snapshot(): SimulationSnapshot {
-    return buildSnapshot(this.engine);
+    return this.engine.snapshot();
   }
 
   /** Sampled call attempts since the last call (empty unless `recordMovements`). */
   drainMovements(): Movement[] {
-    return this.engine.movements?.drain() ?? [];
+    return this.engine.drainMovements();
   }
 
+  /** Totals so far and every finished second; reading changes nothing. */
   metrics(): LiveMetrics {
-    const metrics = this.engine.metrics;
-    metrics.closeSecondsBefore(Math.floor(this.engine.now / 1000));
+    const metrics = this.engine.collected;
     return {
       timeMs: this.engine.now,
       requests: { total: metrics.ok + metrics.failed, ok: metrics.ok, failed: metrics.failed },
       latencyMs: metrics.latencySummary(),
       failures: metrics.failureCounts(),
-      timeline: metrics.timeline.slice(),
+      timeline: this.engine.timeline(0, this.finishedSeconds()),
     };
   }
 
-  /** Timeline entries closed since the previous call (for streaming deltas). */
+  /** Timeline entries of seconds finished since the previous call (for streaming deltas). */
   newTimelineEntries(): LiveMetrics['timeline'] {
-    const metrics = this.engine.metrics;
-    metrics.closeSecondsBefore(Math.floor(this.engine.now / 1000));
-    const fresh = metrics.timeline.slice(this.timelineSent);
-    this.timelineSent = metrics.timeline.length;
+    const finished = this.finishedSeconds();
+    const fresh = this.engine.timeline(this.timelineSent, finished);
+    this.timelineSent = Math.max(this.timelineSent, finished);
     return fresh;
   }
 
-  /** The SPEC §4 report of the run so far (the full report once finished). */
+  /** Seconds wholly behind the simulated time: no request can finish in them any more. */
+  private finishedSeconds(): number {
+    return Math.floor(this.engine.now / 1000);
+  }
+
+  /** The SPEC §4 report of the run so far (the full report once finished); reading changes nothing. */
   report(): SimulationReport {
     const scenario = this.scenario ? { id: this.scenario.id, name: this.scenario.name } : null;
-    return buildReport(this.engine, { durationS: this.durationS, seed: this.seed, scenario });
+    return this.engine.report({ durationS: this.durationS, seed: this.seed, scenario });
   }
 
   /** Pool and agenda sizes, for the bounded-memory tests and the benchmark. */
-  memoryFootprint(): { jobs: number; calls: number; events: number; liveJobs: number; liveCalls: number } {
-    const engine = this.engine;
-    return { jobs: engine.jobs.capacity, calls: engine.calls.capacity, events: engine.queue.capacity, liveJobs: engine.jobs.live, liveCalls: engine.calls.live };
+  memoryFootprint(): EngineFootprint {
+    return this.engine.footprint();
   }
 }
 

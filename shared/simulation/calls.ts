@@ -1,0 +1,207 @@
+/**
+ * The call side of the engine (see the drawing in engine.ts): a caller waiting on one edge, one
+ * attempt at a time — breaker, balancer, reachability, travel; then the answer, a failure or a
+ * timeout; retries after their backoff; and at last the outcome handed back. This part owns the
+ * call pool and the attempt serials; it reaches the job side only through its port.
+ *
+ * Every attempt that picked an instance ends exactly once (succeeded or failed, whichever comes
+ * first; a late answer finds a newer serial and is ignored), and that is where the connection
+ * the balancer counted for it is released.
+ */
+import type { Balancers } from './balancers';
+import { ADMIT_TRIAL, REJECT, type Breakers } from './breaker';
+import { CAUSE_CIRCUIT_OPEN, CAUSE_NONE, CAUSE_UNAVAILABLE } from './causes';
+import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Agenda, type Clock } from './events';
+import type { Faults } from './faults';
+import type { InstanceTable } from './instances';
+import type { MetricsCollector } from './metrics';
+import type { SimulationModel } from './model';
+import type { MovementLog } from './movements';
+import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CallPool } from './pools';
+import type { Random } from './random';
+
+/** What the call side needs from the job side. */
+export interface CallPort {
+  readonly clock: Clock;
+  /** Generations of the job records: a call's job is alive while its generation is unchanged. */
+  readonly jobs: { readonly generation: Int32Array };
+  /**
+   * Attempt `serial` of `call` is on its way to `instance` of node `target`: a job starts there,
+   * at once when `sameHost`, else after the network hop.
+   */
+  startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void;
+  /** The call of a job is over: the job goes on or fails. */
+  callDone(job: number, cause: number, origin: number, optional: boolean): void;
+  /** A queue's delivery over `edge` is over. */
+  deliveryDone(edge: number, cause: number): void;
+}
+
+export class CallFlow {
+  private readonly calls = new CallPool();
+  private serialCounter = 0;
+
+  constructor(
+    private readonly model: SimulationModel,
+    private readonly random: Random,
+    private readonly agenda: Agenda,
+    private readonly breakers: Breakers,
+    private readonly balancers: Balancers,
+    private readonly instances: InstanceTable,
+    private readonly faults: Faults,
+    private readonly metrics: MetricsCollector,
+    private readonly movements: MovementLog | undefined,
+    private readonly port: CallPort,
+  ) {}
+
+  /** Records allocated and in use (for the memory and no-leak tests). */
+  get capacity(): number {
+    return this.calls.capacity;
+  }
+
+  get live(): number {
+    return this.calls.live;
+  }
+
+  /**
+   * Starts a call over `edge` from `fromHost` for request `key` and sends its first attempt: for
+   * job `parentJob` of `parentGeneration`, or (-1) a queue delivering a message.
+   */
+  start(parentJob: number, parentGeneration: number, edge: number, fromHost: number, key: number, depth: number, sampled: boolean): void {
+    this.send(this.calls.open(parentJob, parentGeneration, edge, fromHost, key, depth, sampled ? CALL_SAMPLED : 0));
+  }
+
+  private nextSerial(): number {
+    this.serialCounter = (this.serialCounter + 1) | 0;
+    if (this.serialCounter === 0) this.serialCounter = 1;
+    return this.serialCounter;
+  }
+
+  /** Sends the call's current attempt: breaker, balancer, reachability, then travel. */
+  private send(call: number): void {
+    const model = this.model;
+    const calls = this.calls;
+    const now = this.port.clock.now;
+    const edge = calls.edge[call]!;
+    const target = model.edgeTo[edge]!;
+    const serial = this.nextSerial();
+    calls.serial[call] = serial;
+    calls.sentAt[call] = now;
+    calls.flags[call]! &= ~CALL_TRIAL;
+    const admitted = this.breakers.admit(edge, now);
+    if (admitted === REJECT) return this.attemptFailed(call, CAUSE_CIRCUIT_OPEN, target);
+    if (admitted === ADMIT_TRIAL) calls.flags[call]! |= CALL_TRIAL;
+    const instance = this.balancers.pick(target, calls.key[call]!, calls.attempt[call]! > 0 ? calls.instance[call]! : -1);
+    if (instance < 0) return this.attemptFailed(call, CAUSE_UNAVAILABLE, target);
+    calls.instance[call] = instance;
+    calls.flags[call]! |= CALL_COUNTED;
+    const host = model.instanceHost[instance]!;
+    const from = calls.fromHost[call]!;
+    const timeoutMs = model.edgeTimeoutMs[edge]!;
+    const noAnswerAt = now + (timeoutMs > 0 ? timeoutMs : model.connectTimeoutMs);
+    const faults = this.faults;
+    if (faults.partitions.length > 0 && faults.partitioned(from, host)) return this.agenda.push(noAnswerAt, EVENT_PARTITION_TIMEOUT, call, serial);
+    if (this.instances.hostDown[host]! > 0) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
+    const loss = faults.lossRate[target]!;
+    if (loss > 0 && this.random.next() < loss) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
+    if (timeoutMs > 0) this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
+    // Clients stand outside every host (a negative host): their calls always cross the network.
+    this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, (calls.flags[call]! & CALL_SAMPLED) !== 0, from === host && from >= 0);
+  }
+
+  /** No answer in time for attempt `serial` (EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT): `cause`. */
+  onNoAnswer(call: number, serial: number, cause: number): void {
+    if (this.calls.serial[call] !== serial) return;
+    this.attemptFailed(call, cause, this.model.edgeTo[this.calls.edge[call]!]!);
+  }
+
+  /** The backoff of attempt `serial` is over: send the next attempt, if anyone still waits. */
+  onRetry(call: number, serial: number): void {
+    if (this.calls.serial[call] !== serial) return;
+    if (!this.callerWaits(call)) return this.calls.release(call);
+    this.send(call);
+  }
+
+  /** The job of attempt `serial` answered: CAUSE_NONE, or the failure it carried from `origin`. */
+  answered(call: number, serial: number, cause: number, origin: number): void {
+    if (this.calls.serial[call] !== serial) return;
+    if (cause === CAUSE_NONE) this.attemptSucceeded(call);
+    else this.attemptFailed(call, cause, origin);
+  }
+
+  /** Does attempt `serial` still wait, over an async edge — that is, only for the callee to take it in? */
+  waitsForAcceptance(call: number, serial: number): boolean {
+    return this.calls.serial[call] === serial && this.model.edgeAsync[this.calls.edge[call]!] === 1;
+  }
+
+  /** The callee took the async attempt in (a slot or a queue place): the caller stops waiting. */
+  accepted(call: number): void {
+    this.attemptSucceeded(call);
+  }
+
+  /**
+   * The job of attempt `serial` vanished (its host died): the caller waits for its timeout, or
+   * connectTimeoutMs from the send when the edge has none of its own.
+   */
+  vanished(call: number, serial: number): void {
+    const calls = this.calls;
+    if (calls.serial[call] !== serial || this.model.edgeTimeoutMs[calls.edge[call]!]! > 0) return;
+    this.agenda.push(Math.max(this.port.clock.now, calls.sentAt[call]! + this.model.connectTimeoutMs), EVENT_TIMEOUT, call, serial);
+  }
+
+  /** The current attempt is over: the connection the balancer counted for it closes. */
+  private endAttempt(call: number): void {
+    const calls = this.calls;
+    if ((calls.flags[call]! & CALL_COUNTED) === 0) return;
+    calls.flags[call]! &= ~CALL_COUNTED;
+    this.balancers.release(calls.instance[call]!);
+  }
+
+  private attemptFailed(call: number, cause: number, origin: number): void {
+    const model = this.model;
+    const calls = this.calls;
+    const now = this.port.clock.now;
+    const edge = calls.edge[call]!;
+    this.endAttempt(call);
+    if (cause !== CAUSE_CIRCUIT_OPEN) this.breakers.record(edge, true, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
+    this.metrics.nodeFailed[model.edgeTo[edge]!]!++;
+    const retry = cause !== CAUSE_CIRCUIT_OPEN && calls.attempt[call]! < model.edgeRetries[edge]! && this.callerWaits(call);
+    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, retry ? 'retried' : 'failed', cause);
+    if (retry) {
+      calls.attempt[call]!++;
+      this.metrics.retries++;
+      const serial = this.nextSerial();
+      calls.serial[call] = serial;
+      this.agenda.push(now + model.edgeBackoffMs[edge]!, EVENT_RETRY, call, serial);
+      return;
+    }
+    this.resolve(call, cause, origin);
+  }
+
+  private attemptSucceeded(call: number): void {
+    const calls = this.calls;
+    const now = this.port.clock.now;
+    const edge = calls.edge[call]!;
+    this.endAttempt(call);
+    this.breakers.record(edge, false, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
+    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, 'ok', CAUSE_NONE);
+    this.resolve(call, CAUSE_NONE, -1);
+  }
+
+  /** A queue's delivery always has someone waiting; a job's call only while the job lives. */
+  private callerWaits(call: number): boolean {
+    const parent = this.calls.parentJob[call]!;
+    return parent < 0 || this.port.jobs.generation[parent] === this.calls.parentGeneration[call];
+  }
+
+  /** The call is over (after its retries): tell the waiting job, or the queue that sent it. */
+  private resolve(call: number, cause: number, origin: number): void {
+    const calls = this.calls;
+    const parent = calls.parentJob[call]!;
+    const generation = calls.parentGeneration[call]!;
+    const edge = calls.edge[call]!;
+    calls.release(call);
+    if (parent < 0) return this.port.deliveryDone(edge, cause);
+    if (this.port.jobs.generation[parent] !== generation) return;
+    this.port.callDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
+  }
+}
