@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { availabilityCommand } from './availability';
 import { capacityCommand } from './capacity';
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   availabilityCommand,
   capacityCommand,
   checkCommand,
+  diffCommand,
 ];
