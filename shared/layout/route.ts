@@ -364,11 +364,18 @@ function placeLabel(points: readonly Position[], lines: readonly string[], cards
   const longest = segments[0];
   if (!longest) return points[0] ?? { x: 0, y: 0 };
   if (lines.length === 0) return at(longest, 0.5);
-  for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-    for (const segment of segments) {
-      const spot = at(segment, t);
-      const box = grow(labelBox(lines, spot), 2);
-      if (cards.intersecting(box.x, box.y, box.width, box.height).length === 0) return spot;
+  const size = labelBox(lines, { x: 0, y: 0 });
+  // On the route first; then beside it (still touching it), for routes squeezed between cards.
+  const offsets = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 8, -8];
+  for (const offset of offsets) {
+    for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+      for (const segment of segments) {
+        const base = at(segment, t);
+        const horizontal = segment.a.y === segment.b.y;
+        const spot = horizontal ? { x: base.x, y: base.y + (offset * size.height) / 2 } : { x: base.x + (offset * size.width) / 2, y: base.y };
+        const box = grow(labelBox(lines, spot), 2);
+        if (cards.intersecting(box.x, box.y, box.width, box.height).length === 0) return spot;
+      }
     }
   }
   return at(longest, 0.5);
