@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
-import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngSize } from '../../shared/export';
+import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngDpi, pngSize } from '../../shared/export';
 import { runCli } from '../main';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
@@ -35,6 +35,7 @@ describe('topo export', () => {
       const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(files['shop.svg'] as string)!.map(Number);
       expect(pngSize(png)).toEqual({ width: width! * scale, height: height! * scale });
       expect(extractDocumentFromPng(png)).toBe(source);
+      expect(pngDpi(png)).toBe(96 * scale);
       const reopened = parseDocumentText(extractDocumentFromPng(png)!);
       expect(reopened.ok).toBe(true);
     });
