@@ -65,6 +65,25 @@ describe('topo export', () => {
     expect(md).toMatch(/\| Lose orders-1 \| \d+(\.\d+)? % \|/);
   });
 
+  it('md: a long chain wraps so the report\'s diagram stays a readable width', async () => {
+    const count = 16;
+    const chain = {
+      ...doc,
+      hosts: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, name: `server-${i}` })),
+      nodes: Array.from({ length: count }, (_, i) => ({ id: `n${i}`, kind: 'service' as const, name: `Step ${i}`, instances: [{ host: `c${i}` }] })),
+      edges: Array.from({ length: count - 1 }, (_, i) => ({ id: `e${i}`, from: `n${i}`, to: `n${i + 1}` })),
+      scenarios: [],
+      view: {},
+    };
+    const { io, files } = fakeIo({ 'chain.topo': serializeDocument(chain) });
+    expect(await runCli(['export', 'chain.topo', '--format', 'md', '--out', 'report.md'], io)).toBe(0);
+    const width = Number(/<svg [^>]*width="(\d+)"/.exec(files['report.svg'] as string)![1]);
+    expect(width).toBeLessThanOrEqual(1000);
+    const wide = fakeIo({ 'chain.topo': serializeDocument(chain) });
+    expect(await runCli(['export', 'chain.topo', '--format', 'svg', '--out', 'chain.svg'], wide.io)).toBe(0);
+    expect(Number(/<svg [^>]*width="(\d+)"/.exec(wide.files['chain.svg'] as string)![1])).toBeGreaterThan(width);
+  });
+
   it('bad usage exits 2 with the usage line', async () => {
     const cases = [
       ['export', 'shop.topo', '--out', 'x.svg'],
