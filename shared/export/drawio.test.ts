@@ -74,7 +74,7 @@ describe('exportDrawio', () => {
   it('escapes names as HTML inside XML and styles async and optional calls', () => {
     const xml = exportDrawio(awkwardDocument());
     const all = cells(xml);
-    expect(all.find((c) => c.id.startsWith('node-gw'))!.value).toContain('Edge &lt;gateway&gt;');
+    expect(all.find((c) => c.id?.startsWith('node-gw'))!.value).toContain('Edge &lt;gateway&gt;');
     expect(all.find((c) => c.id === 'edge-shop->jobs')!.style).toContain('dashed=1');
     expect(all.find((c) => c.id === 'edge-shop->orders')!.style).toContain('startArrow=oval');
     expect(all.find((c) => c.id === 'edge-gw->lb')!.value).toBe('timeout 500 ms, 2 retries');
