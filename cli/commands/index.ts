@@ -10,6 +10,7 @@ import { availabilityCommand } from './availability';
 import { capacityCommand } from './capacity';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { newCommand } from './new';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   capacityCommand,
   checkCommand,
   diffCommand,
+  newCommand,
 ];
