@@ -29,6 +29,8 @@ export interface TimelineEntry {
   readonly p99: number;
   /** p50 latency of the second's successful requests, ms (0 when none). */
   readonly p50: number;
+  /** The second's failed requests by cause; the counts sum to `failed`. */
+  readonly failures: FailureCounts;
 }
 
 export interface LatencySummary {
