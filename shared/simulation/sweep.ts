@@ -153,7 +153,9 @@ export function mergeSweep(doc: TopologyDocument, results: readonly SweepShareRe
   return sweepReport(doc, [...runs.values()], baselines[0]!, options);
 }
 
-/** The whole sweep in this thread (one share). `onProgress(done, total)` after each simulation. */
+/** The whole sweep in this thread (one share). `onProgress(done, total)` after each run (the baseline is not counted). */
 export function sweep(doc: TopologyDocument, options: SweepOptions = {}, onProgress?: (done: number, total: number) => void): SweepReport {
-  return mergeSweep(doc, planSweep(doc, 1).map((share) => finishSweepShare(doc, share, options, onProgress)), options);
+  const runCount = sweepTargets(doc).length;
+  const progress = onProgress && ((done: number) => void (done <= runCount && onProgress(done, runCount)));
+  return mergeSweep(doc, planSweep(doc, 1).map((share) => finishSweepShare(doc, share, options, progress)), options);
 }

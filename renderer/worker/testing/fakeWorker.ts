@@ -71,7 +71,7 @@ export function fakeWorker(makeService: (host: ServiceHost) => SimulationService
       now = end;
     },
     pendingTimers: () => timers.length,
-    flush: () => new Promise((resolve) => setImmediate(resolve)),
+    flush: () => new Promise((resolve) => setTimeout(resolve, 0)),
     crash: (message) => worker.onerror?.({ message } as ErrorEvent),
   };
 }
