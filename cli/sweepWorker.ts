@@ -1,36 +1,31 @@
 /**
- * A worker thread of `topo sweep` (bundled as dist/cli/sweep-worker.cjs): receives the document
- * once, then runs one sweep target (or the baseline) per task and posts each result back.
+ * A worker thread of `topo sweep` (bundled as dist/cli/sweep-worker.cjs): receives one share of
+ * the sweep (`planSweep`), runs it with the shared `runSweepShare`, posts its progress after
+ * every simulation and then the share's result, which the main thread merges (`mergeSweep`).
  */
 import { parentPort } from 'node:worker_threads';
 import type { TopologyDocument } from '../shared/document';
-import { runSweepTarget, sweepBaseline, type SweepRun, type SweepTarget } from '../shared/simulation';
+import { finishSweepShare, type SweepShare, type SweepShareResult } from '../shared/simulation';
 
-/** Main thread → worker. */
-export type SweepTask =
-  | { readonly kind: 'init'; readonly document: TopologyDocument; readonly durationS: number; readonly seed: number }
-  | { readonly kind: 'run'; readonly index: number; readonly target: SweepTarget }
-  | { readonly kind: 'baseline' };
+/** Main thread → worker: the one share this thread runs. */
+export interface SweepShareTask {
+  readonly document: TopologyDocument;
+  readonly durationS: number;
+  readonly seed: number;
+  readonly share: SweepShare;
+}
 
 /** Worker → main thread. */
-export type SweepTaskResult =
-  | { readonly kind: 'run'; readonly index: number; readonly run: SweepRun }
-  | { readonly kind: 'baseline'; readonly availability: number }
+export type SweepShareMessage =
+  | { readonly kind: 'progress'; readonly done: number; readonly total: number }
+  | { readonly kind: 'done'; readonly result: SweepShareResult }
   | { readonly kind: 'error'; readonly message: string };
 
-let setup: Extract<SweepTask, { kind: 'init' }> | undefined;
-
-parentPort?.on('message', (task: SweepTask) => {
-  const post = (result: SweepTaskResult) => parentPort!.postMessage(result);
+parentPort?.on('message', (task: SweepShareTask) => {
+  const post = (message: SweepShareMessage) => parentPort!.postMessage(message);
   try {
-    if (task.kind === 'init') {
-      setup = task;
-      return;
-    }
-    if (!setup) throw new Error('sweep worker: task before init');
-    const options = { durationS: setup.durationS, seed: setup.seed };
-    if (task.kind === 'baseline') post({ kind: 'baseline', availability: sweepBaseline(setup.document, options) });
-    else post({ kind: 'run', index: task.index, run: runSweepTarget(setup.document, task.target, options) });
+    const result = finishSweepShare(task.document, task.share, { durationS: task.durationS, seed: task.seed }, (done, total) => post({ kind: 'progress', done, total }));
+    post({ kind: 'done', result });
   } catch (error) {
     post({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -66,5 +66,20 @@ describe('the worker-thread pool', () => {
     expect(pooled).toEqual(expected);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 2, workerFile })).toEqual(expected);
+    // More threads than simulations: one share per simulation.
+    expect(await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 20, workerFile })).toEqual(expected);
+  });
+
+  it('runs the same plan in this thread when the worker file is missing', async () => {
+    const progress: number[] = [];
+    const report = await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 4, workerFile: join(folder, 'absent.cjs'), onProgress: (done) => progress.push(done) });
+    expect(report).toEqual(sweep(cluster, { durationS: 10, seed: 3 }));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('rejects with the message of a share that failed, and stops the other threads', async () => {
+    const broken = join(folder, 'broken-worker.cjs');
+    writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => require('node:worker_threads').parentPort.postMessage({ kind: 'error', message: 'boom' }));\n");
+    await expect(runSweepPool(cluster, { durationS: 10, seed: 3, threads: 3, workerFile: broken })).rejects.toThrow('boom');
   });
 });

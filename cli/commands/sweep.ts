@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, type CliIo, type Command } from '../command';
 import type { TopologyDocument } from '../../shared/document';
-import {
-  DEFAULT_DURATION_S, DEFAULT_SEED, runSweepTarget, sweepBaseline, sweepReport, sweepTargets, type SweepReport, type SweepRun,
-} from '../../shared/simulation';
-import type { SweepTask, SweepTaskResult } from '../sweepWorker';
+import { DEFAULT_DURATION_S, DEFAULT_SEED, finishSweepShare, mergeSweep, planSweep, sweepTargets, type SweepReport, type SweepShareResult } from '../../shared/simulation';
+import type { SweepShareMessage, SweepShareTask } from '../sweepWorker';
 import { MAX_DURATION_S, thousands } from './simulate';
 
 /** The bundled worker beside the bundled CLI (absent when running from sources, e.g. under vitest). */
@@ -21,59 +19,52 @@ export interface SweepPoolOptions {
   /** Worker threads (default: one per core). 1 or a missing worker file runs in this thread. */
   readonly threads?: number;
   readonly workerFile?: string;
-  /** After each finished run (and the baseline), `done` of `total`. */
+  /** After each finished simulation (a run or the baseline), `done` of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs the sweep spread over worker threads, falling back to this thread; same report either way. */
+/** Runs one share in `worker`; `onProgress(done)` counts that share's simulations. */
+function runShareInThread(worker: Worker, task: SweepShareTask, onProgress: (done: number) => void): Promise<SweepShareResult> {
+  return new Promise<SweepShareResult>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`sweep worker exited with code ${code}`)));
+    worker.on('message', (message: SweepShareMessage) => {
+      if (message.kind === 'progress') onProgress(message.done);
+      else if (message.kind === 'error') reject(new Error(message.message));
+      else resolve(message.result);
+    });
+    worker.postMessage(task);
+  });
+}
+
+/**
+ * Runs the sweep shared out by `planSweep` over worker threads — or in this thread, as one share,
+ * when there is one thread or no worker bundle — and merges the shares with `mergeSweep`: the
+ * report is the same either way.
+ */
 export async function runSweepPool(doc: TopologyDocument, options: SweepPoolOptions): Promise<SweepReport> {
-  const targets = sweepTargets(doc);
-  const total = targets.length + 1;
   const sweepOptions = { durationS: options.durationS, seed: options.seed };
   const workerFile = options.workerFile ?? bundledWorkerFile();
-  const threads = Math.min(options.threads ?? availableParallelism(), total);
-  if (threads <= 1 || workerFile === undefined || !existsSync(workerFile)) {
-    const runs: SweepRun[] = [];
-    for (const target of targets) {
-      runs.push(runSweepTarget(doc, target, sweepOptions));
-      options.onProgress?.(runs.length, total);
-    }
-    const baseline = sweepBaseline(doc, sweepOptions);
-    options.onProgress?.(total, total);
-    return sweepReport(doc, runs, baseline, sweepOptions);
+  const threads = workerFile !== undefined && existsSync(workerFile) ? (options.threads ?? availableParallelism()) : 1;
+  const shares = planSweep(doc, threads);
+  // Simulations done per share, summed for the caller.
+  const done = shares.map(() => 0);
+  const total = shares.reduce((sum, share) => sum + share.targets.length + (share.baseline ? 1 : 0), 0);
+  const progress = (index: number) => (shareDone: number) => {
+    done[index] = shareDone;
+    options.onProgress?.(done.reduce((sum, n) => sum + n, 0), total);
+  };
+  if (shares.length === 1 || workerFile === undefined) {
+    return mergeSweep(doc, shares.map((share, index) => finishSweepShare(doc, share, sweepOptions, progress(index))), sweepOptions);
   }
-  const tasks: SweepTask[] = [{ kind: 'baseline' }, ...targets.map((target, index): SweepTask => ({ kind: 'run', index, target }))];
-  const runs: SweepRun[] = new Array(targets.length);
-  let baseline = 1;
-  let done = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(workerFile));
+  const workers = shares.map(() => new Worker(workerFile));
   try {
-    await new Promise<void>((resolve, reject) => {
-      const next = (worker: Worker) => {
-        const task = tasks.shift();
-        if (task) worker.postMessage(task);
-        else if (done === total) resolve();
-      };
-      for (const worker of workers) {
-        worker.on('error', reject);
-        worker.on('exit', (code) => code !== 0 && done < total && reject(new Error(`sweep worker exited with code ${code}`)));
-        worker.on('message', (result: SweepTaskResult) => {
-          if (result.kind === 'error') return reject(new Error(result.message));
-          if (result.kind === 'baseline') baseline = result.availability;
-          else runs[result.index] = result.run;
-          // Counted apart from the callback: `onProgress?.(++done)` would skip the increment without one.
-          done++;
-          options.onProgress?.(done, total);
-          next(worker);
-        });
-        worker.postMessage({ kind: 'init', document: doc, durationS: options.durationS, seed: options.seed } satisfies SweepTask);
-        next(worker);
-      }
-    });
+    const results = await Promise.all(shares.map((share, index) => runShareInThread(workers[index]!, { document: doc, ...sweepOptions, share }, progress(index))));
+    return mergeSweep(doc, results, sweepOptions);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // Also when a share failed: the others are not wanted any more.
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return sweepReport(doc, runs, baseline, sweepOptions);
 }
 
 /** `topo sweep FILE [--duration S] [--seed N] [--threads N] [--json]`. */

@@ -5,53 +5,72 @@
  */
 import { ParticleBuffer, retimeMovement, type MovementLike } from '../model/particles';
 
-export const particles = new ParticleBuffer();
-
-interface ClockState {
-  /** Simulated ms at the last frame. */
-  simMs: number;
-  /** performance.now() when that frame arrived. */
-  wallMs: number;
-  /** Simulated ms per wall ms. */
-  speed: number;
-  running: boolean;
+/** Wall-clock ms (performance.now() in the app, a hand-driven clock in tests). */
+export interface WallClock {
+  now(): number;
 }
 
-const clock: ClockState = { simMs: 0, wallMs: 0, speed: 1, running: false };
-
-/**
- * A worker frame arrived: move the clock and add the sampled movements. Engine movements are
- * finished calls and get retimed for the screen; `raw` keeps given times (diagnostics).
- */
-export function pushFrame(simMs: number, movements: readonly MovementLike[], running: boolean, speed: number, raw = false): void {
-  const previous = clock.simMs;
-  if (!raw) {
-    for (const m of movements) particles.add(retimeMovement(m, simMs, Math.min(previous, simMs), speed));
-    movements = [];
-  }
-  clock.simMs = simMs;
-  clock.wallMs = performance.now();
-  clock.running = running;
-  clock.speed = speed;
-  for (const m of movements) particles.add(m);
+export interface LiveFeed {
+  readonly particles: ParticleBuffer;
+  /**
+   * A worker frame arrived: move the clock and add the sampled movements. Engine movements are
+   * finished calls and get retimed for the screen; `raw` keeps given times (diagnostics).
+   */
+  pushFrame(simMs: number, movements: readonly MovementLike[], running: boolean, speed: number, raw?: boolean): void;
+  /** The simulated time to draw now (never more than one frame interval past the last frame). */
+  currentSimMs(): number;
+  /** Clears the particles and the clock (a new run, or Reset). */
+  reset(): void;
+  /** Starts or stops the clock where it is now (pause, resume, the end of a run). */
+  setRunning(running: boolean): void;
 }
 
-/** The simulated time to draw now (never more than one frame interval past the last frame). */
-export function currentSimMs(): number {
-  if (!clock.running) return clock.simMs;
-  const elapsed = Math.min(performance.now() - clock.wallMs, 100);
-  return clock.simMs + elapsed * clock.speed;
+/** Longest wall time the clock runs ahead of the last frame, ms (a stalled worker freezes it). */
+const MAX_EXTRAPOLATION_MS = 100;
+
+export function createLiveFeed(clock: WallClock): LiveFeed {
+  const particles = new ParticleBuffer();
+  /** Simulated ms at the last frame, the wall time it arrived, simulated ms per wall ms. */
+  const state = { simMs: 0, wallMs: 0, speed: 1, running: false };
+  const currentSimMs = () => {
+    if (!state.running) return state.simMs;
+    return state.simMs + Math.min(clock.now() - state.wallMs, MAX_EXTRAPOLATION_MS) * state.speed;
+  };
+  return {
+    particles,
+    pushFrame(simMs, movements, running, speed, raw = false) {
+      const previous = state.simMs;
+      for (const m of movements) particles.add(raw ? m : retimeMovement(m, simMs, Math.min(previous, simMs), speed));
+      state.simMs = simMs;
+      state.wallMs = clock.now();
+      state.running = running;
+      state.speed = speed;
+    },
+    currentSimMs,
+    reset() {
+      particles.clear();
+      state.simMs = 0;
+      state.wallMs = clock.now();
+      state.running = false;
+    },
+    setRunning(running) {
+      state.simMs = currentSimMs();
+      state.wallMs = clock.now();
+      state.running = running;
+    },
+  };
 }
 
-export function resetFeed(): void {
-  particles.clear();
-  clock.simMs = 0;
-  clock.wallMs = performance.now();
-  clock.running = false;
-}
+/** The app's feed, on the page's clock. */
+export const liveFeed: LiveFeed = createLiveFeed(performance);
 
-export function setFeedRunning(running: boolean): void {
-  clock.simMs = currentSimMs();
-  clock.wallMs = performance.now();
-  clock.running = running;
-}
+/** The app feed's particles (the particle layer draws them). */
+export const particles = liveFeed.particles;
+/** See LiveFeed.pushFrame. */
+export const pushFrame: LiveFeed['pushFrame'] = (...args) => liveFeed.pushFrame(...args);
+/** See LiveFeed.currentSimMs. */
+export const currentSimMs = (): number => liveFeed.currentSimMs();
+/** See LiveFeed.reset. */
+export const resetFeed = (): void => liveFeed.reset();
+/** See LiveFeed.setRunning. */
+export const setFeedRunning = (running: boolean): void => liveFeed.setRunning(running);

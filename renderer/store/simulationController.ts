@@ -1,50 +1,65 @@
 /**
- * The app side of the simulation: turns Play/Pause/Reset/speed, Compare and Sweep into requests to
- * the simulation worker, and its frames into store updates (≤ 30 Hz) and particles (liveFeed).
- * Node entries are reused when unchanged, so a frame re-renders only nodes whose state moved.
+ * The app side of the simulation: turns Play/Pause/Reset/speed, Compare and Sweep into calls of
+ * the simulation services, and their frames into store updates (throttled, see below) and
+ * particles (the live feed). Node entries are reused when unchanged, so a frame re-renders only
+ * nodes whose state moved. One controller owns all of this state; `simulation` is the app's.
  */
-import type { FailureCause } from '../../shared/document';
-import { FAILURE_CAUSES } from '../../shared/document';
+import type { TopologyDocument } from '../../shared/document';
 import type { LiveFrame } from '../../shared/simulation/live';
+import type { SimulationService } from '../../shared/simulation/service';
 import type { SimulationReport } from '../../shared/simulation/types';
-import { sweepReport } from '../../shared/simulation/sweep';
-import { SimulationClient } from '../worker/client';
+import { createSimulationClient } from '../worker/client';
+import { sweepOnPool } from '../worker/sweepPool';
 import { useDocumentStore } from './documentStore';
-import { pushFrame, resetFeed, setFeedRunning } from './liveFeed';
-import { useSimulationStore, type ChartPoint, type NodeLiveState } from './simulationStore';
+import { liveFeed, type LiveFeed, type WallClock } from './liveFeed';
+import { useSimulationStore, type ChartPoint, type NodeLiveState, type SimulationSlice } from './simulationStore';
 
-const store = () => useSimulationStore.getState();
+/** What the controller reads and writes. */
+export interface SimulationStores {
+  readonly simulation: { getState(): SimulationSlice };
+  readonly document: { getState(): { readonly document: TopologyDocument } };
+  /** Particles and the interpolated clock, updated on every frame (not throttled). */
+  readonly feed: LiveFeed;
+}
 
-let client: SimulationClient | null = null;
+export interface SimulationControllerOptions {
+  /** Runs the live simulation. */
+  readonly client: SimulationService;
+  /**
+   * Run Compare and Sweep, so that a live run keeps its pace meanwhile; a sweep is shared out
+   * over all of them (default: `client` alone).
+   */
+  readonly batch?: readonly SimulationService[];
+  readonly stores: SimulationStores;
+  /** Wall-clock ms, for the throttling of store updates. */
+  readonly clock: WallClock;
+}
+
+export interface SimulationController {
+  play(): void;
+  pause(): void;
+  /** Play when not playing, else pause (Space). */
+  toggle(): void;
+  /** Stops the live run and clears its state. */
+  reset(): void;
+  setSpeed(speed: number): void;
+  /** Runs the chosen scenario and the healthy design with the same seed; no-op without a scenario. */
+  compare(): Promise<void>;
+  /** Fails every host and deployable node in turn. */
+  sweep(): Promise<void>;
+  /** Forgets compare and sweep work in flight (another design was opened). */
+  forgetResults(): void;
+}
+
 /**
- * Batch and sweep runs get workers of their own, so a live run keeps its pace meanwhile; a sweep
- * is shared out over one worker per core (at most four).
+ * Shortest wall-clock interval between two store updates, ms. Every update re-renders text in the
+ * toolbar and dock, and the browser then walks the whole page (1,000 nodes on a large design):
+ * at 30 Hz that starves the animation, at 4–10 Hz it does not. Particles move every frame anyway
+ * (the feed). Going down, a host failing or a breaker opening shows at once.
  */
-const batchClients: SimulationClient[] = [];
-function getBatchClient(index = 0): SimulationClient {
-  while (batchClients.length <= index) batchClients.push(new SimulationClient());
-  return batchClients[index]!;
+export function refreshIntervalMs(nodeCount: number): number {
+  return nodeCount > 200 ? 250 : 100;
 }
-function sweepWorkerCount(): number {
-  return Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
-}
-function getClient(): SimulationClient {
-  if (!client) {
-    client = new SimulationClient();
-    client.onFrame(onFrame);
-    client.onFinished(onFinished);
-    client.onError((message) => {
-      store().set({ error: `Simulation failed: ${message}`, playState: 'idle' });
-      setFeedRunning(false);
-    });
-  }
-  return client;
-}
-
-/** Cumulative failures at the previous frame, to attribute new failures to their second. */
-let lastFailures: Record<FailureCause, number> | null = null;
-/** Causes per simulated second of failures seen so far (closed and open seconds). */
-let causesBySecond = new Map<number, Partial<Record<FailureCause, number>>>();
 
 function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
   return (
@@ -58,204 +73,224 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
   );
 }
 
-/** False after Reset: frames the worker sent before it heard of the reset are dropped. */
-let liveActive = false;
-/**
- * Shortest wall-clock interval between two store updates, ms. Every update re-renders text in the
- * toolbar and dock, and the browser then walks the whole page (1,000 nodes on a large design):
- * at 30 Hz that starves the animation, at 4–10 Hz it does not. Particles move every frame anyway
- * (liveFeed). Going down, a host failing or a breaker opening shows at once.
- */
-function refreshIntervalMs(nodeCount: number): number {
-  return nodeCount > 200 ? 250 : 100;
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
-let lastRefresh = -Infinity;
-/** Timeline seconds that arrived since the last store update. */
-let pendingTimeline: ChartPoint[] = [];
 
-function onFrame(frame: LiveFrame): void {
-  if (!liveActive) return;
-  const running = !frame.paused && !frame.finished;
-  // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
-  pushFrame(frame.timeMs, frame.movements, running, frame.speed);
-  const state = store();
-  // Failures since the last frame belong to the current simulated second.
-  const second = Math.floor(frame.timeMs / 1000);
-  if (lastFailures) {
-    for (const cause of FAILURE_CAUSES) {
-      const delta = frame.failures[cause] - lastFailures[cause];
-      if (delta > 0) {
-        const bucket = causesBySecond.get(second) ?? {};
-        bucket[cause] = (bucket[cause] ?? 0) + delta;
-        causesBySecond.set(second, bucket);
-      }
-    }
-  }
-  lastFailures = { ...frame.failures };
-  for (const entry of frame.timeline) {
-    pendingTimeline.push({ t: entry.t, ok: entry.ok, failed: entry.failed, p50: entry.p50, p99: entry.p99, causes: causesBySecond.get(entry.t) ?? {} });
-  }
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-  const downHosts = frame.snapshot.downHosts;
-  const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
-  const urgent =
-    !sameList(state.hostsDown, downHosts) ||
-    !sameList(state.openBreakers, breakers) ||
+/** True when the frame must reach the store at once: a host, a breaker or a node went down or up. */
+function isUrgent(state: SimulationSlice, frame: LiveFrame): boolean {
+  return (
+    !sameList(state.hostsDown, frame.snapshot.downHosts) ||
+    !sameList(state.openBreakers, frame.snapshot.openBreakers.map((b) => b.edge)) ||
     frame.snapshot.nodes.some((n) => {
       const before = state.nodes[n.id]?.status;
       return before !== n.status && (before === undefined || before === 'down' || n.status === 'down');
-    });
-  const wallNow = performance.now();
-  if (!urgent && running && wallNow - lastRefresh < refreshIntervalMs(frame.snapshot.nodes.length)) return;
-  lastRefresh = wallNow;
+    })
+  );
+}
 
+/** The node entries for `frame`, reusing unchanged ones; `changed` false when all were reused. */
+function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<string, NodeLiveState>; changed: boolean } {
   const nodes: Record<string, NodeLiveState> = {};
   let changed = Object.keys(state.nodes).length !== frame.snapshot.nodes.length;
   for (const snapshot of frame.snapshot.nodes) {
-    const next: NodeLiveState = {
-      status: snapshot.status,
-      utilization: snapshot.utilization,
-      queue: snapshot.queueLength,
-      instancesUp: snapshot.instances.map((i) => i.up),
-    };
+    const next: NodeLiveState = { status: snapshot.status, utilization: snapshot.utilization, queue: snapshot.queueLength, instancesUp: snapshot.instances.map((i) => i.up) };
     const previous = state.nodes[snapshot.id];
-    if (sameNode(previous, next)) nodes[snapshot.id] = previous!;
+    if (previous && sameNode(previous, next)) nodes[snapshot.id] = previous;
     else {
       nodes[snapshot.id] = next;
       changed = true;
     }
   }
-  const chart = pendingTimeline.length === 0 ? state.chart : [...state.chart, ...pendingTimeline];
-  pendingTimeline = [];
-  state.set({
-    clockS: frame.timeMs / 1000,
-    ...(changed ? { nodes } : {}),
-    ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
-    ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
-    chart,
-    totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
-    playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
-  });
+  return { nodes, changed };
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
+export function createSimulationController(options: SimulationControllerOptions): SimulationController {
+  const { client, stores, clock } = options;
+  const batch = options.batch && options.batch.length > 0 ? options.batch : [client];
+  const store = () => stores.simulation.getState();
+  const feed = stores.feed;
 
-function onFinished(report: SimulationReport): void {
-  if (!liveActive) return;
-  setFeedRunning(false);
-  store().set({
-    playState: 'finished',
-    clockS: report.duration,
-    totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
-  });
-}
+  /** Bumped by Play and Reset: frames and failures of an older live run are dropped. */
+  let liveRun = 0;
+  /** False after Reset: frames the worker sent before it heard of the reset are dropped. */
+  let liveActive = false;
+  let lastRefresh = -Infinity;
+  /** Timeline seconds that arrived since the last store update. */
+  let pendingTimeline: ChartPoint[] = [];
+  /** Aborted when another design is opened: its compare and sweep results are not wanted. */
+  let results = new AbortController();
 
-function runOptions() {
-  const { options } = store();
-  const document = useDocumentStore.getState().document;
-  const scenarioId = options.scenarioId && document.scenarios?.some((s) => s.id === options.scenarioId) ? options.scenarioId : undefined;
-  return { document, scenarioId, seed: options.seed, durationS: options.durationS };
-}
+  const failLive = (run: number, message: string) => {
+    if (run !== liveRun || !liveActive) return;
+    liveActive = false;
+    feed.setRunning(false);
+    store().set({ error: `Simulation failed: ${message}`, playState: 'idle' });
+  };
+  /** Live calls answer nothing worth waiting for; a failure ends the run with its message. */
+  const live = (call: Promise<void>) => {
+    const run = liveRun;
+    call.catch((error: unknown) => failLive(run, messageOf(error)));
+  };
 
-/** Bumped when another design is opened: compare and sweep results of the old one are dropped. */
-let resultGeneration = 0;
+  const onFrame = (frame: LiveFrame) => {
+    if (!liveActive) return;
+    const running = !frame.paused && !frame.finished;
+    // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
+    feed.pushFrame(frame.timeMs, frame.movements, running, frame.speed);
+    for (const entry of frame.timeline) pendingTimeline.push({ t: entry.t, ok: entry.ok, failed: entry.failed, p50: entry.p50, p99: entry.p99, causes: entry.failures });
 
-export const simulation = {
-  /** Forgets compare and sweep work in flight (another design was opened). */
-  forgetResults(): void {
-    resultGeneration += 1;
-    for (const c of batchClients) c.cancelAll();
-    store().set({ compare: null, sweep: null, comparing: false, sweepProgress: null });
-  },
-  play(): void {
     const state = store();
-    if (state.playState === 'playing') return;
-    if (state.playState === 'paused') {
-      getClient().resume();
-      setFeedRunning(true);
-      state.set({ playState: 'playing' });
-      return;
-    }
-    const { document, scenarioId, seed, durationS } = runOptions();
-    if (!document.nodes.some((n) => n.kind === 'client')) {
-      state.set({ error: 'Nothing sends requests: add a Client and connect it to the design.' });
-      return;
-    }
-    state.resetLive();
-    resetFeed();
-    lastFailures = null;
-    causesBySecond = new Map();
+    const wallNow = clock.now();
+    if (running && !isUrgent(state, frame) && wallNow - lastRefresh < refreshIntervalMs(frame.snapshot.nodes.length)) return;
+    lastRefresh = wallNow;
+
+    const { nodes, changed } = nodeStates(state, frame);
+    const downHosts = frame.snapshot.downHosts;
+    const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
+    const chart = pendingTimeline.length === 0 ? state.chart : [...state.chart, ...pendingTimeline];
+    pendingTimeline = [];
+    state.set({
+      clockS: frame.timeMs / 1000,
+      ...(changed ? { nodes } : {}),
+      ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
+      ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
+      chart,
+      totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
+      playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
+    });
+  };
+
+  const onFinish = (report: SimulationReport) => {
+    if (!liveActive) return;
+    feed.setRunning(false);
+    store().set({
+      playState: 'finished',
+      clockS: report.duration,
+      totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
+    });
+  };
+
+  client.onDidFrame(onFrame);
+  client.onDidFinish(onFinish);
+  client.onDidFail((message) => failLive(liveRun, message));
+
+  const runOptions = () => {
+    const { options: settings } = store();
+    const document = stores.document.getState().document;
+    const scenarioId = settings.scenarioId && document.scenarios?.some((s) => s.id === settings.scenarioId) ? settings.scenarioId : undefined;
+    return { document, scenarioId, seed: settings.seed, durationS: settings.durationS };
+  };
+  const clearLive = () => {
+    feed.reset();
     pendingTimeline = [];
     lastRefresh = -Infinity;
-    liveActive = true;
-    getClient().start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed });
-    setFeedRunning(true);
-    state.set({ playState: 'playing', runDocument: document });
-  },
-  pause(): void {
-    if (store().playState !== 'playing') return;
-    getClient().pause();
-    setFeedRunning(false);
-    store().set({ playState: 'paused' });
-  },
-  toggle(): void {
-    if (store().playState === 'playing') simulation.pause();
-    else simulation.play();
-  },
-  reset(): void {
-    liveActive = false;
-    client?.reset();
-    resetFeed();
-    lastFailures = null;
-    causesBySecond = new Map();
-    pendingTimeline = [];
-    store().resetLive();
-  },
-  setSpeed(speed: number): void {
-    store().setOptions({ speed });
-    if (store().playState !== 'idle') client?.setSpeed(speed);
-  },
-  async compare(): Promise<void> {
-    const { document, scenarioId, seed, durationS } = runOptions();
-    if (!scenarioId) return;
-    const scenario = document.scenarios!.find((s) => s.id === scenarioId)!;
-    if (store().comparing) return;
-    const generation = resultGeneration;
-    store().set({ comparing: true, error: null });
-    try {
-      const c = getBatchClient();
-      const [baseline, withFaults] = await Promise.all([c.runBatch({ document, seed, durationS }), c.runBatch({ document, scenarioId, seed, durationS })]);
-      if (generation === resultGeneration) store().set({ compare: { scenarioName: scenario.name, baseline, scenario: withFaults } });
-    } catch (error) {
-      if (generation === resultGeneration) store().set({ error: `Compare failed: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      if (generation === resultGeneration) store().set({ comparing: false });
-    }
-  },
-  async sweep(): Promise<void> {
-    if (store().sweepProgress) return;
-    const { document, seed, durationS } = runOptions();
-    const generation = resultGeneration;
-    store().set({ sweepProgress: { done: 0, total: 1 }, error: null });
-    try {
-      const parts = sweepWorkerCount();
-      const progress = Array.from({ length: parts }, () => ({ done: 0, total: 1 }));
-      const reports = await Promise.all(
-        progress.map((slot, index) =>
-          getBatchClient(index).runSweep({ document, seed, durationS, part: { index, of: parts } }, (done, total) => {
-            slot.done = done;
-            slot.total = total;
-            if (generation === resultGeneration) store().set({ sweepProgress: { done: progress.reduce((n, p) => n + p.done, 0), total: progress.reduce((n, p) => n + p.total, 0) } });
-          }),
-        ),
-      );
-      if (generation === resultGeneration) store().set({ sweep: sweepReport(document, reports.flatMap((r) => r.runs), reports[0]!.baseline, { seed, durationS }) });
-    } catch (error) {
-      if (generation === resultGeneration) store().set({ error: `Sweep failed: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      if (generation === resultGeneration) store().set({ sweepProgress: null });
-    }
-  },
-};
+  };
+
+  const controller: SimulationController = {
+    play() {
+      const state = store();
+      if (state.playState === 'playing') return;
+      if (state.playState === 'paused') {
+        live(client.resume());
+        feed.setRunning(true);
+        state.set({ playState: 'playing' });
+        return;
+      }
+      const { document, scenarioId, seed, durationS } = runOptions();
+      if (!document.nodes.some((n) => n.kind === 'client')) {
+        state.set({ error: 'Nothing sends requests: add a Client and connect it to the design.' });
+        return;
+      }
+      state.resetLive();
+      clearLive();
+      liveRun += 1;
+      liveActive = true;
+      live(client.start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed }));
+      feed.setRunning(true);
+      state.set({ playState: 'playing', runDocument: document });
+    },
+    pause() {
+      if (store().playState !== 'playing') return;
+      live(client.pause());
+      feed.setRunning(false);
+      store().set({ playState: 'paused' });
+    },
+    toggle() {
+      if (store().playState === 'playing') controller.pause();
+      else controller.play();
+    },
+    reset() {
+      liveActive = false;
+      liveRun += 1;
+      live(client.reset());
+      clearLive();
+      store().resetLive();
+    },
+    setSpeed(speed) {
+      store().setOptions({ speed });
+      if (store().playState !== 'idle') live(client.setSpeed(speed));
+    },
+    forgetResults() {
+      results.abort();
+      results = new AbortController();
+      store().set({ compare: null, sweep: null, comparing: false, sweepProgress: null });
+    },
+    async compare() {
+      const { document, scenarioId, seed, durationS } = runOptions();
+      if (!scenarioId || store().comparing) return;
+      const scenario = document.scenarios!.find((s) => s.id === scenarioId)!;
+      const { signal } = results;
+      store().set({ comparing: true, error: null });
+      try {
+        // Two workers when there are: the runs are independent.
+        const [baseline, withFaults] = await Promise.all([
+          batch[0]!.runBatch({ document, seed, durationS }, { signal }),
+          batch[1 % batch.length]!.runBatch({ document, scenarioId, seed, durationS }, { signal }),
+        ]);
+        if (!signal.aborted) store().set({ compare: { scenarioName: scenario.name, baseline, scenario: withFaults } });
+      } catch (error) {
+        if (!signal.aborted) store().set({ error: `Compare failed: ${messageOf(error)}` });
+      } finally {
+        if (!signal.aborted) store().set({ comparing: false });
+      }
+    },
+    async sweep() {
+      if (store().sweepProgress) return;
+      const { document, seed, durationS } = runOptions();
+      const { signal } = results;
+      store().set({ sweepProgress: { done: 0, total: 1 }, error: null });
+      try {
+        const report = await sweepOnPool(batch, { document, seed, durationS }, {
+          signal,
+          onProgress: (done, total) => {
+            if (!signal.aborted) store().set({ sweepProgress: { done, total } });
+          },
+        });
+        if (!signal.aborted) store().set({ sweep: report });
+      } catch (error) {
+        if (!signal.aborted) store().set({ error: `Sweep failed: ${messageOf(error)}` });
+      } finally {
+        if (!signal.aborted) store().set({ sweepProgress: null });
+      }
+    },
+  };
+  return controller;
+}
+
+/** Workers for Compare and Sweep: one per core, at most four (the live run has its own). */
+function batchWorkerCount(): number {
+  return Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+}
+
+/** The app's controller; its workers start on first use. */
+export const simulation: SimulationController = createSimulationController({
+  client: createSimulationClient(),
+  batch: Array.from({ length: batchWorkerCount() }, () => createSimulationClient()),
+  stores: { simulation: useSimulationStore, document: useDocumentStore, feed: liveFeed },
+  clock: performance,
+});

@@ -94,14 +94,20 @@ const LIVE_INITIAL = {
   runDocument: null,
 };
 
-export const useSimulationStore = create<SimulationSlice>()((set) => ({
-  options: { scenarioId: null, durationS: 60, seed: 1, speed: 1 },
-  ...LIVE_INITIAL,
-  compare: null,
-  comparing: false,
-  sweep: null,
-  sweepProgress: null,
-  setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
-  set: (patch) => set(patch),
-  resetLive: () => set(LIVE_INITIAL),
-}));
+/** A simulation store of its own (the app has one, `useSimulationStore`; tests make theirs). */
+export function createSimulationStore() {
+  return create<SimulationSlice>()((set) => ({
+    options: { scenarioId: null, durationS: 60, seed: 1, speed: 1 },
+    ...LIVE_INITIAL,
+    compare: null,
+    comparing: false,
+    sweep: null,
+    sweepProgress: null,
+    setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
+    set: (patch) => set(patch),
+    resetLive: () => set(LIVE_INITIAL),
+  }));
+}
+
+/** The app's simulation store. */
+export const useSimulationStore = createSimulationStore();

@@ -1,57 +1,18 @@
-/** The client and the worker handler together, with a fake worker and a hand-driven clock. */
+/** The client and the worker's service together, over a fake worker with a hand-driven clock. */
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/document';
-import { simulate, sweep, sweepReport, type LiveFrame, type WorkerRequest, type WorkerResponse } from '../../shared/simulation';
-import { SimulationCancelledError, SimulationClient, type WorkerLike } from './client';
-import { createWorkerHandler } from './handler';
-
-/** A worker whose messages are handled in process; time and timers move only when told. */
-function fakeWorker() {
-  let now = 0;
-  let timers: { at: number; callback: () => void; id: number }[] = [];
-  let nextId = 1;
-  const posted: WorkerResponse[] = [];
-  const worker: WorkerLike = {
-    postMessage: (message: WorkerRequest) => handle(structuredClone(message)),
-    onmessage: null,
-    onerror: null,
-    terminate: () => (timers = []),
-  };
-  const handle = createWorkerHandler({
-    post: (message) => {
-      posted.push(message);
-      worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerResponse>);
-    },
-    now: () => now,
-    setTimer: (callback, delayMs) => {
-      const id = nextId++;
-      timers.push({ at: now + delayMs, callback, id });
-      return id;
-    },
-    clearTimer: (id) => (timers = timers.filter((t) => t.id !== id)),
-  });
-  /** Moves the wall clock forward, running timers as they fall due. */
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at || a.id - b.id);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers.shift();
-      now = Math.max(now, next.at);
-      next.callback();
-    }
-    now = end;
-  };
-  return { worker, advance, posted, pendingTimers: () => timers.length };
-}
+import { mergeSweep, planSweep, simulate, sweep, type LiveFrame, type SimulationService } from '../../shared/simulation';
+import { SimulationCancelledError, createSimulationClient } from './client';
+import { createLocalSimulationService } from './localService';
+import { sweepOnPool } from './sweepPool';
+import { fakeWorker } from './testing/fakeWorker';
 
 const shop = TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document;
 
-describe('SimulationClient with the worker handler', () => {
+describe('the simulation client over the worker', () => {
   it('runs a batch with progress and resolves with the same report as simulate()', async () => {
     const fake = fakeWorker();
-    const client = new SimulationClient(fake.worker);
+    const client = createSimulationClient(fake.worker);
     const progress: number[] = [];
     // Long enough to take several slices of work.
     const promise = client.runBatch({ document: shop, seed: 4, durationS: 900 }, { onProgress: (done) => progress.push(done) });
@@ -61,68 +22,90 @@ describe('SimulationClient with the worker handler', () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 
-  it('shares a sweep between workers: the parts together give the whole sweep', async () => {
-    const parts = await Promise.all(
-      [0, 1].map(async (index) => {
+  it('runs a sweep share with progress; the shares of a plan merge into the whole sweep', async () => {
+    const shares = planSweep(shop, 2);
+    const progress: [number, number][] = [];
+    const results = await Promise.all(
+      shares.map(async (share, index) => {
         const fake = fakeWorker();
-        const promise = new SimulationClient(fake.worker).runSweep({ document: shop, durationS: 5, part: { index, of: 2 } });
+        const promise = createSimulationClient(() => fake.worker).runSweep(
+          { document: shop, durationS: 5, share },
+          index === 0 ? { onProgress: (done, total) => progress.push([done, total]) } : {},
+        );
         fake.advance(100);
         return promise;
       }),
     );
-    const whole = sweep(shop, { durationS: 5 });
-    expect(parts[0]!.baseline).toBe(whole.baseline);
-    expect(parts[1]!.baseline).toBe(-1);
-    expect(parts[0]!.runs.length + parts[1]!.runs.length).toBe(whole.runs.length);
-    expect(sweepReport(shop, [...parts[0]!.runs, ...parts[1]!.runs], parts[0]!.baseline, { durationS: 5 })).toEqual(whole);
+    expect(results[0]!.baseline).not.toBeNull();
+    expect(results[1]!.baseline).toBeNull();
+    const total = shares[0]!.targets.length + 1;
+    expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+    expect(mergeSweep(shop, results, { durationS: 5 })).toEqual(sweep(shop, { durationS: 5 }));
   });
 
-  it('runs a sweep (progress as a callback or an option) and cancels one', async () => {
+  it('cancels a call by its signal: it rejects at once and the worker stops working on it', async () => {
     const fake = fakeWorker();
-    const client = new SimulationClient(() => fake.worker);
-    const seen: [number, number][] = [];
-    const promise = client.runSweep({ document: shop, durationS: 5 }, (done, total) => seen.push([done, total]));
-    fake.advance(100);
-    expect(await promise).toEqual(sweep(shop, { durationS: 5 }));
-    expect(seen.at(-1)).toEqual([9, 9]);
-
+    const client = createSimulationClient(fake.worker);
     const controller = new AbortController();
-    const cancelled = client.runSweep({ document: shop, durationS: 5 }, { signal: controller.signal });
+    const cancelled = client.runSweep({ document: shop, durationS: 5, share: planSweep(shop, 1)[0]! }, { signal: controller.signal });
     controller.abort();
     await expect(cancelled).rejects.toBeInstanceOf(SimulationCancelledError);
     fake.advance(100);
-    expect(fake.posted.filter((m) => m.type === 'sweepResult')).toHaveLength(1);
-    expect(fake.posted.at(-1)).toEqual({ type: 'cancelled', requestId: 2 });
+    await fake.flush();
+    expect(fake.received.at(-1)).toEqual({ type: 'cancel', id: 1 });
+    expect(fake.posted.filter((m) => m.type === 'result')).toHaveLength(0);
+    expect(fake.posted.at(-1)).toEqual({ type: 'cancelled', id: 1 });
+    // An already aborted signal: nothing is sent.
+    await expect(client.runBatch({ document: shop }, { signal: controller.signal })).rejects.toBeInstanceOf(SimulationCancelledError);
+    expect(fake.received).toHaveLength(2);
   });
 
-  it('rejects a batch with an unknown scenario with the engine’s message', async () => {
+  it('cancelAll and dispose reject every call in flight', async () => {
     const fake = fakeWorker();
-    const client = new SimulationClient(fake.worker);
+    const client = createSimulationClient(fake.worker);
+    const first = client.runBatch({ document: shop, durationS: 900 });
+    const second = client.runBatch({ document: shop, durationS: 900 });
+    client.cancelAll();
+    await expect(first).rejects.toBeInstanceOf(SimulationCancelledError);
+    await expect(second).rejects.toBeInstanceOf(SimulationCancelledError);
+    const third = client.runBatch({ document: shop, durationS: 900 });
+    client.dispose();
+    await expect(third).rejects.toBeInstanceOf(SimulationCancelledError);
+    expect(fake.pendingTimers()).toBe(0);
+  });
+
+  it('rejects with the engine’s message: an unknown scenario, a bad speed, a sweep target that does not exist', async () => {
+    const fake = fakeWorker();
+    const client = createSimulationClient(fake.worker);
     await expect(client.runBatch({ document: shop, scenarioId: 'nope' })).rejects.toThrow('scenario: unknown scenario "nope"');
+    await expect(client.start({ document: shop, scenarioId: 'nope' })).rejects.toThrow('scenario: unknown scenario "nope": the document has no scenarios');
+    await client.start({ document: shop });
+    await expect(client.setSpeed(0)).rejects.toThrow('speed must be a positive number, not 0');
+    await expect(client.runSweep({ document: shop, share: { targets: [99], baseline: false } })).rejects.toThrow('sweep: no target 99 (the design has 8)');
   });
 
-  it('streams live frames paced by the clock; pause, speed, resume and reset', () => {
+  it('streams live frames paced by the clock; pause, speed, resume and reset', async () => {
     const fake = fakeWorker();
-    const client = new SimulationClient(fake.worker);
+    const client = createSimulationClient(fake.worker);
     const frames: LiveFrame[] = [];
-    const unsubscribe = client.onFrame((frame) => frames.push(frame));
+    const unsubscribe = client.onDidFrame((frame) => frames.push(frame));
     let finished = false;
-    client.onFinished(() => (finished = true));
-    client.start({ document: shop, durationS: 20, speed: 1 });
+    client.onDidFinish(() => (finished = true));
+    await client.start({ document: shop, durationS: 20, speed: 1 });
     fake.advance(1000);
     expect(frames.length).toBeGreaterThan(25);
     expect(frames.length).toBeLessThanOrEqual(31);
     expect(frames.at(-1)!.timeMs).toBeGreaterThan(950);
 
-    client.pause();
+    await client.pause();
     const pausedAt = frames.at(-1)!;
     expect(pausedAt.paused).toBe(true);
     fake.advance(5000);
     expect(frames.at(-1)).toBe(pausedAt);
     expect(fake.pendingTimers()).toBe(0);
 
-    client.setSpeed(4);
-    client.resume();
+    await client.setSpeed(4);
+    await client.resume();
     fake.advance(1000);
     // 1 s of wall time at 4× (the last frame is at most a frame period, 4 × 33 ms, behind).
     expect(frames.at(-1)!.timeMs).toBeGreaterThan(pausedAt.timeMs + 4000 - 4 * 50);
@@ -134,21 +117,67 @@ describe('SimulationClient with the worker handler', () => {
     expect(frames.at(-1)!.finished).toBe(true);
     expect(fake.pendingTimers()).toBe(0);
 
-    client.start({ document: shop, durationS: 20 });
+    await client.start({ document: shop, durationS: 20 });
     fake.advance(100);
     const count = frames.length;
-    client.reset();
+    await client.reset();
     fake.advance(1000);
     expect(frames.length).toBe(count);
     unsubscribe();
+    await client.start({ document: shop, durationS: 20 });
+    fake.advance(100);
+    expect(frames.length).toBe(count);
   });
 
-  it('reports live-mode errors to onError', () => {
+  it('tells onDidFail listeners and rejects the calls in flight when the worker dies', async () => {
     const fake = fakeWorker();
-    const client = new SimulationClient(fake.worker);
-    const errors: string[] = [];
-    client.onError((message) => errors.push(message));
-    client.start({ document: shop, scenarioId: 'nope' });
-    expect(errors).toEqual(['scenario: unknown scenario "nope": the document has no scenarios']);
+    const client = createSimulationClient(fake.worker);
+    const failures: string[] = [];
+    client.onDidFail((message) => failures.push(message));
+    const pending = client.runBatch({ document: shop, durationS: 900 });
+    fake.crash('out of memory');
+    await expect(pending).rejects.toThrow('out of memory');
+    expect(failures).toEqual(['out of memory']);
+  });
+
+  it('creates its worker on the first call only', async () => {
+    let created = 0;
+    const fake = fakeWorker();
+    const client = createSimulationClient(() => (created++, fake.worker));
+    client.onDidFrame(() => undefined);
+    expect(created).toBe(0);
+    await client.reset();
+    await client.reset();
+    expect(created).toBe(1);
+  });
+});
+
+describe('a sweep over a pool of services', () => {
+  it('gives the same report whatever the number of workers, with progress over all of them', async () => {
+    const whole = sweep(shop, { durationS: 5, seed: 2 });
+    for (const count of [1, 2, 3, 5]) {
+      const fakes = Array.from({ length: count }, () => fakeWorker());
+      const progress: [number, number][] = [];
+      const promise = sweepOnPool(
+        fakes.map((fake) => createSimulationClient(fake.worker)),
+        { document: shop, durationS: 5, seed: 2 },
+        { onProgress: (done, total) => progress.push([done, total]) },
+      );
+      for (const fake of fakes) fake.advance(100);
+      expect(await promise).toEqual(whole);
+      expect(progress.at(-1)).toEqual([9, 9]);
+      expect(progress.map(([done]) => done)).toEqual(progress.map((_, i) => i + 1));
+    }
+  });
+
+  it('cancels the other shares when one fails', async () => {
+    const failing: SimulationService = { ...createLocalSimulationService({ now: () => 0, setTimer: () => 0, clearTimer: () => undefined }), runSweep: () => Promise.reject(new Error('broken')) };
+    const fake = fakeWorker();
+    const healthy = createSimulationClient(fake.worker);
+    await expect(sweepOnPool([healthy, failing], { document: shop, durationS: 5, seed: 1 })).rejects.toThrow('broken');
+    fake.advance(100);
+    await fake.flush();
+    expect(fake.posted.filter((m) => m.type === 'result')).toHaveLength(0);
+    expect(fake.received.some((m) => m.type === 'cancel')).toBe(true);
   });
 });

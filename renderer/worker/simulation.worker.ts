@@ -1,9 +1,10 @@
 /**
- * The simulation Web Worker (a module worker): wires `createWorkerHandler` to the worker scope.
- * The UI never blocks on the engine; see client.ts for the typed side the app uses.
+ * The simulation Web Worker (a module worker): serves the local SimulationService to the page.
+ * The UI never blocks on the engine; see client.ts for the side the app uses.
  */
 import type { WorkerRequest, WorkerResponse } from '../../shared/simulation';
-import { createWorkerHandler } from './handler';
+import { serveSimulation } from './handler';
+import { createLocalSimulationService } from './localService';
 
 /** The worker's global scope, typed narrowly (the DOM lib types `self` as a Window). */
 const scope = self as unknown as {
@@ -11,11 +12,11 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 };
 
-const handle = createWorkerHandler({
-  post: (message) => scope.postMessage(message),
+const service = createLocalSimulationService({
   now: () => performance.now(),
   setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
+const handle = serveSimulation(service, (message) => scope.postMessage(message));
 
 scope.addEventListener('message', (event) => handle(event.data));

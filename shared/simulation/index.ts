@@ -1,7 +1,7 @@
 /**
  * The simulation (SPEC §4): one deterministic discrete-event engine for the CLI and the Web
- * Worker. Batch: `simulate`, `sweep`; live: `createSimulation` + `LiveSession`; the worker's
- * messages: `protocol.ts`.
+ * Worker. Batch: `simulate`, `sweep`; live: `createSimulation` + `LiveSession`; the service the
+ * worker offers: `service.ts`, its messages: `protocol.ts`.
  */
 export {
   createSimulation,
@@ -13,8 +13,14 @@ export {
   DEFAULT_SEED,
   type SimulationOptions,
 } from './simulation';
-export { sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, type SweepOptions } from './sweep';
+export {
+  sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, planSweep, runSweepShare, finishSweepShare, mergeSweep,
+  type SweepOptions, type SweepShare, type SweepShareResult, type SweepProgress,
+} from './sweep';
 export { LivePacer, LiveSession, MAX_FRAME_HZ, type LiveFrame, type LiveSessionOptions } from './live';
 export { failureCauseLabel } from './causes';
+export { SimulationCancelledError } from './service';
+export type * from './service';
+export { SIMULATION_EVENTS } from './protocol';
 export type * from './protocol';
 export type * from './types';

@@ -1,7 +1,11 @@
 /**
  * The sweep (SPEC §4): every host down, then every deployable node down, each for the whole run,
- * worst availability first — the single points of failure at a glance. Runs are independent, so
- * callers with several cores split `sweepTargets` between workers and merge with `sortSweepRuns`.
+ * worst availability first — the single points of failure at a glance.
+ *
+ * The runs (and the healthy baseline) are independent, so one sweep is shared out the same way
+ * wherever it runs: `planSweep` cuts it into shares, each share runs anywhere (a Web Worker, a
+ * worker thread, this thread) through `runSweepShare`, and `mergeSweep` puts the results back
+ * together. The report does not depend on how many shares there were, nor on their order.
  */
 import { FAILURE_CAUSES, isDeployable, type FailureCause, type Scenario, type TopologyDocument } from '../document';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, simulate } from './simulation';
@@ -10,6 +14,25 @@ import type { SweepReport, SweepRun, SweepTarget } from './types';
 export interface SweepOptions {
   readonly durationS?: number;
   readonly seed?: number;
+}
+
+/** Part of a sweep: targets by index into `sweepTargets(doc)`, and whether it measures the baseline. */
+export interface SweepShare {
+  readonly targets: readonly number[];
+  readonly baseline: boolean;
+}
+
+/** What a share found: `runs[i]` is the run of target `targets[i]`; `baseline` when the share measured it. */
+export interface SweepShareResult {
+  readonly targets: readonly number[];
+  readonly runs: readonly SweepRun[];
+  readonly baseline: number | null;
+}
+
+/** Progress of one share: `done` of `total` simulations (its runs, plus one for the baseline). */
+export interface SweepProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 /** Every run of the sweep, hosts first, then deployable nodes, each in document order. */
@@ -51,18 +74,88 @@ export function sweepBaseline(doc: TopologyDocument, options: SweepOptions = {})
   return simulate(doc, { durationS: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED }).availability;
 }
 
-/** Assembles a sweep report from runs made anywhere (in process or in worker threads). */
+/** Assembles a sweep report from its runs (any order) and the baseline. */
 export function sweepReport(doc: TopologyDocument, runs: readonly SweepRun[], baseline: number, options: SweepOptions = {}): SweepReport {
   return { duration: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED, baseline, runs: sortSweepRuns(doc, runs) };
 }
 
-/** The whole sweep in this thread. `onProgress(done, total)` after each run. */
-export function sweep(doc: TopologyDocument, options: SweepOptions = {}, onProgress?: (done: number, total: number) => void): SweepReport {
-  const targets = sweepTargets(doc);
+/**
+ * Cuts the sweep of `doc` into at most `parts` shares of nearly equal work (every simulation
+ * costs about the same): the baseline and the targets are dealt out in turn, so each share gets
+ * hosts and nodes alike. Never an empty share; at least one share even with nothing to fail.
+ */
+export function planSweep(doc: TopologyDocument, parts: number): SweepShare[] {
+  const targetCount = sweepTargets(doc).length;
+  const count = Math.max(1, Math.min(Math.floor(parts) || 1, targetCount + 1));
+  // Unit 0 is the baseline, unit u ≥ 1 is target u − 1; unit u goes to share u mod count.
+  return Array.from({ length: count }, (_, share) => {
+    const targets: number[] = [];
+    for (let unit = share === 0 ? count : share; unit <= targetCount; unit += count) targets.push(unit - 1);
+    return { targets, baseline: share === 0 };
+  });
+}
+
+/**
+ * Runs one share, yielding its progress after every simulation, so a caller can do the work in
+ * slices (the Web Worker, between messages) or all at once (`finishSweepShare`).
+ */
+export function* runSweepShare(doc: TopologyDocument, share: SweepShare, options: SweepOptions = {}): Generator<SweepProgress, SweepShareResult, void> {
+  const all = sweepTargets(doc);
+  const targets = share.targets.map((index) => {
+    const target = all[index];
+    if (target === undefined || !Number.isInteger(index)) throw new RangeError(`sweep: no target ${index} (the design has ${all.length})`);
+    return target;
+  });
+  const total = targets.length + (share.baseline ? 1 : 0);
   const runs: SweepRun[] = [];
   for (const target of targets) {
     runs.push(runSweepTarget(doc, target, options));
-    onProgress?.(runs.length, targets.length);
+    yield { done: runs.length, total };
   }
-  return sweepReport(doc, runs, sweepBaseline(doc, options), options);
+  let baseline: number | null = null;
+  if (share.baseline) {
+    baseline = sweepBaseline(doc, options);
+    yield { done: total, total };
+  }
+  return { targets: [...share.targets], runs, baseline };
+}
+
+/** Runs a share to its end in this thread; `onProgress(done, total)` after each simulation. */
+export function finishSweepShare(doc: TopologyDocument, share: SweepShare, options: SweepOptions = {}, onProgress?: (done: number, total: number) => void): SweepShareResult {
+  const steps = runSweepShare(doc, share, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value.done, step.value.total);
+  }
+}
+
+/**
+ * The sweep report from the results of every share of one plan, in any order. Throws when the
+ * results do not cover every target and the baseline exactly once (shares of another plan or
+ * design): that is a bug of the caller, not of the design.
+ */
+export function mergeSweep(doc: TopologyDocument, results: readonly SweepShareResult[], options: SweepOptions = {}): SweepReport {
+  const targetCount = sweepTargets(doc).length;
+  const runs = new Map<number, SweepRun>();
+  const baselines: number[] = [];
+  for (const result of results) {
+    if (result.runs.length !== result.targets.length) throw new Error(`sweep: a share has ${result.runs.length} runs for ${result.targets.length} targets`);
+    result.targets.forEach((index, i) => {
+      if (runs.has(index)) throw new Error(`sweep: target ${index} ran twice`);
+      runs.set(index, result.runs[i]!);
+    });
+    if (result.baseline !== null) baselines.push(result.baseline);
+  }
+  for (let index = 0; index < targetCount; index++) if (!runs.has(index)) throw new Error(`sweep: target ${index} did not run`);
+  if (runs.size !== targetCount) throw new Error(`sweep: results name targets the design does not have (${targetCount})`);
+  if (baselines.length !== 1) throw new Error(`sweep: ${baselines.length} baselines instead of one`);
+  return sweepReport(doc, [...runs.values()], baselines[0]!, options);
+}
+
+/** The whole sweep in this thread (one share). `onProgress(done, total)` after each run (the baseline is not counted). */
+export function sweep(doc: TopologyDocument, options: SweepOptions = {}, onProgress?: (done: number, total: number) => void): SweepReport {
+  const runCount = sweepTargets(doc).length;
+  const progress = onProgress && ((done: number) => void (done <= runCount && onProgress(done, runCount)));
+  return mergeSweep(doc, planSweep(doc, 1).map((share) => finishSweepShare(doc, share, options, progress)), options);
 }
