@@ -16,7 +16,7 @@ import type { FileRef, OpenedFile } from '../../shared/host';
 import { host } from '../host';
 import { documentText, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { fitView } from '../canvas/canvasCommands';
+import { showOpeningView } from '../canvas/canvasCommands';
 import { extractEmbeddedDocument } from './embedded';
 import { simulation } from '../store/simulationController';
 import { useSimulationStore } from '../store/simulationStore';
@@ -34,7 +34,7 @@ export function confirmDiscard(action: string): boolean {
   return window.confirm(`The design has unsaved changes. ${action} anyway and lose them?`);
 }
 
-/** Replaces the open design (clears undo history, selection and simulation results) and fits the view. */
+/** Replaces the open design (clears undo history, selection and simulation results) and shows it at a readable zoom. */
 export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { dirty?: boolean }): void {
   // A new design: the last run, comparison and sweep were about the old one.
   simulation.reset();
@@ -43,7 +43,7 @@ export function loadDocument(document: TopologyDocument, file: FileRef | null, o
   useDocumentStore.getState().load(document, file, options);
   ui().select({ nodes: [], edges: [], host: null });
   ui().setHighlight(null);
-  requestAnimationFrame(() => requestAnimationFrame(fitView));
+  requestAnimationFrame(() => requestAnimationFrame(showOpeningView));
 }
 
 /** Parses opened content (a .topo, or an exported SVG/PNG carrying a design) and loads it. */

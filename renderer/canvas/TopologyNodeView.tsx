@@ -1,6 +1,8 @@
 /**
- * A node on the canvas: kind icon and hue, name, kind, instances as chips tagged with their host's
- * tint (a replica group shows as a stacked card), and — while simulating — its live status.
+ * A card on the canvas: kind icon and hue, the name on up to two lines, kind and detail, and —
+ * while simulating — its live status. Inside a server it is one instance (its own up/down state);
+ * a replica group's cards share an outline colour and the "×N" badge, so they read as one node.
+ * In the logical view (and for free cards) it is the whole node with its instances as host chips.
  * Memoized; it re-renders only when its own flow node or its own live state changes.
  */
 import { memo, type CSSProperties } from 'react';
@@ -30,19 +32,31 @@ function detailOf(node: TopologyFlowNode['data']['node']): string {
   }
 }
 
-function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode>) {
-  const { node, hosts, highlighted, dimmed } = data;
+/** Outline colours shared by the cards of one replica group (cycled; colour-blind-safe pairs). */
+const GROUP_COLORS = ['#7c3aed', '#0891b2', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8'];
+
+function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
+  const { node, card, hosts, highlighted, dimmed, group } = data;
+  const id = node.id;
   const theme = useUiStore((s) => s.theme);
   const live = useSimulationStore((s) => s.nodes[id]);
   const deployable = isDeployable(node.kind);
-  const instances = deployable ? (node.instances ?? [{}]) : [];
+  const allInstances = deployable ? (node.instances ?? [{}]) : [];
+  // An instance card shows its own instance; a whole-node card all of them.
+  const instances = card.instance !== null ? [allInstances[card.instance] ?? {}] : allInstances;
+  const instanceIndex = (i: number) => (card.instance !== null ? card.instance : i);
   // One character per instance: '1' when its host is down. A string keeps the selector stable.
   const hostsDownMask = useSimulationStore((s) =>
     s.hostsDown.length === 0 ? '' : instances.map((i) => (i.host && s.hostsDown.includes(i.host) ? '1' : '0')).join(''),
   );
-  const replicas = instances.length;
-  const status: NodeStatus | undefined = live?.status;
-  const style = { '--kind-color': kindColor(node.kind, theme) } as CSSProperties;
+  const replicas = allInstances.length;
+  const inServer = card.hostId !== null && card.instance !== null;
+  const instanceDown = inServer && (hostsDownMask === '1' || live?.instancesUp[card.instance!] === false);
+  const status: NodeStatus | undefined = instanceDown ? 'down' : live?.status;
+  const style = {
+    '--kind-color': kindColor(node.kind, theme),
+    ...(group !== null ? { '--group-color': GROUP_COLORS[group % GROUP_COLORS.length] } : {}),
+  } as CSSProperties;
   const className = [
     'topo-node',
     `kind-${node.kind}`,
@@ -50,6 +64,8 @@ function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode
     highlighted ? 'is-highlighted' : '',
     dimmed ? 'is-dimmed' : '',
     replicas > 1 ? 'is-replicated' : '',
+    inServer ? 'is-instance' : '',
+    group !== null ? 'is-grouped' : '',
     status ? `status-${status}` : '',
   ]
     .filter(Boolean)
@@ -62,28 +78,35 @@ function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode
           <KindIcon kind={node.kind} />
         </span>
         <div className="topo-node__titles">
-          <div className="topo-node__name">{node.name}</div>
+          <div className="topo-node__name" title={node.name}>
+            {card.nameLines.map((line, i) => (
+              <span key={i} className="topo-node__line">
+                {line}
+              </span>
+            ))}
+          </div>
           <div className="topo-node__kind">
             {KIND_LABELS[node.kind]} · {detailOf(node)}
           </div>
         </div>
         {replicas > 1 && (
-          <span className="topo-node__count" title={`${replicas} instances`}>
+          <span className="topo-node__count" title={inServer ? `Instance ${card.instance! + 1} of ${replicas}` : `${replicas} instances`}>
             ×{replicas}
           </span>
         )}
       </div>
-      {deployable && (
+      {card.collapsed > 0 && <div className="topo-node__more">+{card.collapsed} more here</div>}
+      {deployable && !inServer && (
         <ul className="topo-node__instances" aria-label={`Instances of ${node.name}`}>
           {instances.map((instance, i) => {
             const host = instance.host ? hosts.get(instance.host) : undefined;
-            const down = hostsDownMask[i] === '1' || live?.instancesUp[i] === false;
+            const down = hostsDownMask[i] === '1' || live?.instancesUp[instanceIndex(i)] === false;
             return (
               <li
-                key={i}
+                key={instanceIndex(i)}
                 className={`topo-chip${host ? '' : ' is-unplaced'}${down ? ' is-down' : ''}`}
                 style={host ? ({ '--host-color': hostTint(host.index, theme) } as CSSProperties) : undefined}
-                title={host ? `Instance ${i + 1} on ${host.name}` : `Instance ${i + 1}: not placed on a host`}
+                title={host ? `Instance ${instanceIndex(i) + 1} on ${host.name}` : `Instance ${instanceIndex(i) + 1}: not placed on a host`}
               >
                 {down && <span aria-hidden="true">✖ </span>}
                 {host ? host.name : 'unplaced'}

@@ -43,18 +43,12 @@ export async function layoutPositions(document: TopologyDocument, sizes: Readonl
   return positions;
 }
 
-let measuredSizes: () => ReadonlyMap<string, { width: number; height: number }> = () => new Map();
-
-/** The canvas tells auto-layout how big its nodes really are. */
-export function provideMeasuredSizes(source: () => ReadonlyMap<string, { width: number; height: number }>): void {
-  measuredSizes = source;
-}
-
+/** Lays out the open design in the current view and stores the positions (one undo step). */
 export async function runAutoLayout(): Promise<void> {
   const document = useDocumentStore.getState().document;
   if (document.nodes.length === 0) return;
   try {
-    const positions = await layoutPositions(document, measuredSizes());
+    const positions = await layoutPositions(document);
     // The document may have changed while elk worked: only move nodes that still exist.
     const current = new Set(useDocumentStore.getState().document.nodes.map((n) => n.id));
     commitPositions(Object.fromEntries(Object.entries(positions).filter(([id]) => current.has(id))));
