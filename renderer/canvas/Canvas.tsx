@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -26,7 +27,7 @@ import { FlowCache, type CanvasFlowNode, type TopologyFlowEdge } from './toFlow'
 import { TopologyNodeView } from './TopologyNodeView';
 import { ServerNodeView } from './ServerNodeView';
 import { TopologyEdgeView } from './TopologyEdgeView';
-import { registerCanvas, showOpeningView } from './canvasCommands';
+import { fitView, registerCanvas, showOpeningView } from './canvasCommands';
 import { HostLegend } from './HostLegend';
 import { DomainLayer } from './DomainLayer';
 import { kindColor } from './visuals';
@@ -270,7 +271,14 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         </svg>
         <DomainLayer domains={geometry.domains} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls position="bottom-left" showInteractive={false} />
+        {/* Our Fit, not React Flow's: it keeps clear of the minimap and legend. */}
+        <Controls position="bottom-left" showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fitView} aria-label="Fit View" title="Zoom to fit (Shift+1)">
+            <svg viewBox="0 0 24 24" width="12" height="12" fill="none" stroke="currentColor" strokeWidth={2.5} aria-hidden="true">
+              <path d="M4 9V4h5 M15 4h5v5 M20 15v5h-5 M9 20H4v-5" />
+            </svg>
+          </ControlButton>
+        </Controls>
         {minimap && (
           <MiniMap
             position="bottom-right"
