@@ -20,8 +20,8 @@ let instance: Instance | null = null;
 let container: HTMLElement | null = null;
 let geometry: () => DiagramGeometry | null = () => null;
 
-/** Card names are drawn at this size (px at zoom 1; see canvas.css): 12 px on screen needs zoom ≥ 0.8. */
-export const NAME_FONT_PX = 15;
+/** Card names are drawn at this size (px at zoom 1; the layout's and exports' size too, see canvas.css). */
+export const NAME_FONT_PX = 13;
 /** The smallest zoom at which names are at least 12 px on screen. */
 export const READABLE_ZOOM = 12 / NAME_FONT_PX;
 const MAX_FIT_ZOOM = 1.25;

@@ -83,12 +83,15 @@ async function expectInstancesInsideServers(page: Page): Promise<number> {
   return count;
 }
 
-/** Screen boxes of the cards that lie (at least partly) inside the canvas. */
+/** Screen boxes of the cards that lie (at least partly) inside the canvas, in one round trip. */
 async function cardsInView(page: Page): Promise<Rect[]> {
   const canvas = (await page.locator('.canvas').boundingBox())!;
-  const cards = page.locator('.react-flow__node-topology');
-  const boxes: Rect[] = [];
-  for (let i = 0; i < (await cards.count()); i += 1) boxes.push((await cards.nth(i).boundingBox())!);
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.react-flow__node-topology')].map((n) => {
+      const r = n.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
   return boxes.filter((b) => intersects(b, canvas));
 }
 
@@ -148,6 +151,7 @@ test.describe('readable by default at 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
   test('names are at least 12 px on screen at the first view of every template; after Fit no overlay covers a card', async ({ page }) => {
+    test.setTimeout(180_000);
     await openApp(page);
     for (const template of TEMPLATES) {
       await openTemplate(page, template.name);
@@ -162,7 +166,7 @@ test.describe('readable by default at 1280×720', () => {
       expect((await cardsInView(page)).length, `${template.name}: cards in view`).toBeGreaterThan(0);
       await page.screenshot({ path: `test-results/first-view-${template.id}.png` });
       // Fit shows the whole design clear of the minimap, the hosts legend and the zoom controls.
-      await page.getByRole('button', { name: 'Fit' }).click();
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
       await viewportSettled(page);
       const visible = await cardsInView(page);
       for (const overlay of [page.locator('.react-flow__minimap'), page.locator('.host-legend'), page.locator('.react-flow__controls')]) {
