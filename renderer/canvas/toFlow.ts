@@ -192,7 +192,8 @@ export class FlowCache {
             height: card.height,
             data: { node, card, hosts, highlighted, dimmed, group },
             selected,
-            zIndex: 1,
+            // Above the calls (2), which are above the server boxes (0): a call never covers a card.
+            zIndex: 3,
             ariaLabel: cardLabel(node, card, hosts),
             ...(parent ? { parentId: serverNodeId(parent.hostId) } : {}),
           };

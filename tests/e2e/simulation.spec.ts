@@ -3,7 +3,7 @@
  * pause and reset; compare with the baseline; the failure sweep on two templates.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, serverBox } from './fixtures';
 import type { Page } from '@playwright/test';
 
 interface ChartPoint {
@@ -52,7 +52,8 @@ test('plays a host-down scenario: failures rise, the host shows down, the chart 
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   // The host is marked down on the canvas while the fault lasts.
   await expect(page.getByRole('button', { name: 'Host logic-server, down' })).toBeVisible({ timeout: 15_000 });
-  await expect(canvasNode(page, 'Logic').getByRole('listitem')).toContainText('✖');
+  await expect(serverBox(page, 'logic-server')).toContainText('✖ down');
+  await expect(canvasNode(page, 'Logic')).toContainText('Down');
   await page.screenshot({ path: 'docs/images/simulation.png' });
   // Failures rise.
   await expect.poll(async () => (await chart(page)).reduce((sum, p) => sum + p.failed, 0), { timeout: 15_000 }).toBeGreaterThan(10);
