@@ -148,6 +148,8 @@ export const hostSchema = object({
   id: idSchema,
   name: text(),
   zone: text().optional(),
+  /** The region the host (and its zone) lies in; drawn as a box around its zones and servers. */
+  region: text().optional(),
 });
 
 const faultTiming = {
@@ -199,12 +201,26 @@ export const settingsSchema = object({
   connectTimeoutMs: num({ positive: true }).optional(),
 });
 
+function positionRecord() {
+  return z.record(z.string(), positionSchema, {
+    error: (issue) => `must be an object, not ${describe(issue.input)}`,
+  });
+}
+
+/**
+ * Saved positions of the deployment view: the top-left corner of each server box (by host id) and
+ * of each free card (clients, unplaced nodes; by node id). Instance cards inside a server are
+ * arranged by the layout, so they have no position of their own.
+ */
+export const deploymentViewSchema = object({
+  servers: positionRecord().optional(),
+  cards: positionRecord().optional(),
+});
+
 export const viewSchema = object({
-  positions: z
-    .record(z.string(), positionSchema, {
-      error: (issue) => `must be an object, not ${describe(issue.input)}`,
-    })
-    .optional(),
+  /** Logical view: the top-left corner of each node's card, by node id. */
+  positions: positionRecord().optional(),
+  deployment: deploymentViewSchema.optional(),
 });
 
 export const documentSchema = object({
@@ -233,5 +249,7 @@ export type Host = z.infer<typeof hostSchema>;
 export type Fault = z.infer<typeof faultSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Position = z.infer<typeof positionSchema>;
+export type DeploymentView = z.infer<typeof deploymentViewSchema>;
+export type View = z.infer<typeof viewSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type TopologyDocument = z.infer<typeof documentSchema>;
