@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { TopologyDocument } from '../../shared/document';
 import type { DiagramGeometry, ViewMode } from '../../shared/layout/types';
-import { deploymentGeometry, logicalGeometry } from './layoutStub';
+import { deploymentGeometry, logicalGeometry } from '../../shared/layout';
 
 /** The geometry of `document` in `mode` (pure; memoized on its inputs). */
 export function geometryOf(document: TopologyDocument, mode: ViewMode): DiagramGeometry {

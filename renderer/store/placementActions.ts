@@ -15,6 +15,7 @@ import {
   removeElements,
   updateHost,
   withPositions,
+  type DeploymentView,
   type Instance,
   type NodeKind,
   type Position,
@@ -26,19 +27,13 @@ import { selectOnly, useUiStore } from './uiStore';
 const doc = () => useDocumentStore.getState();
 const ui = () => useUiStore.getState();
 
-/** Saved positions of the deployment view (top-left corners; see the file format). */
-export interface DeploymentPositions {
-  readonly servers?: Readonly<Record<string, Position>>;
-  readonly cards?: Readonly<Record<string, Position>>;
-}
-
 /** The deployment view's saved positions of a document (empty when none are saved). */
-export function deploymentPositions(document: TopologyDocument): DeploymentPositions {
-  return (document.view as { deployment?: DeploymentPositions } | undefined)?.deployment ?? {};
+export function deploymentPositions(document: TopologyDocument): DeploymentView {
+  return document.view?.deployment ?? {};
 }
 
-function withDeployment(document: TopologyDocument, deployment: DeploymentPositions): TopologyDocument {
-  return { ...document, view: { ...document.view, deployment } as TopologyDocument['view'] };
+function withDeployment(document: TopologyDocument, deployment: DeploymentView): TopologyDocument {
+  return { ...document, view: { ...document.view, deployment } };
 }
 
 /** Where a card was dropped: a server (placed there) or the open canvas (unplaced, at `position`). */
