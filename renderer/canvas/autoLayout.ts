@@ -1,12 +1,16 @@
 /**
- * Auto-layout with elkjs (layered, left to right): callers on the left, callees on the right.
- * Runs on the measured node sizes and commits every position as one undo step.
+ * Auto-layout. Logical view: elkjs (layered, left to right: callers left of callees), every
+ * position committed as one undo step. Deployment view: the saved server and card positions are
+ * dropped (one undo step) so shared/layout arranges them afresh; its compound elk layout replaces
+ * this once it is exported.
  */
 import type { Position, TopologyDocument } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
 import { commitPositions } from '../store/actions';
 import { useUiStore } from '../store/uiStore';
 import { fitView } from './canvasCommands';
+import { resetDeploymentLayout } from '../store/placementActions';
+import { useCanvasView } from './canvasState';
 
 type Elk = InstanceType<typeof import('elkjs/lib/elk.bundled.js').default>;
 let elk: Promise<Elk> | null = null;
@@ -47,6 +51,12 @@ export async function layoutPositions(document: TopologyDocument, sizes: Readonl
 export async function runAutoLayout(): Promise<void> {
   const document = useDocumentStore.getState().document;
   if (document.nodes.length === 0) return;
+  if (useCanvasView.getState().mode === 'deployment') {
+    // The deployment view's own arrangement: servers by call depth, cards inside them.
+    resetDeploymentLayout();
+    requestAnimationFrame(fitView);
+    return;
+  }
   try {
     const positions = await layoutPositions(document);
     // The document may have changed while elk worked: only move nodes that still exist.

@@ -144,3 +144,15 @@ describe('nodes from the canvas', () => {
     expect(deploymentPositions(doc()).cards).toEqual({});
   });
 });
+
+describe('resetDeploymentLayout', () => {
+  it('forgets saved server and card positions in one step and keeps the logical positions', async () => {
+    const { resetDeploymentLayout } = await import('./placementActions');
+    commitDrop({ servers: [{ hostId: 'h1', position: { x: 5, y: 5 } }] });
+    resetDeploymentLayout();
+    expect(doc().view).toEqual(smallDocument().view);
+    expect(history().pastStates).toHaveLength(2);
+    resetDeploymentLayout();
+    expect(history().pastStates).toHaveLength(2);
+  });
+});

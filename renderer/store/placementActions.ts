@@ -266,3 +266,16 @@ export function addNodeOnCanvas(kind: NodeKind | 'replicaGroup', position: Posit
   selectOnly([createdId]);
   return createdId;
 }
+
+/**
+ * Forgets the deployment view's saved positions, so the layout arranges every server and free card
+ * afresh (the Layout command in the deployment view); one undo step.
+ */
+export function resetDeploymentLayout(): void {
+  doc().edit((d) => {
+    const saved = deploymentPositions(d);
+    if (!saved.servers && !saved.cards) return d;
+    const { deployment: _dropped, ...view } = d.view ?? {};
+    return { ...d, view };
+  });
+}
