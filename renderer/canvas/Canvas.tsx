@@ -120,7 +120,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
       const current = new Set(useUiStore.getState().selection.nodes);
       for (const id of removed) current.delete(id);
       for (const id of added) current.add(id);
-      useUiStore.getState().select({ nodes: [...current], ...(host ? { host: null } : {}) });
+      // Choosing a node's card leaves the server (a selected host would keep the inspector on it).
+      useUiStore.getState().select({ nodes: [...current], ...(added.size > 0 ? { host: null } : {}) });
     }
     if (host) useUiStore.getState().select({ nodes: [], edges: [], host });
     else if (host === null && added.size === 0 && useUiStore.getState().selection.host) useUiStore.getState().select({ host: null });

@@ -173,7 +173,7 @@ test('with prefers-reduced-motion there are no particles; numbers and colours ca
   await openApp(page);
   await openTemplate(page, 'Monolith on three servers (cluster)');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(canvasNode(page, 'Shop').getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
+  await expect(canvasNode(page, 'Shop').first().getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
   await page.waitForTimeout(1000);
   expect(await particleInk(page)).toBe(0);
   // Without reduced motion the same run paints particles.
