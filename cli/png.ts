@@ -1,10 +1,10 @@
 /**
  * PNG export for the CLI: rasterizes the exported SVG with resvg (a native module shipped in npm
  * packages for each platform, so nothing downloads at install time) and embeds the design in an
- * iTXt chunk so the picture reopens in the app.
+ * iTXt chunk so the picture reopens in the app. A pHYs chunk states its resolution (96 dpi × scale).
  */
 import { Resvg } from '@resvg/resvg-js';
-import { embedDocumentInPng } from '../shared/export';
+import { CSS_DPI, embedDocumentInPng, setPngDpi } from '../shared/export';
 
 /** Scales the CLI accepts: 1× for documents, 2× and 3× for high-density screens and print. */
 export const PNG_SCALES = [1, 2, 3] as const;
@@ -22,6 +22,7 @@ export function renderPng(svgText: string, scale: number, docText: string | null
     textRendering: 1,
     imageRendering: 0,
   });
-  const png = new Uint8Array(resvg.render().asPng());
+  // pHYs: a 2× picture is 192 dpi, so documents and print show it at its drawn size.
+  const png = setPngDpi(new Uint8Array(resvg.render().asPng()), CSS_DPI * scale);
   return docText === null ? png : embedDocumentInPng(png, docText);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
-import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngSize } from '../../shared/export';
+import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngDpi, pngSize } from '../../shared/export';
 import { runCli } from '../main';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 
@@ -35,6 +35,7 @@ describe('topo export', () => {
       const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(files['shop.svg'] as string)!.map(Number);
       expect(pngSize(png)).toEqual({ width: width! * scale, height: height! * scale });
       expect(extractDocumentFromPng(png)).toBe(source);
+      expect(pngDpi(png)).toBe(96 * scale);
       const reopened = parseDocumentText(extractDocumentFromPng(png)!);
       expect(reopened.ok).toBe(true);
     });
@@ -62,6 +63,25 @@ describe('topo export', () => {
     expect(md).toContain('## Failure sweep');
     expect(md).toContain('| Server down | orders-1 |');
     expect(md).toMatch(/\| Lose orders-1 \| \d+(\.\d+)? % \|/);
+  });
+
+  it('md: a long chain wraps so the report\'s diagram stays a readable width', async () => {
+    const count = 16;
+    const chain = {
+      ...doc,
+      hosts: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, name: `server-${i}` })),
+      nodes: Array.from({ length: count }, (_, i) => ({ id: `n${i}`, kind: 'service' as const, name: `Step ${i}`, instances: [{ host: `c${i}` }] })),
+      edges: Array.from({ length: count - 1 }, (_, i) => ({ id: `e${i}`, from: `n${i}`, to: `n${i + 1}` })),
+      scenarios: [],
+      view: {},
+    };
+    const { io, files } = fakeIo({ 'chain.topo': serializeDocument(chain) });
+    expect(await runCli(['export', 'chain.topo', '--format', 'md', '--out', 'report.md'], io)).toBe(0);
+    const width = Number(/<svg [^>]*width="(\d+)"/.exec(files['report.svg'] as string)![1]);
+    expect(width).toBeLessThanOrEqual(1000);
+    const wide = fakeIo({ 'chain.topo': serializeDocument(chain) });
+    expect(await runCli(['export', 'chain.topo', '--format', 'svg', '--out', 'chain.svg'], wide.io)).toBe(0);
+    expect(Number(/<svg [^>]*width="(\d+)"/.exec(wide.files['chain.svg'] as string)![1])).toBeGreaterThan(width);
   });
 
   it('bad usage exits 2 with the usage line', async () => {

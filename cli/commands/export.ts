@@ -2,7 +2,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, UserError, type CliIo, type Command } from '../command';
 import { serializeDocument, type TopologyDocument } from '../../shared/document';
 import { classifyDesign } from '../../shared/classification';
-import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, type ScenarioResultLike, type Theme } from '../../shared/export';
+import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, REPORT_WRAP_WIDTH, type ScenarioResultLike, type Theme } from '../../shared/export';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, simulate } from '../../shared/simulation/simulation';
 import { sweep } from '../../shared/simulation/sweep';
 import { PNG_SCALES, renderPng } from '../png';
@@ -118,7 +118,8 @@ function writeReport(
     ? (doc.scenarios ?? []).map((scenario) => ({ name: scenario.name, ...simulate(doc, { ...simulation, scenario: scenario.id }) }))
     : [];
   if (options.scenarios && scenarioResults.length === 0) io.stderr('note: the design has no scenarios\n');
-  write(svgPath, exportSvg(doc, { theme: options.theme, classification }));
+  // Long chains wrap so the report shows the diagram at a readable size.
+  write(svgPath, exportSvg(doc, { theme: options.theme, classification, wrapWidth: REPORT_WRAP_WIDTH }));
   write(
     out,
     exportMarkdown(doc, {

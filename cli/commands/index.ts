@@ -6,6 +6,7 @@ import { simulateCommand } from './simulate';
 import { sweepCommand } from './sweep';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { newCommand } from './new';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
   exportCommand,
   importCommand,
+  newCommand,
 ];

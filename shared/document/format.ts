@@ -9,7 +9,7 @@ type Order = readonly string[];
 
 const DOCUMENT_KEYS: Order = ['format', 'version', 'name', 'settings', 'hosts', 'nodes', 'edges', 'scenarios', 'view'];
 const SETTINGS_KEYS: Order = ['networkMs', 'connectTimeoutMs'];
-const HOST_KEYS: Order = ['id', 'name', 'zone'];
+const HOST_KEYS: Order = ['id', 'name', 'zone', 'region'];
 const NODE_KEYS: Order = [
   'id', 'kind', 'name', 'rate', 'capabilities', 'layer', 'instances', 'balancer', 'latencyMs', 'latency',
   'concurrency', 'queueLimit', 'errorRate', 'rateLimit', 'fanout', 'calls', 'hitRate', 'healthCheck',
@@ -22,7 +22,8 @@ const EDGE_KEYS: Order = [
 const BREAKER_KEYS: Order = ['failureRate', 'window', 'openMs'];
 const SCENARIO_KEYS: Order = ['id', 'name', 'faults'];
 const FAULT_KEYS: Order = ['type', 'target', 'instance', 'groups', 'value', 'at', 'until'];
-const VIEW_KEYS: Order = ['positions'];
+const VIEW_KEYS: Order = ['positions', 'deployment'];
+const DEPLOYMENT_KEYS: Order = ['servers', 'cards'];
 const POSITION_KEYS: Order = ['x', 'y'];
 
 type Json = unknown;
@@ -54,14 +55,14 @@ function each(fn: (v: Json) => Json) {
   return (list: Json) => (Array.isArray(list) ? list.map(fn) : list);
 }
 
-function positions(doc: TopologyDocument) {
+function positions(doc: TopologyDocument, ids: readonly string[] = doc.nodes.map((n) => n.id)) {
   return (value: Json): Json => {
     if (typeof value !== 'object' || value === null) return value;
     const source = value as Record<string, Json>;
     const out: Record<string, Json> = {};
-    // Positions follow node order, so moving one node changes one line.
-    for (const node of doc.nodes) {
-      if (source[node.id] !== undefined) out[node.id] = ordered(source[node.id], POSITION_KEYS);
+    // Positions follow node (or host) order, so moving one box changes only its own entry.
+    for (const id of ids) {
+      if (source[id] !== undefined) out[id] = ordered(source[id], POSITION_KEYS);
     }
     for (const key of Object.keys(source).sort()) {
       if (!(key in out)) out[key] = ordered(source[key], POSITION_KEYS);
@@ -83,7 +84,11 @@ export function canonicalDocument(doc: TopologyDocument): Json {
     ),
     edges: each((v) => ordered(v, EDGE_KEYS, { circuitBreaker: (b) => ordered(b, BREAKER_KEYS) })),
     scenarios: each((v) => ordered(v, SCENARIO_KEYS, { faults: each((f) => ordered(f, FAULT_KEYS)) })),
-    view: (v) => ordered(v, VIEW_KEYS, { positions: positions(doc) }),
+    view: (v) =>
+      ordered(v, VIEW_KEYS, {
+        positions: positions(doc),
+        deployment: (d) => ordered(d, DEPLOYMENT_KEYS, { servers: positions(doc, doc.hosts.map((h) => h.id)), cards: positions(doc) }),
+      }),
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { TEMPLATES } from '../document';
 import { exportDrawio } from './drawio';
+import { deploymentGeometry } from '../layout';
 import { awkwardDocument, makeDocument, makeNode } from './testDocs';
 
 type Cell = Record<string, string | undefined> & { mxGeometry?: Record<string, string> };
@@ -16,7 +17,7 @@ const documents = [...TEMPLATES.map((t) => [t.id, t.document] as const), ['awkwa
 
 describe('exportDrawio', () => {
   for (const [id, doc] of documents) {
-    it(`${id}: one cell per host, node and edge, wired by id`, () => {
+    it(`${id}: one container per server, one cell per card and route, wired by id, and a legend`, () => {
       const xml = exportDrawio(doc);
       expect(XMLValidator.validate(xml)).toBe(true);
       const all = cells(xml);
@@ -25,8 +26,10 @@ describe('exportDrawio', () => {
       const vertices = all.filter((c) => c.vertex === '1');
       const edges = all.filter((c) => c.edge === '1');
       expect(vertices.filter((c) => c.id!.startsWith('host-'))).toHaveLength(doc.hosts.length);
-      expect(vertices.filter((c) => c.id!.startsWith('node-'))).toHaveLength(doc.nodes.length);
-      expect(edges).toHaveLength(doc.edges.length);
+      const geometry = deploymentGeometry(doc);
+      expect(vertices.filter((c) => c.id!.startsWith('node-'))).toHaveLength(geometry.cards.length);
+      expect(edges).toHaveLength(geometry.edges.length);
+      expect(ids.has('legend')).toBe(true);
       for (const edge of edges) {
         expect(ids.has(edge.source!)).toBe(true);
         expect(ids.has(edge.target!)).toBe(true);
@@ -38,30 +41,40 @@ describe('exportDrawio', () => {
     });
   }
 
-  it('nests nodes that live on one host inside its container, with relative coordinates', () => {
+  it('puts every instance inside its server container, with relative coordinates, even for clusters', () => {
     const doc = makeDocument({
       hosts: [{ id: 'a', name: 'alpha' }, { id: 'b', name: 'beta' }, { id: 'c', name: 'gamma' }],
       nodes: [makeNode('db', 'database', ['a']), makeNode('api', 'service', ['b', 'c'])],
-      positions: { db: { x: 400, y: 300 }, api: { x: 0, y: 300 } },
     });
     const all = cells(exportDrawio(doc));
-    const db = all.find((c) => c.id === 'node-db')!;
-    const api = all.find((c) => c.id === 'node-api')!;
-    expect(db.parent).toBe('host-a');
-    expect(api.parent).toBe('1');
-    const host = all.find((c) => c.id === 'host-a')!;
-    expect(Number(db.mxGeometry!.x)).toBeGreaterThan(0);
-    expect(Number(db.mxGeometry!.x) + Number(db.mxGeometry!.width)).toBeLessThan(Number(host.mxGeometry!.width));
-    // Hosts holding only part of a cluster are listed under the diagram with what runs there.
-    const beta = all.find((c) => c.id === 'host-b')!;
-    expect(beta.value).toContain('runs api');
-    expect(Number(beta.mxGeometry!.y)).toBeGreaterThan(Number(host.mxGeometry!.y) + Number(host.mxGeometry!.height));
+    expect(all.find((c) => c.id === 'node-db-0')!.parent).toBe('host-a');
+    expect(all.find((c) => c.id === 'node-api-0')!.parent).toBe('host-b');
+    expect(all.find((c) => c.id === 'node-api-1')!.parent).toBe('host-c');
+    for (const [cardId, hostId] of [['node-db-0', 'host-a'], ['node-api-1', 'host-c']] as const) {
+      const card = all.find((c) => c.id === cardId)!.mxGeometry!;
+      const host = all.find((c) => c.id === hostId)!.mxGeometry!;
+      expect(Number(card.x)).toBeGreaterThan(0);
+      expect(Number(card.x) + Number(card.width)).toBeLessThan(Number(host.width));
+      expect(Number(card.y) + Number(card.height)).toBeLessThan(Number(host.height));
+    }
+  });
+
+  it('parents a call between two cards of one server to that server', () => {
+    const doc = makeDocument({
+      hosts: [{ id: 'a', name: 'alpha' }],
+      nodes: [makeNode('web', 'service', ['a']), makeNode('db', 'database', ['a'])],
+      edges: [{ id: 'e1', from: 'web', to: 'db' }],
+    });
+    const edge = cells(exportDrawio(doc)).find((c) => c.id === 'edge-e1')!;
+    expect(edge.parent).toBe('host-a');
+    expect(edge.source).toBe('node-web-0');
+    expect(edge.target).toBe('node-db-0');
   });
 
   it('escapes names as HTML inside XML and styles async and optional calls', () => {
     const xml = exportDrawio(awkwardDocument());
     const all = cells(xml);
-    expect(all.find((c) => c.id === 'node-gw')!.value).toContain('Edge &lt;gateway&gt;');
+    expect(all.find((c) => c.id.startsWith('node-gw'))!.value).toContain('Edge &lt;gateway&gt;');
     expect(all.find((c) => c.id === 'edge-shop->jobs')!.style).toContain('dashed=1');
     expect(all.find((c) => c.id === 'edge-shop->orders')!.style).toContain('startArrow=oval');
     expect(all.find((c) => c.id === 'edge-gw->lb')!.value).toBe('timeout 500 ms, 2 retries');

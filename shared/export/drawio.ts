@@ -1,24 +1,24 @@
 /**
  * draw.io export: an uncompressed `.drawio` mxfile that opens editable in draw.io / diagrams.net,
- * with the same layout as the SVG. One cell per host, node and edge:
+ * with the same geometry as the SVG and the canvas:
  *
- * - a host holding nodes that live only on it is a container around them (they are its children,
- *   so moving the host moves them);
- * - a host holding only instances of nodes spread over several hosts is a small container in a
- *   row under the diagram, listing what runs on it;
- * - nodes are coloured by kind (cylinder for databases, hexagon for services), replica groups
- *   show "×N" and a shadow; edges are curved, dashed when asynchronous, with a hollow circle at
- *   the caller when optional.
+ * - every server is one container holding its instance cards as children (moving the server
+ *   moves them), zones and regions are dashed boxes around their servers;
+ * - cards are coloured by kind (cylinder for databases, hexagon for services), instances of a
+ *   replica group show "×N"; clients and unplaced nodes are free cards;
+ * - each route is an orthogonal edge with the router's waypoints, dashed when asynchronous, with a
+ *   hollow circle at the caller when optional; a call inside one server is parented to it;
+ * - a legend under the diagram.
  */
 import { KIND_LABELS, resolveDocument, type TopologyDocument } from '../document';
 import { edgeLabel } from './edges';
-import { diagramLayout, unionBoxes, type Box } from './layout';
-import { hostRegions, soleHost } from './regions';
+import { deploymentGeometry, type Box, type CardBox } from '../layout';
+import { unionOf } from '../layout/spatial';
 import { hostColor, KIND_STYLE } from './style';
 import { escapeXml, num } from './text';
 
 const ORIGIN = 40;
-const SPARE_HOST = { width: 180, height: 64, gap: 24 } as const;
+const LEGEND = { width: 300, height: 120 } as const;
 
 /** Mixes `hex` with white: `amount` 0 keeps the colour, 1 gives white. */
 function tint(hex: string, amount: number): string {
@@ -57,96 +57,111 @@ function geometry(box: Box): string {
   return `<mxGeometry x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" as="geometry"/>`;
 }
 
-/** The document as the text of a `.drawio` file. */
+/** The document as the text of a `.drawio` file, drawn from the deployment geometry. */
 export function exportDrawio(doc: TopologyDocument): string {
   const resolved = resolveDocument(doc);
-  const layout = diagramLayout(doc);
-  const regions = hostRegions(doc, layout);
-  const hostNames = new Map(doc.hosts.map((h) => [h.id, h.name.trim() === '' ? h.id : h.name]));
-
-  // One container per host: around all of its own nodes, or a spare one under the diagram.
-  const containers = new Map<string, Box>();
-  for (const host of doc.hosts) {
-    const pieces = regions.filter((r) => r.hostId === host.id);
-    if (pieces.length > 0) containers.set(host.id, unionBoxes(pieces.map((p) => p.box)));
-  }
-  const drawn = unionBoxes([...layout.nodes, ...containers.values()]);
-  const spare = doc.hosts.filter((h) => !containers.has(h.id));
-  spare.forEach((host, i) => {
-    containers.set(host.id, {
-      x: drawn.x + i * (SPARE_HOST.width + SPARE_HOST.gap),
-      y: drawn.y + drawn.height + 48,
-      width: SPARE_HOST.width,
-      height: SPARE_HOST.height,
-    });
-  });
-  const everything = unionBoxes([...layout.nodes, ...containers.values()]);
+  const layout = deploymentGeometry(doc);
+  const nodeIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  const legendTop = layout.bounds.y + layout.bounds.height + 40;
+  const everything = unionOf([layout.bounds, { x: layout.bounds.x, y: legendTop, width: LEGEND.width, height: LEGEND.height }]);
   const shiftX = ORIGIN - everything.x;
   const shiftY = ORIGIN - everything.y;
-  const cellId = (prefix: string, id: string) => `${prefix}-${id}`;
-
   const cells: string[] = [];
-  doc.hosts.forEach((host, index) => {
-    const box = containers.get(host.id)!;
-    const color = hostColor(index, 'light');
-    const isSpare = spare.includes(host);
-    const running = isSpare
-      ? doc.nodes.filter((n) => n.instances?.some((i) => i.host === host.id)).map((n) => n.name.trim() || n.id)
-      : [];
-    const label = `<b>${html(hostNames.get(host.id)!)}</b>${host.zone ? ` · ${html(host.zone)}` : ''}${running.length > 0 ? `<br><font style="font-size:10px">runs ${html(running.join(', '))}</font>` : ''}`;
+  layout.domains.forEach((domain, i) => {
     cells.push(
       cell(
         {
-          id: cellId('host', host.id),
-          value: label,
-          style: `rounded=1;arcSize=8;whiteSpace=wrap;html=1;container=1;collapsible=0;recursiveResize=0;verticalAlign=top;align=left;spacingLeft=10;spacingTop=4;fillColor=${color.hue};fillOpacity=10;strokeColor=${color.hue};fontColor=${color.text};`,
+          id: `${domain.kind}-${i}`,
+          value: `${domain.kind === 'zone' ? 'Zone' : 'Region'} ${html(domain.name)}`,
+          style: 'rounded=1;arcSize=6;whiteSpace=wrap;html=1;fillColor=none;dashed=1;verticalAlign=top;align=left;spacingLeft=10;strokeColor=#64748b;fontColor=#475569;fontStyle=1;',
           vertex: '1',
           parent: '1',
         },
-        geometry({ x: box.x + shiftX, y: box.y + shiftY, width: box.width, height: box.height }),
+        geometry({ x: domain.x + shiftX, y: domain.y + shiftY, width: domain.width, height: domain.height }),
       ),
     );
   });
-  doc.nodes.forEach((node, i) => {
-    const box = layout.nodes[i]!;
-    const host = soleHost(node);
-    const parent = host !== null && containers.has(host) && !spare.some((h) => h.id === host) ? host : null;
-    const origin = parent ? containers.get(parent)! : { x: -shiftX, y: -shiftY };
-    const instances = resolved.nodes[i]!.instances;
-    const hue = KIND_STYLE[node.kind].hue;
-    const where =
-      node.kind === 'client'
-        ? `${resolved.nodes[i]!.rate} req/s`
-        : [...new Set(instances.map((x) => (x.host === undefined ? 'unplaced' : (hostNames.get(x.host) ?? x.host))))].join(', ');
-    const title = `${html(node.name.trim() || node.id)}${instances.length >= 2 ? ` ×${instances.length}` : ''}`;
+  const servers = new Map(layout.servers.map((s) => [s.hostId, s]));
+  for (const server of layout.servers) {
+    const color = hostColor(server.index, 'light');
+    const host = doc.hosts[server.index]!;
     cells.push(
       cell(
         {
-          id: cellId('node', node.id),
-          value: `<b>${title}</b><br><font style="font-size:10px" color="#475569">${html(KIND_LABELS[node.kind])} · ${html(where)}</font>`,
-          style: `${SHAPE[node.kind]}whiteSpace=wrap;html=1;fillColor=${tint(hue, 0.85)};strokeColor=${hue};fontColor=#0f172a;${instances.length >= 2 ? 'shadow=1;strokeWidth=2;' : ''}`,
+          id: `host-${server.hostId}`,
+          value: `<b>${html(server.name)}</b>${host.zone ? ` · ${html(host.zone)}` : ''}`,
+          style: `rounded=1;arcSize=6;whiteSpace=wrap;html=1;container=1;collapsible=0;recursiveResize=0;verticalAlign=top;align=left;spacingLeft=10;spacingTop=4;fillColor=${color.hue};fillOpacity=10;strokeColor=${color.hue};fontColor=${color.text};`,
           vertex: '1',
-          parent: parent ? cellId('host', parent) : '1',
+          parent: '1',
         },
-        geometry({ x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height }),
+        geometry({ x: server.x + shiftX, y: server.y + shiftY, width: server.width, height: server.height }),
       ),
     );
-  });
-  const nodeIds = new Set(doc.nodes.map((n) => n.id));
-  doc.edges.forEach((edge, i) => {
-    if (!nodeIds.has(edge.from) || !nodeIds.has(edge.to)) return;
+  }
+  const cardCell = (card: CardBox) => (card.instance === null ? `node-${card.nodeId}` : `node-${card.nodeId}-${card.instance}`);
+  const cardByKey = new Map(layout.cards.map((c) => [c.key, c]));
+  for (const card of layout.cards) {
+    const i = nodeIndex.get(card.nodeId)!;
+    const node = doc.nodes[i]!;
+    const hue = KIND_STYLE[node.kind].hue;
+    const server = card.hostId === null ? undefined : servers.get(card.hostId);
+    const where = node.kind === 'client' ? `${resolved.nodes[i]!.rate} req/s` : server ? '' : 'unplaced';
+    const count = card.replicas >= 2 ? ` ×${card.replicas}` : '';
+    const more = card.collapsed > 0 ? ` (+${card.collapsed - 1})` : '';
+    cells.push(
+      cell(
+        {
+          id: cardCell(card),
+          value: `<b>${html(card.nameLines.join(' '))}${count}${more}</b><br><font style="font-size:10px" color="#475569">${html(KIND_LABELS[node.kind])}${where ? ` · ${html(where)}` : ''}</font>`,
+          style: `${SHAPE[node.kind]}whiteSpace=wrap;html=1;fillColor=${tint(hue, 0.85)};strokeColor=${hue};fontColor=#0f172a;${card.replicas >= 2 ? 'strokeWidth=2;' : ''}`,
+          vertex: '1',
+          parent: server ? `host-${server.hostId}` : '1',
+        },
+        server
+          ? geometry({ x: card.x - server.x, y: card.y - server.y, width: card.width, height: card.height })
+          : geometry({ x: card.x + shiftX, y: card.y + shiftY, width: card.width, height: card.height }),
+      ),
+    );
+  }
+  const seen = new Map<string, number>();
+  const edgeById = new Map(doc.edges.map((e, i) => [e.id, i]));
+  for (const route of layout.edges) {
+    const i = edgeById.get(route.edgeId)!;
+    const edge = doc.edges[i]!;
     const resolvedEdge = resolved.edges[i]!;
+    const k = seen.get(route.edgeId) ?? 0;
+    seen.set(route.edgeId, k + 1);
+    const from = cardByKey.get(route.fromKey)!;
+    const to = cardByKey.get(route.toKey)!;
+    // A call between two cards of one server belongs to that server's container.
+    const common = from.hostId !== null && from.hostId === to.hostId ? servers.get(from.hostId)! : null;
+    const origin = common ? { x: common.x, y: common.y } : { x: -shiftX, y: -shiftY };
+    const waypoints = route.points.slice(1, -1).map((p) => `<mxPoint x="${num(p.x - origin.x)}" y="${num(p.y - origin.y)}"/>`).join('');
     const style =
-      'edgeStyle=orthogonalEdgeStyle;curved=1;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#64748b;fontSize=10;fontColor=#475569;' +
+      'edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#64748b;fontSize=10;fontColor=#475569;' +
       (resolvedEdge.async ? 'dashed=1;' : '') +
       (resolvedEdge.optional ? 'startArrow=oval;startFill=0;' : '');
     cells.push(
       cell(
-        { id: cellId('edge', edge.id), value: html(edgeLabel(edge).join(', ')), style, edge: '1', parent: '1', source: cellId('node', edge.from), target: cellId('node', edge.to) },
-        '<mxGeometry relative="1" as="geometry"/>',
+        { id: k === 0 ? `edge-${edge.id}` : `edge-${edge.id}-${k}`, value: k === 0 ? html(edgeLabel(edge).join(', ')) : '', style, edge: '1', parent: common ? `host-${common.hostId}` : '1', source: cardCell(from), target: cardCell(to) },
+        `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry>`,
       ),
     );
-  });
+  }
+  const kinds = [...new Set(doc.nodes.map((n) => n.kind))];
+  const legendLines = [
+    '<b>Legend</b>',
+    ...kinds.map((kind) => `<font color="${KIND_STYLE[kind].hue}">■</font> ${html(KIND_LABELS[kind])}`),
+    'tinted box: a server, holding its instances',
+    '×N: one node with N instances (a replica group)',
+    'dashed line: asynchronous call',
+  ];
+  cells.push(
+    cell(
+      { id: 'legend', value: legendLines.join('<br>'), style: 'text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;strokeColor=#cbd5e1;fillColor=#ffffff;spacing=8;fontSize=11;', vertex: '1', parent: '1' },
+      geometry({ x: layout.bounds.x + shiftX, y: legendTop + shiftY, width: LEGEND.width, height: Math.max(LEGEND.height, 20 + 16 * legendLines.length) }),
+    ),
+  );
 
   const pageWidth = Math.ceil(everything.width + 2 * ORIGIN);
   const pageHeight = Math.ceil(everything.height + 2 * ORIGIN);

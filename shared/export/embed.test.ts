@@ -87,3 +87,17 @@ describe('SVG embedding', () => {
     expect(extractDocumentFromSvg('<svg><metadata/></svg>')).toBeNull();
   });
 });
+
+describe('setPngDpi', () => {
+  it('puts one pHYs chunk right after IHDR and replaces an earlier one', async () => {
+    const { setPngDpi, pngDpi, pngChunks } = await import('./embed');
+    // A 1×1 PNG: signature, IHDR, IDAT, IEND.
+    const tiny = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+    expect(pngDpi(tiny)).toBeNull();
+    const once = setPngDpi(tiny, 192);
+    expect(pngDpi(once)).toBe(192);
+    const twice = setPngDpi(once, 288);
+    expect(pngDpi(twice)).toBe(288);
+    expect(pngChunks(twice)!.map((c) => c.type)).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
+  });
+});

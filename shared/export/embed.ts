@@ -168,3 +168,42 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | nu
   if (!header || header.type !== 'IHDR' || header.dataEnd - header.dataStart < 8) return null;
   return { width: readUint32(png, header.dataStart), height: readUint32(png, header.dataStart + 4) };
 }
+
+/** Pixels per inch of a 1× export: the CSS pixel. */
+export const CSS_DPI = 96;
+
+/**
+ * A copy of `png` saying its resolution in a `pHYs` chunk (`dpi` dots per inch, stored as dots
+ * per metre), right after `IHDR` as the PNG spec requires (before any `IDAT`); an earlier `pHYs`
+ * is replaced. Throws on bytes that are not a PNG.
+ */
+export function setPngDpi(png: Uint8Array, dpi: number): Uint8Array {
+  const chunks = pngChunks(png);
+  if (!chunks || chunks[0]?.type !== 'IHDR') throw new Error('not a PNG image');
+  const perMetre = Math.round(dpi / 0.0254);
+  const data = new Uint8Array(9);
+  writeUint32(data, 0, perMetre);
+  writeUint32(data, 4, perMetre);
+  data[8] = 1; // unit: metre
+  const phys = chunkBytes('pHYs', data);
+  const parts: Uint8Array[] = [png.subarray(0, 8)];
+  for (const chunk of chunks) {
+    if (chunk.type === 'pHYs') continue;
+    parts.push(png.subarray(chunk.offset, chunk.dataEnd + 4));
+    if (chunk.type === 'IHDR') parts.push(phys);
+  }
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** The resolution a PNG states in its `pHYs` chunk, in dots per inch (rounded), or null. */
+export function pngDpi(png: Uint8Array): number | null {
+  const chunk = pngChunks(png)?.find((c) => c.type === 'pHYs');
+  if (!chunk || chunk.dataEnd - chunk.dataStart < 9 || png[chunk.dataStart + 8] !== 1) return null;
+  return Math.round(readUint32(png, chunk.dataStart) * 0.0254);
+}

@@ -6,7 +6,7 @@
 export { exportSvg, type SvgOptions } from './svg';
 export { KIND_STYLE, hostColor, HOST_COLOR_COUNT, THEMES, FONT_FAMILY, type Theme, type KindStyle, type HostColor, type ThemeColors } from './style';
 export { diagramLayout, layeredPositions, COLUMN_SPACING, ROW_SPACING, type DiagramLayout, type NodeBox, type Box } from './layout';
-export { embedDocumentInPng, extractDocumentFromPng, extractDocumentFromSvg, pngSize, isPng, crc32, EMBED_KEYWORD, EMBED_NAMESPACE } from './embed';
+export { embedDocumentInPng, setPngDpi, pngDpi, CSS_DPI, extractDocumentFromPng, extractDocumentFromSvg, pngSize, isPng, crc32, EMBED_KEYWORD, EMBED_NAMESPACE } from './embed';
 export { exportMermaid, type MermaidOptions } from './mermaid';
 export { exportDrawio } from './drawio';
-export { exportMarkdown, type MarkdownOptions, type SweepLike, type ScenarioResultLike } from './markdown';
+export { exportMarkdown, REPORT_WRAP_WIDTH, type MarkdownOptions, type SweepLike, type ScenarioResultLike } from './markdown';

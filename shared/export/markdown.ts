@@ -10,6 +10,12 @@ import { KIND_LABELS, resolveDocument, type TopologyDocument } from '../document
 import { LABEL_TITLES, type Classification, type Severity } from '../classification/types';
 
 /** The part of a `topo sweep` result the report shows. */
+/**
+ * Widest band of the report's diagram before long chains wrap, in px: about the width GitHub and
+ * most Markdown viewers give a page, so the picture is shown near its drawn size, not shrunk.
+ */
+export const REPORT_WRAP_WIDTH = 880;
+
 export interface SweepLike {
   readonly runs: readonly { readonly type: string; readonly target: string; readonly availability: number }[];
 }

@@ -26,7 +26,7 @@ describe('exportMermaid', () => {
     await expect(mermaid.parse('architecture-beta\n  service a(server)[A]\n  a:R --> L:missing\n')).rejects.toThrow();
   });
 
-  it('flowchart: hosts as subgraphs around their own nodes, replica counts and hosts in labels', () => {
+  it('flowchart: every server a subgraph holding a node per instance, calls reaching each instance', () => {
     const doc = makeDocument({
       hosts: [{ id: 'h1', name: 'db-1' }, { id: 'h2', name: 'app-1' }, { id: 'h3', name: 'app-2' }],
       nodes: [makeNode('users', 'client', [], { name: 'Users', rate: 20 }), makeNode('api', 'service', ['h2', 'h3'], { name: 'API' }), makeNode('db', 'database', ['h1'], { name: 'DB' })],
@@ -34,20 +34,22 @@ describe('exportMermaid', () => {
     });
     const text = exportMermaid(doc);
     expect(text).toMatch(/^---\ntitle: "Test design"\n---\nflowchart LR\n/);
-    expect(text).toContain('subgraph h_h1["db-1"]\n    n_db[("DB<br/>Database")]:::database\n  end');
-    expect(text).not.toContain('subgraph h_h2');
-    expect(text).toContain('n_api("API ×2<br/>Service · on app-1, app-2"):::service');
+    expect(text).toContain('subgraph h_h1["db-1"]\n    n_db_0[("DB<br/>Database")]:::database\n  end');
+    expect(text).toContain('subgraph h_h2["app-1"]\n    n_api_0("API ×2<br/>Service"):::service\n  end');
+    expect(text).toContain('subgraph h_h3["app-2"]\n    n_api_1("API ×2<br/>Service"):::service\n  end');
     expect(text).toContain('n_users(["Users<br/>Client · 20 req/s"]):::client');
-    expect(text).toContain('n_api -->|"timeout 300 ms, 1 retry"| n_db');
+    expect(text).toContain('n_users --> n_api_0\n  n_users --> n_api_1\n');
+    expect(text).toContain('n_api_0 -->|"timeout 300 ms, 1 retry"| n_db_0');
+    expect(text).toContain('n_api_1 --> n_db_0');
   });
 
   it('flowchart: asynchronous calls are dotted and labels are escaped', () => {
     const text = exportMermaid(awkwardDocument());
-    expect(text).toContain('n_shop -.-> n_jobs');
+    expect(text).toMatch(/n_shop\w* -\.-> n_jobs/);
     expect(text).toContain('LB #quot;main#quot;');
     expect(text).toContain('Edge #lt;gateway#gt;');
     expect(text).toContain('Postgres #35;1 | main');
-    expect(text).toMatch(/n_end\b/);
+    expect(text).toMatch(/n_end_0\b/);
   });
 
   it('architecture: groups for hosts, services inside them, edges from the facing sides', () => {

@@ -1,16 +1,18 @@
 /**
  * Mermaid export, for Markdown documents that render diagrams (GitHub, GitLab, Notion, Obsidian).
  *
- * - `flowchart` (default): left to right; each host is a subgraph holding the nodes that live only
- *   on it; nodes spread over several hosts stand outside and list their hosts; replica counts
- *   ("×2") in labels; one shape and colour per kind; async calls dotted; timeouts, retries and
- *   "optional" as edge labels.
+ * - `flowchart` (default, preferred): the deployment geometry — each server is a subgraph holding
+ *   a node per instance card on it (a replica group appears in each of its servers, "×N" in the
+ *   label), clients and unplaced nodes outside; one edge per route (calls reach every instance);
+ *   one shape and colour per kind; async calls dotted; timeouts, retries and "optional" as labels.
  * - `architecture` (`architecture-beta`): hosts as groups, nodes as services with Mermaid's
- *   built-in icons, edges leaving the side that faces their target in our layout.
+ *   built-in icons, edges leaving the side that faces their target in our layout. It says in a
+ *   comment that the flowchart is preferred: it cannot place one node on several servers.
  */
 import { KIND_LABELS, resolveDocument, type NodeKind, type TopologyDocument } from '../document';
 import { edgeLabel } from './edges';
 import { diagramLayout } from './layout';
+import { deploymentGeometry, type CardBox } from '../layout';
 import { soleHost } from './regions';
 import { KIND_STYLE } from './style';
 
@@ -84,30 +86,33 @@ function flowchart(doc: TopologyDocument): string {
     const [open, close] = SHAPES[node.kind];
     return `${nodeIds.get(node.id)}${open}${flowText(label)}<br/>${flowText(details.join(' · '))}${close}:::${node.kind}`;
   };
-  const inHost = new Map<string, number[]>();
-  const outside: number[] = [];
-  doc.nodes.forEach((node, i) => {
-    const host = soleHost(node);
-    if (host === null || !hostIds.has(host)) outside.push(i);
-    else inHost.set(host, [...(inHost.get(host) ?? []), i]);
-  });
-  for (const i of outside) lines.push(`  ${nodeLine(i, true)}`);
+  // The deployment geometry: one subgraph per server holding a node per instance card there.
+  const geometry = deploymentGeometry(doc);
+  const cardIds = identifiers('n_', geometry.cards.map((c) => c.key));
+  const nodeIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  const cardLine = (card: CardBox) => nodeLine(nodeIndex.get(card.nodeId)!, card.hostId === null).replace(nodeIds.get(card.nodeId)!, cardIds.get(card.key)!);
+  const byHost = new Map<string, CardBox[]>();
+  for (const card of geometry.cards) {
+    if (card.hostId === null) lines.push(`  ${cardLine(card)}`);
+    else byHost.set(card.hostId, [...(byHost.get(card.hostId) ?? []), card]);
+  }
   for (const host of doc.hosts) {
-    const members = inHost.get(host.id);
-    if (!members) continue;
     const title = host.zone ? `${displayName(host.name, host.id)} · ${host.zone}` : displayName(host.name, host.id);
     lines.push(`  subgraph ${hostIds.get(host.id)}["${flowText(title)}"]`);
-    for (const i of members) lines.push(`    ${nodeLine(i, false)}`);
+    for (const card of byHost.get(host.id) ?? []) lines.push(`    ${cardLine(card)}`);
     lines.push('  end');
   }
-  doc.edges.forEach((edge, i) => {
-    const from = nodeIds.get(edge.from);
-    const to = nodeIds.get(edge.to);
-    if (!from || !to) return;
-    const label = edgeLabel(edge);
+  const edgeIndex = new Map(doc.edges.map((e, i) => [e.id, i]));
+  const labelled = new Set<string>();
+  for (const route of geometry.edges) {
+    const i = edgeIndex.get(route.edgeId)!;
+    const edge = doc.edges[i]!;
+    // The label once per call, on its first route.
+    const label = labelled.has(edge.id) ? [] : edgeLabel(edge);
+    labelled.add(edge.id);
     const arrow = resolved.edges[i]!.async ? '-.->' : '-->';
-    lines.push(`  ${from} ${arrow}${label.length > 0 ? `|"${flowText(label.join(', '))}"|` : ''} ${to}`);
-  });
+    lines.push(`  ${cardIds.get(route.fromKey)} ${arrow}${label.length > 0 ? `|"${flowText(label.join(', '))}"|` : ''} ${cardIds.get(route.toKey)}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -134,7 +139,11 @@ function architecture(doc: TopologyDocument): string {
   const layout = diagramLayout(doc);
   const nodeIds = identifiers('n_', doc.nodes.map((n) => n.id));
   const hostIds = identifiers('h_', doc.hosts.map((h) => h.id));
-  const lines: string[] = ['architecture-beta'];
+  const lines: string[] = [
+    'architecture-beta',
+    '  %% Prefer the flowchart flavour for documents: architecture-beta cannot draw one node on several',
+    '  %% servers (replica groups appear once, outside the servers) and routes edges loosely.',
+  ];
   const used = new Set(doc.nodes.map((n) => soleHost(n)).filter((h): h is string => h !== null));
   for (const host of doc.hosts) {
     if (used.has(host.id)) lines.push(`  group ${hostIds.get(host.id)}(server)[${architectureText(displayName(host.name, host.id))}]`);

@@ -4,7 +4,7 @@ import { parseDocumentText, serializeDocument, TEMPLATES, validateDocument } fro
 import type { Classification } from '../classification/types';
 import { exportSvg } from './svg';
 import { extractDocumentFromSvg } from './embed';
-import { diagramLayout } from './layout';
+import { deploymentGeometry } from '../layout';
 import { unescapeXml } from './text';
 import { awkwardDocument, makeDocument, makeEdge, makeNode } from './testDocs';
 
@@ -50,7 +50,7 @@ describe('exportSvg', () => {
     const [, , width, height] = root['@viewBox']!.split(' ').map(Number);
     expect(Number(root['@width'])).toBe(width);
     expect(Number(root['@height'])).toBe(height);
-    const bounds = diagramLayout(TEMPLATES[5]!.document).bounds;
+    const bounds = deploymentGeometry(TEMPLATES[5]!.document).bounds;
     expect(width).toBeGreaterThan(bounds.width);
     expect(height).toBeGreaterThan(bounds.height);
   });
@@ -80,31 +80,30 @@ describe('exportSvg', () => {
     expect(allText(exportSvg(TEMPLATES[5]!.document, { classification }))).toContain('Microservices · Distributed · Cluster');
   });
 
-  it('draws replica groups stacked with a count badge and one chip per instance', () => {
+  it('draws a replica group as one card per instance, each in its server, with the group count', () => {
     const doc = makeDocument({
       hosts: [{ id: 'a', name: 'alpha' }, { id: 'b', name: 'beta' }, { id: 'c', name: 'gamma' }],
       nodes: [makeNode('api', 'service', ['a', 'b', 'c'], { name: 'API' }), makeNode('solo', 'service', ['a'], { name: 'Solo' })],
     });
-    const svg = exportSvg(doc);
-    const soloLine = svg.split('\n').find((l) => l.startsWith('<g data-node="solo"'))!;
-    const apiLine = svg.split('\n').find((l) => l.startsWith('<g data-node="api"'))!;
-    expect(apiLine).toContain('>×3</text>');
-    for (const host of ['alpha', 'beta', 'gamma']) expect(apiLine).toContain(`>${host}</text>`);
-    // The replica group draws two stacked cards behind its own; a single instance draws one.
-    expect((apiLine.match(/<rect [^>]*rx="10"/g) ?? []).length).toBe(3);
-    expect((soloLine.match(/<rect [^>]*rx="10"/g) ?? []).length).toBe(1);
-    expect(soloLine).not.toContain('×');
+    const lines = exportSvg(doc).split('\n');
+    const api = lines.filter((l) => l.startsWith('<g data-node="api"'));
+    expect(api.map((l) => /data-instance="(\d+)"/.exec(l)![1])).toEqual(['0', '1', '2']);
+    expect(api.map((l) => /<title>API on (\w+)/.exec(l)![1])).toEqual(['alpha', 'beta', 'gamma']);
+    for (const line of api) expect(line).toContain('>×3</text>');
+    const solo = lines.filter((l) => l.startsWith('<g data-node="solo"'));
+    expect(solo).toHaveLength(1);
+    expect(solo[0]).not.toContain('×');
   });
 
-  it('draws a host region behind nodes that live only on that host, none for clusters', () => {
+  it('draws every server as exactly one box, clusters included', () => {
     const doc = makeDocument({
       hosts: [{ id: 'a', name: 'alpha' }, { id: 'b', name: 'beta' }],
       nodes: [makeNode('api', 'service', ['a', 'b']), makeNode('db', 'database', ['b'])],
       edges: [makeEdge('api', 'db')],
     });
     const svg = exportSvg(doc);
-    expect(svg).toContain('<g data-host="b">');
-    expect(svg).not.toContain('<g data-host="a">');
+    expect(svg.split('<g data-host="a">')).toHaveLength(2);
+    expect(svg.split('<g data-host="b">')).toHaveLength(2);
   });
 
   it('dashes asynchronous calls, marks optional ones and labels timeouts and retries', () => {

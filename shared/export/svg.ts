@@ -1,7 +1,7 @@
 /**
- * The SVG export: a true vector drawing of the document (SPEC §6) — host regions, node cards with
- * their instance chips, replica groups stacked, curved edges with arrowheads, a title and a
- * legend — and the document itself in `<metadata>`, so the picture reopens as a design.
+ * The SVG export: a true vector drawing of the document's diagram geometry (SPEC §6, the same
+ * layout as the canvas) — zones and regions, one box per server with its instance cards, free
+ * cards, orthogonal calls with arrowheads and labels, a title and a legend — and the document itself in `<metadata>`, so the picture reopens as a design.
  *
  * Only plain SVG 1.1 features are used (rect, path, circle, text, marker; presentation attributes,
  * no CSS, no `foreignObject`, no web fonts), which Chromium, GitHub, Inkscape and resvg render
@@ -9,14 +9,12 @@
  */
 import { serializeDocument, type TopologyDocument } from '../document';
 import type { Classification } from '../classification/types';
-import { edgeShapes, type EdgeShape } from './edges';
+import { deploymentGeometry, logicalGeometry, type LayoutDirection, type ViewMode } from '../layout';
 import { svgMetadata } from './embed';
-import { diagramLayout, unionBoxes, type Box } from './layout';
 import { legend } from './legend';
-import { hostRegions, type HostRegion } from './regions';
-import { FONT_FAMILY, hostColor, THEMES, type Theme } from './style';
-import { cardSvg, STACK_OFFSET } from './svgCard';
-import { escapeXml, fitText, num, plural, textWidth } from './text';
+import { FONT_FAMILY, THEMES, type Theme } from './style';
+import { geometrySvg, MARKERS } from './svgGeometry';
+import { escapeXml, num, plural, textWidth } from './text';
 
 export interface SvgOptions {
   /** Colours: `light` (default) or `dark`. */
@@ -25,6 +23,12 @@ export interface SvgOptions {
   readonly embed?: boolean;
   /** When given, its summary is the subtitle ("Microservices · Distributed · Cluster"). */
   readonly classification?: Classification;
+  /** The view drawn: `deployment` (default, servers as boxes) or `logical` (one card per node). */
+  readonly mode?: ViewMode;
+  /** Direction of the layout for boxes without a saved position (default RIGHT). */
+  readonly direction?: LayoutDirection;
+  /** Widest band before a long chain wraps, in px. */
+  readonly wrapWidth?: number;
 }
 
 const MARGIN = 32;
@@ -32,47 +36,6 @@ const TITLE_SIZE = 20;
 const HEADER_HEIGHT = 64;
 const LEGEND_GAP = 28;
 const MIN_WIDTH = 560;
-const LABEL_SIZE = 10;
-const LABEL_LINE = 12;
-const MARKERS = { arrow: 'td-arrow', optional: 'td-optional' } as const;
-
-function labelBox(edge: EdgeShape): Box | null {
-  if (edge.label.length === 0) return null;
-  const width = Math.max(...edge.label.map((line) => textWidth(line, LABEL_SIZE))) + 10;
-  const height = edge.label.length * LABEL_LINE + 6;
-  return { x: edge.middle.x - width / 2, y: edge.middle.y - height / 2, width, height };
-}
-
-function edgeSvg(edge: EdgeShape, theme: Theme): string {
-  const colors = THEMES[theme];
-  const d = `M${num(edge.start.x)} ${num(edge.start.y)}C${num(edge.control1.x)} ${num(edge.control1.y)} ${num(edge.control2.x)} ${num(edge.control2.y)} ${num(edge.end.x)} ${num(edge.end.y)}`;
-  const dash = edge.async ? ' stroke-dasharray="6 4"' : '';
-  const start = edge.optional ? ` marker-start="url(#${MARKERS.optional})"` : '';
-  const title = `${edge.from} → ${edge.to}${edge.async ? ' (asynchronous)' : ''}${edge.label.length > 0 ? `: ${edge.label.join(', ')}` : ''}`;
-  return `<g data-edge="${escapeXml(edge.id)}"><title>${escapeXml(title)}</title><path d="${d}" fill="none" stroke="${colors.edge}" stroke-width="1.5"${dash}${start} marker-end="url(#${MARKERS.arrow})"/></g>`;
-}
-
-function edgeLabelSvg(edge: EdgeShape, theme: Theme): string {
-  const box = labelBox(edge);
-  if (!box) return '';
-  const colors = THEMES[theme];
-  const lines = edge.label
-    .map((line, i) => `<text x="${num(edge.middle.x)}" y="${num(box.y + 3 + (i + 1) * LABEL_LINE - 3)}" font-size="${LABEL_SIZE}" text-anchor="middle" fill="${colors.muted}">${escapeXml(line)}</text>`)
-    .join('');
-  return `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="4" fill="${colors.background}" fill-opacity="0.92" stroke="${colors.cardBorder}" stroke-width="0.75"/>${lines}`;
-}
-
-function regionSvg(region: HostRegion, theme: Theme): string {
-  const tint = hostColor(region.hostIndex, theme);
-  const { x, y, width, height } = region.box;
-  const label = fitText(region.label, width - 24, 11, true);
-  return (
-    `<g data-host="${escapeXml(region.hostId)}"><title>${escapeXml(`server ${region.label}`)}</title>` +
-    `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="14" fill="${tint.fill}" fill-opacity="${tint.fillOpacity}" stroke="${tint.hue}" stroke-opacity="0.55" stroke-width="1.2"/>` +
-    `<circle cx="${num(x + 14)}" cy="${num(y + 15)}" r="4" fill="${tint.hue}"/>` +
-    `<text x="${num(x + 24)}" y="${num(y + 19)}" font-size="11" font-weight="700" fill="${tint.text}">${escapeXml(label)}</text></g>`
-  );
-}
 
 function markers(theme: Theme): string {
   const colors = THEMES[theme];
@@ -95,22 +58,9 @@ function counts(doc: TopologyDocument): string {
 export function exportSvg(doc: TopologyDocument, options: SvgOptions = {}): string {
   const theme = options.theme ?? 'light';
   const colors = THEMES[theme];
-  const layout = diagramLayout(doc);
-  const regions = hostRegions(doc, layout);
-  const edges = edgeShapes(doc, layout);
-
-  // Everything the diagram draws, to size the picture.
-  const stacked = layout.nodes.map((n) => (n.card.replicas > 1 ? { ...n, width: n.width + 2 * STACK_OFFSET, height: n.height + 2 * STACK_OFFSET } : n));
-  const curves = edges.flatMap((e) => {
-    const xs = [e.start.x, e.control1.x, e.control2.x, e.end.x];
-    const ys = [e.start.y, e.control1.y, e.control2.y, e.end.y];
-    // The curve lies inside the hull of its control points; half of that bulge is a fair bound.
-    const left = Math.min(...xs);
-    const top = Math.min(...ys);
-    return [{ x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top }];
-  });
-  const labels = edges.map(labelBox).filter((b): b is Box => b !== null);
-  const content = unionBoxes([...stacked, ...regions.map((r) => r.box), ...labels, ...curves.map((c) => shrink(c, layout.nodes.length > 0 ? stacked : []))]);
+  const geometryOptions = { ...(options.direction ? { direction: options.direction } : {}), ...(options.wrapWidth ? { wrapWidth: options.wrapWidth } : {}) };
+  const geometry = options.mode === 'logical' ? logicalGeometry(doc, geometryOptions) : deploymentGeometry(doc, geometryOptions);
+  const content = geometry.bounds;
 
   const title = doc.name.trim() === '' ? 'Untitled design' : doc.name;
   const subtitle = [options.classification?.summary, counts(doc)].filter((s): s is string => Boolean(s)).join('  ·  ');
@@ -139,11 +89,7 @@ export function exportSvg(doc: TopologyDocument, options: SvgOptions = {}): stri
   parts.push(`<text x="${MARGIN}" y="${MARGIN + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="700" fill="${colors.text}">${escapeXml(title)}</text>\n`);
   parts.push(`<text x="${MARGIN}" y="${MARGIN + TITLE_SIZE + 22}" font-size="12" fill="${colors.muted}">${escapeXml(subtitle)}</text>\n`);
   parts.push(`<g transform="translate(${num(dx)} ${num(dy)})">\n`);
-  for (const region of regions) parts.push(regionSvg(region, theme) + '\n');
-  for (const edge of edges) parts.push(edgeSvg(edge, theme) + '\n');
-  for (const edge of edges) parts.push(edgeLabelSvg(edge, theme));
-  parts.push('\n');
-  doc.nodes.forEach((node, i) => parts.push(cardSvg(node, layout.nodes[i]!, theme) + '\n'));
+  parts.push(geometrySvg(doc, geometry, theme) + '\n');
   parts.push('</g>\n');
   if (doc.nodes.length === 0) {
     parts.push(`<text x="${num(width / 2)}" y="${num(diagramTop + 44)}" font-size="13" text-anchor="middle" fill="${colors.muted}">This design has no nodes yet.</text>\n`);
@@ -156,13 +102,3 @@ export function exportSvg(doc: TopologyDocument, options: SvgOptions = {}): stri
   return parts.join('');
 }
 
-/** A curve's hull clipped to what actually bulges beyond the cards (curves mostly stay between them). */
-function shrink(hull: Box, cards: readonly Box[]): Box {
-  if (cards.length === 0) return hull;
-  const around = unionBoxes(cards);
-  const left = Math.max(hull.x, around.x - 24);
-  const top = Math.max(hull.y, around.y - 24);
-  const right = Math.min(hull.x + hull.width, around.x + around.width + 24);
-  const bottom = Math.min(hull.y + hull.height, around.y + around.height + 24);
-  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
-}

@@ -21,7 +21,9 @@ const PORT_SPACING = 12;
 const SIDEWAYS_GAP = 24;
 const BEND_COST = 40;
 /** The search gives up after this many steps (then a wider window is tried). */
-const MAX_SEARCH_STEPS = 60_000;
+const MAX_SEARCH_STEPS = 6_000;
+/** Above this many cards around both ends, the grid search is not tried (large designs stay fast). */
+const MAX_WINDOW_OBSTACLES = 120;
 /** Label text: the sizes the SVG export draws it with. */
 export const LABEL_SIZE = 10;
 export const LABEL_LINE = 12;
@@ -140,7 +142,7 @@ export function routeCalls(cards: readonly Box[], requests: readonly RouteReques
       }
     }
     if (!middle) {
-      for (const margin of [160, 1280]) {
+      for (const margin of [160, 640]) {
         middle = gridSearch(index, s0, s1, margin);
         if (middle) break;
       }
@@ -215,6 +217,8 @@ function gridSearch(index: SpatialIndex, s0: Position, s1: Position, margin: num
   const right = Math.max(s0.x, s1.x) + margin;
   const bottom = Math.max(s0.y, s1.y) + margin;
   const near = index.intersecting(left, top, right - left, bottom - top);
+  // A window crowded with cards makes the search slow; such routes keep their simple shape.
+  if (near.length > MAX_WINDOW_OBSTACLES) return null;
   const xsRaw = [left, right, s0.x, s1.x];
   const ysRaw = [top, bottom, s0.y, s1.y];
   for (const i of near) {
