@@ -145,14 +145,11 @@ describe('nodes from the canvas', () => {
   });
 });
 
-describe('resetDeploymentLayout', () => {
-  it('forgets saved server and card positions in one step and keeps the logical positions', async () => {
-    const { resetDeploymentLayout } = await import('./placementActions');
-    commitDrop({ servers: [{ hostId: 'h1', position: { x: 5, y: 5 } }] });
-    resetDeploymentLayout();
-    expect(doc().view).toEqual(smallDocument().view);
-    expect(history().pastStates).toHaveLength(2);
-    resetDeploymentLayout();
-    expect(history().pastStates).toHaveLength(2);
+describe('setDeploymentLayout', () => {
+  it('stores the layout in one step, leaving out hosts and nodes that are gone', async () => {
+    const { setDeploymentLayout } = await import('./placementActions');
+    setDeploymentLayout({ servers: { h1: { x: 0, y: 0 }, h9: { x: 1, y: 1 } }, cards: { users: { x: -300, y: 0 }, gone: { x: 5, y: 5 } } });
+    expect(deploymentPositions(doc())).toEqual({ servers: { h1: { x: 0, y: 0 } }, cards: { users: { x: -300, y: 0 } } });
+    expect(history().pastStates).toHaveLength(1);
   });
 });

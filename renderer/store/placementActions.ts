@@ -268,14 +268,15 @@ export function addNodeOnCanvas(kind: NodeKind | 'replicaGroup', position: Posit
 }
 
 /**
- * Forgets the deployment view's saved positions, so the layout arranges every server and free card
- * afresh (the Layout command in the deployment view); one undo step.
+ * Stores a deployment-view layout (server and free-card positions from auto-layout) in one undo
+ * step; positions of hosts and nodes no longer in the document are left out.
  */
-export function resetDeploymentLayout(): void {
+export function setDeploymentLayout(deployment: DeploymentView): void {
   doc().edit((d) => {
-    const saved = deploymentPositions(d);
-    if (!saved.servers && !saved.cards) return d;
-    const { deployment: _dropped, ...view } = d.view ?? {};
-    return { ...d, view };
+    const hosts = new Set(d.hosts.map((h) => h.id));
+    const nodes = new Set(d.nodes.map((n) => n.id));
+    const servers = Object.fromEntries(Object.entries(deployment.servers ?? {}).filter(([id]) => hosts.has(id)));
+    const cards = Object.fromEntries(Object.entries(deployment.cards ?? {}).filter(([id]) => nodes.has(id)));
+    return withDeployment(d, { servers, cards });
   });
 }
