@@ -28,6 +28,8 @@ describe('viewportFor', () => {
     expect(v.y + 1000 * 0.8).toBeCloseTo(20 + 200);
     const top = viewportFor(bounds, { width: 760, height: 440 }, insets, { zoom: 0.8, focus: { x: 0, y: 0, width: 200, height: 60 } });
     expect(top.y).toBe(20);
+    const tall = viewportFor(bounds, { width: 760, height: 440 }, insets, { zoom: 0.8, focus: { x: 0, y: 500, width: 200, height: 1500 } });
+    expect(tall.y + 500 * 0.8).toBeCloseTo(20);
   });
 });
 

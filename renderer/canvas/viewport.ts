@@ -22,7 +22,7 @@ export interface Viewport {
 /**
  * A viewport showing `bounds` within `area` minus `insets`. Without `zoom` it fits the bounds
  * (capped at `maxZoom`), centred; with `zoom` it shows `focus` at that zoom, its left edge at the
- * left inset and centred vertically, without leaving empty space above the design's top.
+ * left inset and centred vertically (from its top when taller than the canvas), without leaving empty space above the design's top.
  */
 export function viewportFor(bounds: Box, area: { width: number; height: number }, insets: Insets, options: { maxZoom?: number; zoom?: number; focus?: Box } = {}): Viewport {
   const width = Math.max(1, area.width - insets.left - insets.right);
@@ -38,7 +38,8 @@ export function viewportFor(bounds: Box, area: { width: number; height: number }
   const zoom = options.zoom;
   const focus = options.focus ?? bounds;
   const x = insets.left - focus.x * zoom;
-  let y = insets.top + height / 2 - (focus.y + focus.height / 2) * zoom;
+  // A focus taller than the canvas shows from its top (the first entries and what they call).
+  let y = focus.height * zoom > height ? insets.top - focus.y * zoom : insets.top + height / 2 - (focus.y + focus.height / 2) * zoom;
   // Never push the design's top below the top inset (empty space above it helps nobody)...
   y = Math.min(y, insets.top - bounds.y * zoom);
   // ...nor its bottom above the bottom inset when it is taller than the canvas.
