@@ -1,8 +1,8 @@
 /**
  * Canvas speed on a generated 1,000-node, 1,500-edge design placed on 200 servers, drawn in the
  * deployment view (servers as boxes holding their instance cards), in headless Chromium:
- * - canvasLoadMs: from dropping the file to the painted opening view — its servers and cards laid
- *   out, measured and visible (targets ≤ 2,000 ms);
+ * - canvasLoadMs: from dropping the file to the painted opening view — the whole design laid out,
+ *   the cards in view measured and visible (targets ≤ 2,000 ms);
  * - canvasFitMs: from pressing Fit to every server and card of the design painted;
  * - canvasPanFps: frames per second during a scripted pan and zoom (target ≥ 30 fps).
  */
@@ -22,12 +22,12 @@ export async function run(): Promise<Record<string, number | string>> {
       await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 0);
       const start = Date.now();
       await dropDesign(page, 'large.topo', text);
-      // The opening view painted: servers and cards in the DOM, every one measured (React Flow
-      // shows a node once it has its size), then two frames.
+      // The opening view painted (the entry points at a readable zoom): its cards in the DOM,
+      // every one measured (React Flow shows a node once it has its size), then two frames.
       await page.waitForFunction(
         () => {
           const nodes = document.querySelectorAll('.react-flow__node');
-          if (document.querySelectorAll('.react-flow__node-server').length === 0 || document.querySelectorAll('.react-flow__node-topology').length === 0) return false;
+          if (document.querySelectorAll('.react-flow__node-topology').length === 0) return false;
           return [...nodes].every((n) => (n as HTMLElement).style.visibility !== 'hidden');
         },
         undefined,
