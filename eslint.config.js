@@ -144,11 +144,6 @@ export default tseslint.config(
     rules: { 'layering/imports': 'error' },
   },
   {
-    // TODO(lead): remove after merge of canvas (the canvas stops importing FailAtMenu from panels).
-    files: ['renderer/canvas/Canvas.tsx', 'renderer/canvas/HostLegend.tsx'],
-    rules: { 'layering/imports': 'off' },
-  },
-  {
     // The preload ships as one sandboxed file: `electron` is the only package it may load.
     files: ['electron/preload/**/*.ts', 'electron/common/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -1,7 +1,8 @@
 /**
  * A deterministic, realistic large design for benchmarks (classifier, canvas): clients in front,
  * gateways and load balancers, monoliths and services (most replicated across servers), and
- * databases, caches and queues behind them — laid out left to right on a grid by tier.
+ * databases, caches and queues behind them — laid out left to right on a grid by tier, and placed
+ * on servers (by default one per five nodes: 1,000 nodes on 200 servers, in four zones).
  */
 import { CURRENT_VERSION, FORMAT_NAME, type Host, type NodeKind, type TopologyDocument, type TopologyEdge, type TopologyNode } from '../shared/document';
 
@@ -38,10 +39,10 @@ const ROW_HEIGHT = 140;
  * but the clients gets a caller from an earlier tier while the edge budget lasts; the rest are
  * random forward calls plus a few service-to-service calls (some of which close cycles).
  */
-export function generateDesign(nodeCount: number, edgeCount: number, seed: number): TopologyDocument {
+export function generateDesign(nodeCount: number, edgeCount: number, seed: number, options: { hostCount?: number } = {}): TopologyDocument {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const hostCount = Math.max(1, Math.ceil(nodeCount / 4));
+  const hostCount = Math.max(1, options.hostCount ?? Math.ceil(nodeCount / 5));
   const hosts: Host[] = Array.from({ length: hostCount }, (_, i) => ({ id: `h${i + 1}`, name: `server-${i + 1}`, zone: `rack-${'abcd'[i % 4]}` }));
   const capabilityPool = Array.from({ length: Math.max(1, Math.ceil(nodeCount * 0.5)) }, (_, i) => `capability-${i + 1}`);
 

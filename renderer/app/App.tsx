@@ -18,13 +18,19 @@ import { Inspector } from '../panels/Inspector';
 import { ClassificationPanel } from '../panels/ClassificationPanel';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
 import { SimulationDock } from '../panels/simulation/SimulationDock';
-import { FailAtMenu } from '../panels/simulation/FailAtMenu';
+import { failAt } from '../panels/simulation/FailAtMenu';
+import { CanvasMenusContext, type CanvasMenuActions } from '../canvas/CanvasMenus';
 import { useUiStore } from '../store/uiStore';
 import { host } from '../host';
 import { openContent, startAutosave } from './fileActions';
 import { openDroppedFile } from './dropFile';
 import { runCommand } from './commands';
 import { installShortcuts } from './shortcuts';
+
+/** What the canvas's context menus need from the panels, given to the canvas (it never imports panels). */
+const canvasMenuActions: CanvasMenuActions = {
+  failAt: (target) => void failAt(target.kind, target.id, target.name),
+};
 
 function isFileDrag(event: DragEvent): boolean {
   return event.dataTransfer.types.includes('Files');
@@ -73,7 +79,9 @@ export function App() {
           </ErrorBoundary>
           <main className="centre">
             <ErrorBoundary region="canvas">
-              <Canvas />
+              <CanvasMenusContext.Provider value={canvasMenuActions}>
+                <Canvas />
+              </CanvasMenusContext.Provider>
             </ErrorBoundary>
             <ErrorBoundary region="simulation dock">
               <SimulationDock />
@@ -90,7 +98,6 @@ export function App() {
         </div>
         <Notices />
         <InfoDialogs />
-        <FailAtMenu />
         <ErrorBoundary region="export dialog">
           <ExportDialog />
         </ErrorBoundary>

@@ -8,6 +8,7 @@ import { useDocumentStore, useIsDirty } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { runCommand } from './commands';
 import { Menu } from './Menu';
+import { useCanvasView } from '../canvas/canvasState';
 
 function TemporalButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -54,6 +55,23 @@ function useRecentFiles(): FileRef[] {
   return recent;
 }
 
+/** The Logical view toggle: pressed, one card per node without servers; released, the deployment view (the default). */
+function ViewToggle() {
+  const logical = useCanvasView((s) => s.mode === 'logical');
+  const setMode = useCanvasView((s) => s.setMode);
+  return (
+    <button
+      type="button"
+      className="toolbar__button toolbar__toggle"
+      aria-pressed={logical}
+      onClick={() => setMode(logical ? 'deployment' : 'logical')}
+      title={logical ? 'Logical view: one card per node. Press for the deployment view (servers as boxes).' : 'Deployment view: servers as boxes. Press for the logical view (one card per node).'}
+    >
+      Logical
+    </button>
+  );
+}
+
 function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
   const theme = useUiStore((s) => s.theme);
   const recent = useRecentFiles();
@@ -86,6 +104,7 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
       <span className="toolbar__sep" />
       <TemporalButtons />
       <span className="toolbar__sep" />
+      <ViewToggle />
       <button type="button" className="toolbar__button" onClick={() => runCommand('auto-layout')} title="Auto-layout (Ctrl+L)">
         Layout
       </button>

@@ -16,7 +16,7 @@ import type { FileRef, OpenedFile } from '../../shared/host';
 import { host } from '../host';
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { fitView } from '../canvas/canvasCommands';
+import { showOpeningView } from '../canvas/canvasCommands';
 import { extractEmbeddedDocument } from './embedded';
 import { simulation } from '../store/simulationController';
 import { useSimulationStore } from '../store/simulationStore';
@@ -31,8 +31,8 @@ export function confirmDiscard(action: string): boolean {
 
 /**
  * Replaces the open design (clears undo history, selection, pinned highlights, notices about the
- * old design and simulation results) and fits the view. Opening is not an edit: the design
- * counts as saved unless `unsaved` says it exists in no file yet.
+ * old design and simulation results) and shows it at a readable zoom. Opening is not an edit: the
+ * design counts as saved unless `unsaved` says it exists in no file yet.
  */
 export function loadDocument(document: TopologyDocument, file: FileRef | null, options?: { unsaved?: boolean }): void {
   // A new design: the last run, comparison and sweep were about the old one.
@@ -43,7 +43,7 @@ export function loadDocument(document: TopologyDocument, file: FileRef | null, o
   ui().select({ nodes: [], edges: [], host: null });
   ui().setHighlight(null);
   ui().clearNotices();
-  requestAnimationFrame(() => requestAnimationFrame(fitView));
+  requestAnimationFrame(() => requestAnimationFrame(showOpeningView));
 }
 
 /** Parses opened content (a .topo, or an exported SVG/PNG carrying a design) and loads it. */

@@ -1,12 +1,14 @@
 /**
- * The React Flow canvas. The document is the source of truth: flow nodes and edges are derived
- * (FlowCache), drags are held locally and committed once on drop (one undo step), selection lives
- * in the UI store, and measured sizes are carried on the flow nodes so React Flow keeps them.
+ * The React Flow canvas. The document is the source of truth: the layout turns it into a diagram
+ * geometry (servers, cards, routed calls), the flow nodes and edges are derived from that
+ * (FlowCache), drags are held locally and committed once on drop (one undo step: a placement, a
+ * move, a zone), selection lives in the UI store.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -19,121 +21,146 @@ import {
 import type { NodeKind, Position } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { addNodeAt, commitPositions, connectNodes } from '../store/actions';
-import { FlowCache, type Measured, type TopologyFlowEdge, type TopologyFlowNode } from './toFlow';
+import { connectNodes } from '../store/actions';
+import { addNodeOnCanvas, commitDrop } from '../store/placementActions';
+import { FlowCache, type CanvasFlowNode, type TopologyFlowEdge } from './toFlow';
 import { TopologyNodeView } from './TopologyNodeView';
+import { ServerNodeView } from './ServerNodeView';
 import { TopologyEdgeView } from './TopologyEdgeView';
-import { registerCanvas } from './canvasCommands';
+import { fitView, registerCanvas, showOpeningView } from './canvasCommands';
 import { HostLegend } from './HostLegend';
-import { HostRegions } from './HostRegions';
+import { DomainLayer } from './DomainLayer';
 import { kindColor } from './visuals';
-import { provideMeasuredSizes } from './autoLayout';
 import { ParticleLayer } from './ParticleLayer';
-import { useFailMenu } from '../panels/simulation/FailAtMenu';
+import { CanvasContextMenu, useCanvasMenu } from './CanvasMenus';
+import { useCanvasView, useDragState } from './canvasState';
+import { useGeometry } from './useGeometry';
+import { planDrop, serverAt, type Dragged } from './dropPlan';
 
 // Module level, as React Flow asks: a new object per render would remount every node.
-const nodeTypes = { topology: TopologyNodeView };
+const nodeTypes = { topology: TopologyNodeView, server: ServerNodeView };
 const edgeTypes = { topology: TopologyEdgeView };
 const SNAP: [number, number] = [20, 20];
 const PALETTE_MIME = 'application/x-topology-kind';
 const FAR_ZOOM = 0.45;
+/** Past this many flow nodes only what is in view is rendered (panning a large design stays fluid). */
+const VISIBLE_ONLY_ABOVE = 300;
+
+type Flow = ReactFlowInstance<CanvasFlowNode, TopologyFlowEdge>;
 
 export function Canvas({ children }: { children?: React.ReactNode }) {
   const document = useDocumentStore((s) => s.document);
+  const mode = useCanvasView((s) => s.mode);
   const selection = useUiStore((s) => s.selection);
   const highlight = useUiStore((s) => s.highlight);
   const hoverHighlight = useUiStore((s) => s.hoverHighlight);
   const minimap = useUiStore((s) => s.minimap);
   const theme = useUiStore((s) => s.theme);
+  const geometry = useGeometry(document, mode);
   const cache = useRef(new FlowCache());
-  const measured = useRef(new Map<string, Measured>());
-  provideMeasuredSizes(() => measured.current);
-  const [measureVersion, setMeasureVersion] = useState(0);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Position>>(new Map());
   const wrapper = useRef<HTMLDivElement>(null);
-  // Level of detail: zoomed far out, nodes drop their chips, shadows and labels (CSS only), so
+  const flowRef = useRef<Flow | null>(null);
+  // Level of detail: zoomed far out, cards drop their details, shadows and labels (CSS only), so
   // panning a large design repaints little. A boolean selector re-renders only at the threshold.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const activeHighlight = hoverHighlight ?? highlight;
-  const highlightNodes = useMemo(() => {
-    if (!activeHighlight) return null;
-    const ids = new Set(activeHighlight.nodes);
-    // A highlighted host lights up every node with an instance on it.
-    if (activeHighlight.hosts.length > 0) {
-      const hosts = new Set(activeHighlight.hosts);
-      for (const node of document.nodes) if (node.instances?.some((i) => i.host && hosts.has(i.host))) ids.add(node.id);
-    }
-    return ids;
-  }, [activeHighlight, document.nodes]);
+  const highlightNodes = useMemo(() => (activeHighlight ? new Set(activeHighlight.nodes) : null), [activeHighlight]);
+  const highlightHosts = useMemo(() => (activeHighlight && activeHighlight.hosts.length > 0 ? new Set(activeHighlight.hosts) : null), [activeHighlight]);
 
   const inputs = useMemo(
     () => ({
       document,
+      geometry,
       selectedNodes: new Set(selection.nodes),
       selectedEdges: new Set(selection.edges),
+      selectedHost: selection.host,
       highlightNodes,
+      highlightHosts,
       dragPositions,
-      measured: measured.current,
-      measureVersion,
     }),
-    [document, selection, highlightNodes, dragPositions, measureVersion],
+    [document, geometry, selection, highlightNodes, highlightHosts, dragPositions],
   );
   const nodes = useMemo(() => cache.current.toNodes(inputs), [inputs]);
-  // Forget the sizes of nodes that are gone, so a long session does not accumulate them.
-  useEffect(() => {
-    const ids = new Set(document.nodes.map((n) => n.id));
-    for (const id of measured.current.keys()) if (!ids.has(id)) measured.current.delete(id);
-  }, [document.nodes]);
   const edges = useMemo(() => cache.current.toEdges(inputs), [inputs]);
+  const lookups = useMemo(() => ({ cards: new Map(geometry.cards.map((c) => [c.key, c])), clients: new Set(document.nodes.filter((n) => n.kind === 'client').map((n) => n.id)) }), [geometry, document.nodes]);
+  const lookupsRef = useRef(lookups);
+  lookupsRef.current = lookups;
+  const geometryRef = useRef(geometry);
+  geometryRef.current = geometry;
 
-  const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
-    let selectionChanged = false;
-    const selected = new Set(useUiStore.getState().selection.nodes);
+  // The other view opens like a new design: at a readable zoom on its entry points.
+  const shownMode = useRef(mode);
+  useEffect(() => {
+    if (shownMode.current === mode) return;
+    shownMode.current = mode;
+    requestAnimationFrame(() => showOpeningView());
+  }, [mode]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasFlowNode>[]) => {
+    const added = new Set<string>();
+    const removed = new Set<string>();
+    let host: string | null | undefined;
     const dragging = new Map<string, Position>();
-    const dropped: Record<string, Position> = {};
-    let sizesChanged = false;
     for (const change of changes) {
       if (change.type === 'select') {
-        selectionChanged = true;
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      } else if (change.type === 'position' && change.position) {
-        const p = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
-        if (change.dragging) dragging.set(change.id, p);
-        else dropped[change.id] = p;
-      } else if (change.type === 'position' && change.dragging === false) {
-        // End of a drag without a final position: commit the last one we saw.
-        const last = dragPositionsRef.current.get(change.id);
-        if (last) dropped[change.id] = last;
-      } else if (change.type === 'dimensions' && change.dimensions) {
-        const prev = measured.current.get(change.id);
-        if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
-          measured.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
-          sizesChanged = true;
+        const card = lookupsRef.current.cards.get(change.id);
+        if (card) (change.selected ? added : removed).add(card.nodeId);
+        else if (change.id.startsWith('server:')) {
+          const id = change.id.slice('server:'.length);
+          if (change.selected) host = id;
+          else if (host === undefined) host = null;
         }
+      } else if (change.type === 'position' && change.position && change.dragging) {
+        dragging.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
       }
     }
-    if (selectionChanged) {
-      const ui = useUiStore.getState();
-      ui.select({ nodes: [...selected], host: null });
+    if (added.size > 0 || removed.size > 0) {
+      const current = new Set(useUiStore.getState().selection.nodes);
+      for (const id of removed) current.delete(id);
+      for (const id of added) current.add(id);
+      // Choosing a node's card leaves the server (a selected host would keep the inspector on it).
+      useUiStore.getState().select({ nodes: [...current], ...(added.size > 0 ? { host: null } : {}) });
     }
+    if (host) useUiStore.getState().select({ nodes: [], edges: [], host });
+    else if (host === null && added.size === 0 && useUiStore.getState().selection.host) useUiStore.getState().select({ host: null });
     if (dragging.size > 0) {
       setDragPositions((prev) => {
         const next = new Map(prev);
         for (const [id, p] of dragging) next.set(id, p);
-        dragPositionsRef.current = next;
         return next;
       });
     }
-    if (Object.keys(dropped).length > 0) {
-      commitPositions(dropped);
-      dragPositionsRef.current = new Map();
-      setDragPositions(new Map());
-    }
-    if (sizesChanged) setMeasureVersion((v) => v + 1);
   }, []);
-  const dragPositionsRef = useRef<ReadonlyMap<string, Position>>(new Map());
+
+  const onNodeDragStart = useCallback((_event: unknown, _node: CanvasFlowNode, dragged: CanvasFlowNode[]) => {
+    const moving = new Set<string>();
+    const geometry = geometryRef.current;
+    for (const node of dragged) {
+      moving.add(node.id);
+      if (node.type === 'server') {
+        const hostId = node.data.server.hostId;
+        for (const card of geometry.cards) if (card.hostId === hostId) moving.add(card.key);
+      }
+    }
+    useDragState.getState().setMoving(moving);
+  }, []);
+
+  const onNodeDragStop = useCallback((event: MouseEvent | TouchEvent, node: CanvasFlowNode, dragged: CanvasFlowNode[]) => {
+    const flow = flowRef.current;
+    useDragState.getState().setMoving(new Set());
+    if (!flow) return;
+    const point = 'clientX' in event ? { x: event.clientX, y: event.clientY } : { x: event.changedTouches[0]?.clientX ?? 0, y: event.changedTouches[0]?.clientY ?? 0 };
+    const pointer = flow.screenToFlowPosition(point);
+    const items: Dragged[] = dragged.map((n) => {
+      const absolute = flow.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position;
+      return n.type === 'server' ? { kind: 'server', hostId: n.data.server.hostId, position: absolute } : { kind: 'card', key: n.id, position: absolute };
+    });
+    const primary = node.type === 'server' ? node.data.server.hostId : node.id;
+    commitDrop(planDrop(geometryRef.current, items, pointer, primary, lookupsRef.current.clients));
+    setDragPositions(new Map());
+  }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange<TopologyFlowEdge>[]) => {
     const selected = new Set(useUiStore.getState().selection.edges);
@@ -141,21 +168,25 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
     for (const change of changes) {
       if (change.type !== 'select') continue;
       changed = true;
-      if (change.selected) selected.add(change.id);
-      else selected.delete(change.id);
+      // Every route of a call selects the call.
+      const callId = change.id.split('|')[0]!;
+      if (change.selected) selected.add(callId);
+      else selected.delete(callId);
     }
     if (changed) useUiStore.getState().select({ edges: [...selected], host: null });
   }, []);
 
   const onConnect = useCallback((connection: Connection) => {
-    if (connection.source && connection.target) connectNodes(connection.source, connection.target);
+    const cards = lookupsRef.current.cards;
+    const from = cards.get(connection.source)?.nodeId;
+    const to = cards.get(connection.target)?.nodeId;
+    if (from && to) connectNodes(from, to);
   }, []);
 
-  const onInit = useCallback((flow: ReactFlowInstance<TopologyFlowNode, TopologyFlowEdge>) => {
-    registerCanvas(flow, wrapper.current);
-    // Fit once, to what the app opened with; later fits follow opening a design, never a drop
-    // (React Flow's own fitView prop would zoom onto the first node dropped on an empty canvas).
-    if (useDocumentStore.getState().document.nodes.length > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15 }));
+  const onInit = useCallback((flow: Flow) => {
+    flowRef.current = flow;
+    registerCanvas(flow, wrapper.current, () => geometryRef.current);
+    if (geometryRef.current.cards.length > 0) requestAnimationFrame(() => showOpeningView());
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -172,32 +203,48 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
     event.stopPropagation();
     const flow = flowRef.current;
     const p = flow ? flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) : { x: 0, y: 0 };
-    addNodeAt(kind as NodeKind | 'replicaGroup', { x: Math.round(p.x / SNAP[0]) * SNAP[0] - 100, y: Math.round(p.y / SNAP[1]) * SNAP[1] - 30 });
+    const geometry = geometryRef.current;
+    // Dropped on a server box: the new node runs there.
+    const server = geometry.mode === 'deployment' ? serverAt(geometry, p) : null;
+    addNodeOnCanvas(kind as NodeKind | 'replicaGroup', { x: Math.round(p.x / SNAP[0]) * SNAP[0] - 100, y: Math.round(p.y / SNAP[1]) * SNAP[1] - 30 }, server?.hostId ?? null);
   }, []);
-  const flowRef = useRef<ReactFlowInstance<TopologyFlowNode, TopologyFlowEdge> | null>(null);
 
-  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: TopologyFlowNode) => {
-    if (node.data.node.kind === 'client') return;
+  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: CanvasFlowNode) => {
     event.preventDefault();
-    useFailMenu.getState().open({ kind: 'node', id: node.id, name: node.data.node.name }, event.clientX, event.clientY);
+    if (node.type === 'server') {
+      useCanvasMenu.getState().open({ kind: 'host', id: node.data.server.hostId }, event.clientX, event.clientY);
+      return;
+    }
+    const card = node.data.card;
+    useCanvasMenu.getState().open({ kind: 'node', id: card.nodeId, instance: card.hostId !== null ? card.instance : null }, event.clientX, event.clientY);
   }, []);
 
-  const onPaneClick = useCallback(() => useUiStore.getState().select({ nodes: [], edges: [], host: null }), []);
+  const onPaneClick = useCallback(() => {
+    const ui = useUiStore.getState();
+    ui.select({ nodes: [], edges: [], host: null });
+    // A click on the open canvas clears a pinned highlight (SPEC §6), as Esc does.
+    ui.clearPinnedHighlight();
+  }, []);
+
+  const isValidConnection = useCallback((connection: Connection | TopologyFlowEdge) => {
+    const cards = lookupsRef.current.cards;
+    return cards.has(connection.source) && cards.has(connection.target);
+  }, []);
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label="Canvas">
-      <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
+    <div className={`canvas${far ? ' is-far' : ''} view-${mode}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label="Canvas">
+      <ReactFlow<CanvasFlowNode, TopologyFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onInit={(flow) => {
-          flowRef.current = flow;
-          onInit(flow);
-        }}
+        isValidConnection={isValidConnection}
+        onInit={onInit}
         onPaneClick={onPaneClick}
         onNodeContextMenu={onNodeContextMenu}
         snapToGrid
@@ -210,7 +257,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.05}
         maxZoom={2.5}
-        onlyRenderVisibleElements={document.nodes.length > 300}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+        elevateNodesOnSelect={false}
         colorMode={theme}
         proOptions={{ hideAttribution: true }}
       >
@@ -221,9 +269,16 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             </marker>
           </defs>
         </svg>
-        <HostRegions />
+        <DomainLayer domains={geometry.domains} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls position="bottom-left" showInteractive={false} />
+        {/* Our Fit, not React Flow's: it keeps clear of the minimap and legend. */}
+        <Controls position="bottom-left" showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fitView} aria-label="Fit View" title="Zoom to fit (Shift+1)">
+            <svg viewBox="0 0 24 24" width="12" height="12" fill="none" stroke="currentColor" strokeWidth={2.5} aria-hidden="true">
+              <path d="M4 9V4h5 M15 4h5v5 M20 15v5h-5 M9 20H4v-5" />
+            </svg>
+          </ControlButton>
+        </Controls>
         {minimap && (
           <MiniMap
             position="bottom-right"
@@ -231,7 +286,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             zoomable
             ariaLabel="Minimap"
             style={{ width: 168, height: 112 }}
-            nodeColor={(n) => kindColor((n as TopologyFlowNode).data.node.kind, theme)}
+            nodeColor={(n) => ((n as CanvasFlowNode).type === 'server' ? 'transparent' : kindColor((n as Extract<CanvasFlowNode, { type: 'topology' }>).data.node.kind, theme))}
+            nodeStrokeColor={(n) => ((n as CanvasFlowNode).type === 'server' ? 'var(--border-strong)' : 'transparent')}
             nodeStrokeWidth={2}
           />
         )}
@@ -239,6 +295,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         <HostLegend />
         {children}
       </ReactFlow>
+      <CanvasContextMenu />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The hosts legend on the canvas: every server with its tint and what runs on it. Hovering a host
- * lights up its nodes; clicking selects it for the inspector.
+ * lights up its nodes; clicking selects it for the inspector; right-click opens the server's menu.
  */
 import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Panel } from '@xyflow/react';
@@ -8,7 +8,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useSimulationStore } from '../store/simulationStore';
 import { hostTint } from './visuals';
-import { useFailMenu } from '../panels/simulation/FailAtMenu';
+import { useCanvasMenu } from './CanvasMenus';
 
 function HostLegendImpl() {
   const hosts = useDocumentStore((s) => s.document.hosts);
@@ -51,7 +51,7 @@ function HostLegendImpl() {
                 onClick={() => ui().select({ nodes: [], edges: [], host: host.id })}
                 onContextMenu={(event) => {
                   event.preventDefault();
-                  useFailMenu.getState().open({ kind: 'host', id: host.id, name: host.name }, event.clientX, event.clientY);
+                  useCanvasMenu.getState().open({ kind: 'host', id: host.id }, event.clientX, event.clientY);
                 }}
                 onMouseEnter={() => ui().setHoverHighlight({ nodes: [], hosts: [host.id], source: `host:${host.id}` })}
                 onMouseLeave={() => ui().setHoverHighlight(null)}

@@ -1,12 +1,14 @@
 /**
  * Requests as particles on one <canvas> above the edges, kept in step with React Flow's viewport
- * (pan and zoom while it plays). Never one DOM element per request. With prefers-reduced-motion
- * the layer draws nothing: node numbers and colours carry the state instead.
+ * (pan and zoom while it plays). Never one DOM element per request. Particles ride on the routed
+ * calls; a call into a replica group reaches its instance cards in rotation. With
+ * prefers-reduced-motion the layer draws nothing: node numbers and colours carry the state instead.
  */
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
-import { edgeCurve, pointOnCurve, progress, OUTCOME_CODES, type Curve } from '../model/particles';
+import { progress, OUTCOME_CODES } from '../model/particles';
+import { pathsBetween, pointOnPath, type ParticlePath } from './particlePaths';
 import { useUiStore } from '../store/uiStore';
 
 /** Particle colours by outcome code: green ok, amber retried, reds, purples and slate by failure cause. */
@@ -39,7 +41,9 @@ function ParticleLayerImpl() {
     if (!context) return;
     let frame = 0;
     const point = { x: 0, y: 0 };
-    const curves: (Curve | null)[] = [];
+    let pathsFor: unknown = null;
+    let paths = new Map<string, ParticlePath[]>();
+    const routePaths: ParticlePath[][] = [];
     const colors = OUTCOME_CODES.map((code) => PARTICLE_COLORS[code][theme]);
     const draw = () => {
       frame = requestAnimationFrame(draw);
@@ -59,21 +63,19 @@ function ParticleLayerImpl() {
       if (particles.count === 0 || prefersReducedMotion()) return;
       const now = currentSimMs();
       particles.prune(now);
-      const { transform, nodeLookup } = store.getState();
+      const { transform } = store.getState();
       const [tx, ty, zoom] = transform;
       context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
-      // Route curves once per frame: nodes may be moving.
-      for (let r = 0; r < particles.routes.length; r += 1) {
+      // Paths are rebuilt only when the drawn calls change.
+      const { edges } = store.getState();
+      if (edges !== pathsFor) {
+        pathsFor = edges;
+        paths = pathsBetween(edges);
+        routePaths.length = 0;
+      }
+      for (let r = routePaths.length; r < particles.routes.length; r += 1) {
         const route = particles.routes[r]!;
-        const a = nodeLookup.get(route.from);
-        const b = nodeLookup.get(route.to);
-        if (!a || !b || !a.measured.width || !b.measured.width) {
-          curves[r] = null;
-          continue;
-        }
-        const pa = a.internals.positionAbsolute;
-        const pb = b.internals.positionAbsolute;
-        curves[r] = edgeCurve(pa.x + a.measured.width, pa.y + (a.measured.height ?? 0) / 2, pb.x, pb.y + (b.measured.height ?? 0) / 2);
+        routePaths.push(paths.get(`${route.from}\u0000${route.to}`) ?? []);
       }
       const radius = Math.max(3, 3.5 / Math.max(zoom, 0.35));
       for (let code = 0; code < colors.length; code += 1) {
@@ -82,11 +84,12 @@ function ParticleLayerImpl() {
         let any = false;
         for (let i = 0; i < particles.count; i += 1) {
           if (particles.outcome[i] !== code) continue;
-          const curve = curves[particles.route[i]!];
-          if (!curve) continue;
+          const choices = routePaths[particles.route[i]!];
+          if (!choices || choices.length === 0) continue;
           const t = progress(particles.start[i]!, particles.end[i]!, now);
           if (t < 0) continue;
-          pointOnCurve(curve, t, point);
+          // The same particle keeps its instance: picked from its (stable) start time.
+          pointOnPath(choices[Math.floor(particles.start[i]!) % choices.length]!, t, point);
           context.moveTo(point.x + radius, point.y);
           context.arc(point.x, point.y, radius, 0, Math.PI * 2);
           any = true;

@@ -1,10 +1,14 @@
 /**
- * An edge: a bezier with an arrowhead; dashed when asynchronous, hollow-dotted when optional,
- * labelled with retries/timeouts, and marked when its circuit breaker is open during a simulation.
+ * A call as the layout routed it: an orthogonal polyline with an arrowhead, dashed when
+ * asynchronous, dotted when optional, labelled (once per call) with retries/timeouts at the
+ * layout's label spot, and marked when its circuit breaker is open. While one of its cards is
+ * being dragged the stored route is stale, so the line follows the cards with a step path.
  */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import type { Position } from '../../shared/document';
 import { useSimulationStore } from '../store/simulationStore';
+import { useDragState } from './canvasState';
 import type { TopologyFlowEdge } from './toFlow';
 
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
@@ -20,22 +24,59 @@ function labelOf(edge: TopologyFlowEdge['data'] & object): string {
   return parts.join(' · ');
 }
 
+/** SVG path of a polyline with slightly rounded corners (radius in canvas pixels). */
+export function polylinePath(points: readonly Position[], radius = 6): string {
+  if (points.length === 0) return '';
+  let d = `M ${points[0]!.x} ${points[0]!.y}`;
+  for (let i = 1; i < points.length; i += 1) {
+    const p = points[i]!;
+    const next = points[i + 1];
+    if (!next) {
+      d += ` L ${p.x} ${p.y}`;
+      break;
+    }
+    const prev = points[i - 1]!;
+    const inLength = Math.hypot(p.x - prev.x, p.y - prev.y);
+    const outLength = Math.hypot(next.x - p.x, next.y - p.y);
+    const r = Math.min(radius, inLength / 2, outLength / 2);
+    if (r <= 0) {
+      d += ` L ${p.x} ${p.y}`;
+      continue;
+    }
+    const a = { x: p.x - ((p.x - prev.x) / inLength) * r, y: p.y - ((p.y - prev.y) / inLength) * r };
+    const b = { x: p.x + ((next.x - p.x) / outLength) * r, y: p.y + ((next.y - p.y) / outLength) * r };
+    d += ` L ${a.x} ${a.y} Q ${p.x} ${p.y} ${b.x} ${b.y}`;
+  }
+  return d;
+}
+
 function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
-  const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
+  const callId = data?.edge.id ?? id;
+  const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(callId));
+  const moving = useDragState((s) => s.moving.has(source) || s.moving.has(target));
   if (!data) return null;
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (moving || data.route.points.length < 2) {
+    [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 6 });
+  } else {
+    path = polylinePath(data.route.points);
+    labelX = data.route.label.x;
+    labelY = data.route.label.y;
+  }
   const asynchronous = data.asynchronous;
-  const label = labelOf(data);
+  const label = data.labelled ? labelOf(data) : '';
   const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <>
-      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd ?? 'url(#topo-arrow)'} interactionWidth={16} />
-      {(label || breakerOpen) && (
+      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd ?? 'url(#topo-arrow)'} interactionWidth={14} />
+      {(label || (breakerOpen && data.labelled)) && (
         <EdgeLabelRenderer>
-          <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -130%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {breakerOpen ? '⊘ circuit open' : label}
           </div>
         </EdgeLabelRenderer>

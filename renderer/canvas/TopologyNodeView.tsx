@@ -1,18 +1,24 @@
 /**
- * A node on the canvas: kind icon and hue, name, kind, instances as chips tagged with their host's
- * tint (a replica group shows as a stacked card), and — while simulating — its live status.
- * Memoized; it re-renders only when its own flow node or its own live state changes.
+ * A card on the canvas, drawn to the layout's card metrics (the exports draw the same card): kind
+ * icon and hue, the name on the lines the layout wrapped it to, a kind-and-detail line, and —
+ * while simulating — its live status in place of the detail. Inside a server a card is one
+ * instance (with its own up/down state); the cards of a replica group share an outline colour and
+ * the "×N" badge, so they read as one node. Elsewhere it is the whole node ("unplaced" when it runs
+ * nowhere yet). Memoized; it re-renders only when its own flow node or its own live state changes.
  */
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_LABELS, isDeployable, resolveNode } from '../../shared/document';
 import { useSimulationStore, type NodeStatus } from '../store/simulationStore';
 import { useUiStore } from '../store/uiStore';
-import { KindIcon, hostTint, kindColor } from './visuals';
+import { KindIcon, kindColor } from './visuals';
 import type { TopologyFlowNode } from './toFlow';
 
 const STATUS_TEXT: Record<NodeStatus, string> = { healthy: 'Healthy', busy: 'Busy', overloaded: 'Overloaded', down: 'Down' };
 const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', overloaded: '▲', down: '✖' };
+
+/** Outline colours shared by the cards of one replica group (cycled). */
+const GROUP_COLORS = ['#7c3aed', '#0891b2', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8'];
 
 function detailOf(node: TopologyFlowNode['data']['node']): string {
   const r = resolveNode(node);
@@ -30,19 +36,25 @@ function detailOf(node: TopologyFlowNode['data']['node']): string {
   }
 }
 
-function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode>) {
-  const { node, hosts, highlighted, dimmed } = data;
+function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
+  const { node, card, hosts, highlighted, dimmed, group } = data;
+  const id = node.id;
   const theme = useUiStore((s) => s.theme);
   const live = useSimulationStore((s) => s.nodes[id]);
   const deployable = isDeployable(node.kind);
   const instances = deployable ? (node.instances ?? [{}]) : [];
-  // One character per instance: '1' when its host is down. A string keeps the selector stable.
-  const hostsDownMask = useSimulationStore((s) =>
-    s.hostsDown.length === 0 ? '' : instances.map((i) => (i.host && s.hostsDown.includes(i.host) ? '1' : '0')).join(''),
-  );
+  const inServer = card.hostId !== null && card.instance !== null;
+  const ownHost = inServer ? card.hostId : null;
+  // Only an instance card follows its server's fate; a string keeps the selector stable.
+  const hostDown = useSimulationStore((s) => (ownHost !== null && s.hostsDown.includes(ownHost) ? '1' : ''));
   const replicas = instances.length;
-  const status: NodeStatus | undefined = live?.status;
-  const style = { '--kind-color': kindColor(node.kind, theme) } as CSSProperties;
+  const unplaced = deployable && !inServer && instances.every((i) => !i.host);
+  const instanceDown = inServer && (hostDown === '1' || live?.instancesUp[card.instance!] === false);
+  const status: NodeStatus | undefined = instanceDown ? 'down' : live?.status;
+  const style = {
+    '--kind-color': kindColor(node.kind, theme),
+    ...(group !== null ? { '--group-color': GROUP_COLORS[group % GROUP_COLORS.length] } : {}),
+  } as CSSProperties;
   const className = [
     'topo-node',
     `kind-${node.kind}`,
@@ -50,65 +62,54 @@ function TopologyNodeViewImpl({ id, data, selected }: NodeProps<TopologyFlowNode
     highlighted ? 'is-highlighted' : '',
     dimmed ? 'is-dimmed' : '',
     replicas > 1 ? 'is-replicated' : '',
+    inServer ? 'is-instance' : '',
+    group !== null ? 'is-grouped' : '',
     status ? `status-${status}` : '',
   ]
     .filter(Boolean)
     .join(' ');
+  const where = inServer ? `instance ${card.instance! + 1} of ${replicas} on ${hosts.get(card.hostId!)?.name ?? card.hostId}` : `${replicas} instance${replicas === 1 ? '' : 's'}`;
   return (
-    <div className={className} style={style} data-testid={`node-${id}`}>
+    <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>
       {node.kind !== 'client' && <Handle type="target" position={Position.Left} className="topo-handle" />}
-      <div className="topo-node__header">
-        <span className="topo-node__icon" aria-hidden="true">
-          <KindIcon kind={node.kind} />
-        </span>
-        <div className="topo-node__titles">
-          <div className="topo-node__name">{node.name}</div>
-          <div className="topo-node__kind">
-            {KIND_LABELS[node.kind]} · {detailOf(node)}
-          </div>
+      <span className="topo-node__icon" aria-hidden="true">
+        <KindIcon kind={node.kind} />
+      </span>
+      <div className="topo-node__titles">
+        <div className="topo-node__name">
+          {card.nameLines.map((line, i) => (
+            <span key={i} className="topo-node__line">
+              {line}
+            </span>
+          ))}
         </div>
-        {replicas > 1 && (
-          <span className="topo-node__count" title={`${replicas} instances`}>
-            ×{replicas}
-          </span>
+        {live && status ? (
+          <div
+            className="topo-node__live"
+            role="status"
+            title={`${node.name}: ${STATUS_TEXT[status]} — ${Math.round(live.utilization * 100)}% of slots busy, ${live.queue} waiting, ${live.instancesUp.filter(Boolean).length} of ${live.instancesUp.length} instances up`}
+          >
+            <span className={`topo-status topo-status--${status}`}>
+              <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
+            </span>
+            <span className="topo-util" title="Utilization">
+              <span className="topo-util__bar" style={{ width: `${Math.round(live.utilization * 100)}%` }} />
+            </span>
+            <span className="topo-node__numbers">
+              {Math.round(live.utilization * 100)}% · q {live.queue}
+            </span>
+          </div>
+        ) : (
+          <div className="topo-node__kind">
+            <span className="topo-node__detail">
+              {KIND_LABELS[node.kind]} · {detailOf(node)}
+            </span>
+            {unplaced && <span className="topo-node__unplaced">unplaced</span>}
+            {card.collapsed > 0 && <span className="topo-node__more">+{card.collapsed}</span>}
+            {replicas > 1 && <span className="topo-node__count">×{replicas}</span>}
+          </div>
         )}
       </div>
-      {deployable && (
-        <ul className="topo-node__instances" aria-label={`Instances of ${node.name}`}>
-          {instances.map((instance, i) => {
-            const host = instance.host ? hosts.get(instance.host) : undefined;
-            const down = hostsDownMask[i] === '1' || live?.instancesUp[i] === false;
-            return (
-              <li
-                key={i}
-                className={`topo-chip${host ? '' : ' is-unplaced'}${down ? ' is-down' : ''}`}
-                style={host ? ({ '--host-color': hostTint(host.index, theme) } as CSSProperties) : undefined}
-                title={host ? `Instance ${i + 1} on ${host.name}` : `Instance ${i + 1}: not placed on a host`}
-              >
-                {down && <span aria-hidden="true">✖ </span>}
-                {host ? host.name : 'unplaced'}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {live && status && (
-        <div
-          className="topo-node__live"
-          role="status"
-          title={`${node.name}: ${STATUS_TEXT[status]} — ${Math.round(live.utilization * 100)}% of slots busy, ${live.queue} waiting, ${live.instancesUp.filter(Boolean).length} of ${live.instancesUp.length} instances up`}
-        >
-          <span className={`topo-status topo-status--${status}`}>
-            <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
-          </span>
-          <span className="topo-util" title="Utilization">
-            <span className="topo-util__bar" style={{ width: `${Math.round(live.utilization * 100)}%` }} />
-          </span>
-          <span className="topo-node__numbers">
-            {Math.round(live.utilization * 100)}% · q {live.queue}
-          </span>
-        </div>
-      )}
       <Handle type="source" position={Position.Right} className="topo-handle" />
     </div>
   );

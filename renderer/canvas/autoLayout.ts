@@ -1,12 +1,18 @@
 /**
- * Auto-layout with elkjs (layered, left to right): callers on the left, callees on the right.
- * Runs on the measured node sizes and commits every position as one undo step.
+ * Auto-layout (Ctrl+L, Layout), stored as the current view's positions in one undo step, then
+ * fitted. Deployment view: shared/layout's elkjs compound layout (servers inside their zones and
+ * regions, with their cards). Logical view: a layered elkjs layout of one card per node, callers
+ * left of callees (kept here: shared/layout's logical result did not keep callers left of callees
+ * in the editor e2e, to be reconciled when merging).
  */
 import type { Position, TopologyDocument } from '../../shared/document';
+import { autoLayout, CARD_WIDTH, cardHeight } from '../../shared/layout';
 import { useDocumentStore } from '../store/documentStore';
 import { commitPositions } from '../store/actions';
+import { setDeploymentLayout } from '../store/placementActions';
 import { useUiStore } from '../store/uiStore';
 import { fitView } from './canvasCommands';
+import { useCanvasView } from './canvasState';
 
 type Elk = InstanceType<typeof import('elkjs/lib/elk.bundled.js').default>;
 let elk: Promise<Elk> | null = null;
@@ -17,7 +23,7 @@ function loadElk(): Promise<Elk> {
   return elk;
 }
 
-const DEFAULT_SIZE = { width: 220, height: 96 };
+const DEFAULT_SIZE = { width: CARD_WIDTH, height: cardHeight(2) };
 
 /** Computes layered positions for a document (node sizes default where not measured). */
 export async function layoutPositions(document: TopologyDocument, sizes: ReadonlyMap<string, { width: number; height: number }> = new Map()): Promise<Record<string, Position>> {
@@ -43,21 +49,22 @@ export async function layoutPositions(document: TopologyDocument, sizes: Readonl
   return positions;
 }
 
-let measuredSizes: () => ReadonlyMap<string, { width: number; height: number }> = () => new Map();
-
-/** The canvas tells auto-layout how big its nodes really are. */
-export function provideMeasuredSizes(source: () => ReadonlyMap<string, { width: number; height: number }>): void {
-  measuredSizes = source;
-}
-
+/** Lays out the open design in the current view. */
 export async function runAutoLayout(): Promise<void> {
   const document = useDocumentStore.getState().document;
   if (document.nodes.length === 0) return;
   try {
-    const positions = await layoutPositions(document, measuredSizes());
+    const mode = useCanvasView.getState().mode;
     // The document may have changed while elk worked: only move nodes that still exist.
-    const current = new Set(useDocumentStore.getState().document.nodes.map((n) => n.id));
-    commitPositions(Object.fromEntries(Object.entries(positions).filter(([id]) => current.has(id))));
+    const current = () => new Set(useDocumentStore.getState().document.nodes.map((n) => n.id));
+    if (mode === 'logical') {
+      const positions = await layoutPositions(document);
+      const ids = current();
+      commitPositions(Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id))));
+    } else {
+      const result = await autoLayout(document, { mode, direction: 'RIGHT' });
+      if (result.mode === 'deployment') setDeploymentLayout(result.deployment);
+    }
     requestAnimationFrame(fitView);
   } catch (error) {
     useUiStore.getState().notify('error', 'Auto-layout failed', [error instanceof Error ? error.message : String(error)]);

@@ -2,7 +2,7 @@
  * The Classification region end to end (issue 3): each template shows SPEC §3's labels, a host
  * change in the inspector flips "distributed" live, and a finding highlights its nodes.
  */
-import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, viewportSettled } from './fixtures';
 
 const TABLE: [string, string[]][] = [
   ['Monolith on one server', ['Monolith']],
@@ -36,6 +36,9 @@ test('moving a service onto another host flips distributed live', async ({ page 
   // Give the design a second server and move Orders service onto it.
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByRole('button', { name: 'Add host' }).click();
+  // Fit first: a wide design opens at a readable zoom on its entry points.
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await viewportSettled(page);
   await canvasNode(page, 'Orders service').click();
   await inspector.getByLabel('Instance 1 host').selectOption({ label: 'server-2' });
   await expect(region.locator('.classification__summary')).toHaveText('Microservices · Distributed');

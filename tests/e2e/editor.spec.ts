@@ -71,10 +71,10 @@ test('adds every kind from the palette by click, by keyboard and by drag', async
   for (const name of ['Client', 'Gateway', 'Load balancer', 'Monolith', 'Service', 'Database', 'Cache', 'Queue']) {
     await expect(canvasNode(page, name)).toHaveCount(1);
   }
-  // The replica group is a service with three instances on three hosts.
+  // The replica group is a service with three instances on three hosts: a card in each server.
   const replica = canvasNode(page, 'Service 2');
-  await expect(replica).toBeVisible();
-  await expect(replica.getByRole('list', { name: 'Instances of Service 2' }).getByRole('listitem')).toHaveCount(3);
+  await expect(replica).toHaveCount(3);
+  for (const server of ['server-1', 'server-2', 'server-3']) await expect(page.getByLabel(`Service 2 on ${server}, instance`, { exact: false })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Host server-3', exact: true })).toBeVisible();
 });
 
@@ -109,7 +109,8 @@ test('edits a field with inline validation, then undo and redo', async ({ page }
   await name.fill('Storefront');
   await name.press('Enter');
   await expect(canvasNode(page, 'Storefront')).toBeVisible();
-  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 600 } });
+  // Left of the left inset: open canvas whatever the layout.
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('Control+z');
   await expect(canvasNode(page, 'Shop')).toBeVisible();
   await expect(canvasNode(page, 'Shop')).toContainText('35 ms');
@@ -124,6 +125,9 @@ test('edits a field with inline validation, then undo and redo', async ({ page }
 test('a drag is one undo step; copy, paste, duplicate, select all and delete', async ({ page }) => {
   await openApp(page);
   await openTemplate(page, 'Monolith on one server');
+  // The logical view: a drag moves the card (in the deployment view a drop is a placement).
+  await page.getByRole('button', { name: 'Logical' }).click();
+  await expect(page.locator('.react-flow__node-server')).toHaveCount(0);
   const shop = canvasNode(page, 'Shop');
   const before = await shop.boundingBox();
   await shop.hover();
@@ -144,9 +148,9 @@ test('a drag is one undo step; copy, paste, duplicate, select all and delete', a
   await expect(canvasNode(page, 'Shop 3')).toHaveCount(0);
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
-  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(0);
   await page.keyboard.press('Control+z');
-  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(4);
 });
 
 test('hosts can be added, renamed and deleted; deleting one unplaces its instances and says so', async ({ page }) => {
@@ -240,6 +244,9 @@ test('unsaved work is offered back after a reload', async ({ page }) => {
 test('auto-layout arranges callers left of callees as one undo step; box-select picks several', async ({ page }) => {
   await openApp(page);
   await openTemplate(page, 'Monolith on one server');
+  // The logical view: cards move freely (in the deployment view a drop is a placement).
+  await page.getByRole('button', { name: 'Logical' }).click();
+  await expect(page.getByRole('group', { name: 'Server server-1', exact: true })).toHaveCount(0);
   // Scramble: put the database left of everything.
   const db = canvasNode(page, 'Shop DB');
   const users = canvasNode(page, 'Users');

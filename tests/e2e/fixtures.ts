@@ -91,7 +91,20 @@ export async function simulatedClock(page: Page): Promise<number> {
   return Number(/t = ([\d.]+)/.exec(text ?? '')![1]);
 }
 
-/** A canvas node by its accessible name (its `name`). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A node's cards on the canvas by the node's `name`: its one card in the logical view or on the open
+ * canvas, its instance cards ("Shop on server-1", "Orders on app-2, instance 2 of 3") in the
+ * deployment view. A replicated node matches one card per instance.
+ */
 export function canvasNode(page: Page, name: string) {
-  return page.locator('.react-flow__node').and(page.getByLabel(name, { exact: true }));
+  return page.locator('.react-flow__node-topology').and(page.getByLabel(new RegExp(`^${escapeRegExp(name)}( on .+)?$`)));
+}
+
+/** A server box on the canvas (deployment view), by the server's name. */
+export function serverBox(page: Page, name: string) {
+  return page.getByRole('group', { name: `Server ${name}`, exact: true });
 }

@@ -3,7 +3,7 @@
  * pause and reset; compare with the baseline; the failure sweep on two templates.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openTemplate, canvasNode, animationFrames, simulatedClock as clock } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, serverBox, animationFrames, simulatedClock as clock } from './fixtures';
 import type { Page } from '@playwright/test';
 
 interface ChartPoint {
@@ -51,7 +51,8 @@ test('plays a host-down scenario: failures rise, the host shows down, the chart 
   // The host is marked down on the canvas while the fault lasts.
   await expect(page.getByRole('button', { name: 'Host logic-server, down' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(canvasNode(page, 'Logic').getByRole('listitem')).toContainText('✖');
+  await expect(serverBox(page, 'logic-server')).toContainText('✖ down');
+  await expect(canvasNode(page, 'Logic')).toContainText('Down');
   await expect(page.getByRole('button', { name: 'Host logic-server, down' })).toBeVisible();
   const down = await clock(page);
   expect(down).toBeGreaterThanOrEqual(2);
@@ -180,7 +181,7 @@ test('with prefers-reduced-motion there are no particles; numbers and colours ca
   await openApp(page);
   await openTemplate(page, 'Monolith on three servers (cluster)');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(canvasNode(page, 'Shop').getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
+  await expect(canvasNode(page, 'Shop').first().getByRole('status')).toContainText('Healthy', { timeout: 10_000 });
   // Two simulated seconds of traffic, answered requests among them: particles would have been painted by now.
   await expect.poll(async () => (await chart(page)).filter((p) => p.ok > 0).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   expect(await particleInk(page)).toBe(0);
