@@ -41,7 +41,7 @@ test('exports an SVG from the dialog and reopens the design by dropping the pict
   await openTemplate(page, 'Monolith on one server');
   await expect(canvasNode(page, 'Orders service')).toHaveCount(0);
   await dropBytes(page, 'design.svg', Buffer.from(svg), 'image/svg+xml');
-  await expect(canvasNode(page, 'Orders service')).toBeVisible();
+  await expect(canvasNode(page, 'Orders service').first()).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Design recovered from the picture design.svg' })).toBeVisible();
 });
 
@@ -54,7 +54,7 @@ test('exports a PNG that carries the design, and reopens it', async ({ page }, i
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   await openTemplate(page, 'Monolith on one server');
   await dropBytes(page, 'design.png', png, 'image/png');
-  await expect(canvasNode(page, 'Data access')).toBeVisible();
+  await expect(canvasNode(page, 'Data access').first()).toBeVisible();
 });
 
 test('a picture without a design is refused with a clear message', async ({ page }) => {
@@ -62,7 +62,7 @@ test('a picture without a design is refused with a clear message', async ({ page
   await openTemplate(page, 'Monolith on one server');
   await dropBytes(page, 'plain.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), 'image/svg+xml');
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot open plain.svg' })).toContainText('without a design inside');
-  await expect(canvasNode(page, 'Shop')).toBeVisible();
+  await expect(canvasNode(page, 'Shop').first()).toBeVisible();
 });
 
 test('imports a docker-compose file dropped on the window', async ({ page }) => {
@@ -84,11 +84,11 @@ test('imports a docker-compose file dropped on the window', async ({ page }) => 
     '    image: redis:7',
   ].join('\n');
   await dropBytes(page, 'docker-compose.yml', Buffer.from(compose), 'application/yaml');
-  await expect(canvasNode(page, 'api')).toBeVisible();
-  await expect(canvasNode(page, 'db')).toContainText('Database');
-  await expect(canvasNode(page, 'cache')).toContainText('Cache');
-  await expect(canvasNode(page, 'web')).toContainText('Gateway');
+  await expect(canvasNode(page, 'api').first()).toBeVisible();
+  await expect(canvasNode(page, 'db').first()).toContainText('Database');
+  await expect(canvasNode(page, 'cache').first()).toContainText('Cache');
+  await expect(canvasNode(page, 'web').first()).toContainText('Gateway');
   await dropBytes(page, 'broken.yml', Buffer.from('services:\n  web: [unclosed\n'), 'application/yaml');
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot import broken.yml' })).toContainText('line');
-  await expect(canvasNode(page, 'api')).toBeVisible();
+  await expect(canvasNode(page, 'api').first()).toBeVisible();
 });
