@@ -78,7 +78,9 @@ async function openTemplate(page, name) {
   await viewportSettled(page);
 }
 
-const canvasNode = (page, name) => page.locator('.react-flow__node').and(page.getByLabel(name, { exact: true }));
+/** A node's card: its name in the logical view, "NAME on SERVER…" for each instance card in the deployment view. */
+const canvasNode = (page, name) =>
+  page.locator('.react-flow__node').and(page.getByLabel(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( on .+)?$`))).first();
 
 async function addHostDownScenario(page, host, from, until) {
   const dock = page.getByRole('region', { name: 'Simulation dock' });
@@ -96,6 +98,8 @@ async function addHostDownScenario(page, host, from, until) {
 const SCENES = {
   async editor(page) {
     await openTemplate(page, 'Services, each on two servers');
+    // The whole deployment in the picture: a large design opens zoomed on its entry points.
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await canvasNode(page, 'Orders service').click();
     await page.mouse.move(700, 860);
   },
