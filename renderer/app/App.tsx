@@ -18,7 +18,7 @@ import { Inspector } from '../panels/Inspector';
 import { ClassificationPanel } from '../panels/ClassificationPanel';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
 import { SimulationDock } from '../panels/simulation/SimulationDock';
-import { failAt } from '../panels/simulation/FailAtMenu';
+import { failAt } from '../panels/simulation/failAt';
 import { CanvasMenusContext, type CanvasMenuActions } from '../canvas/CanvasMenus';
 import { useUiStore } from '../store/uiStore';
 import { host } from '../host';

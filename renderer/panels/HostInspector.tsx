@@ -4,7 +4,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { deleteHost, editHost } from '../store/actions';
 import { selectOnly } from '../store/uiStore';
 import { TextField } from './fields';
-import { failAt } from './simulation/FailAtMenu';
+import { failAt } from './simulation/failAt';
 
 export function HostInspector({ host }: { host: Host }) {
   const hosts = useDocumentStore((s) => s.document.hosts);

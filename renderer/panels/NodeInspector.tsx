@@ -20,7 +20,7 @@ import {
 import { useDocumentStore } from '../store/documentStore';
 import { deleteSelection, editNode, removeNodeInstance } from '../store/actions';
 import { NumberField, SelectField, TextField } from './fields';
-import { failAt } from './simulation/FailAtMenu';
+import { failAt } from './simulation/failAt';
 import { CallsField } from './CallsField';
 
 const shape = nodeSchema.shape;
