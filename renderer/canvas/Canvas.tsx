@@ -29,6 +29,7 @@ import { ServerNodeView } from './ServerNodeView';
 import { TopologyEdgeView } from './TopologyEdgeView';
 import { fitView, registerCanvas, showOpeningView } from './canvasCommands';
 import { HostLegend } from './HostLegend';
+import { OutcomeLegend } from './OutcomeLegend';
 import { DomainLayer } from './DomainLayer';
 import { kindColor } from './visuals';
 import { ParticleLayer } from './ParticleLayer';
@@ -293,6 +294,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         )}
         <ParticleLayer />
         <HostLegend />
+        <OutcomeLegend />
         {children}
       </ReactFlow>
       <CanvasContextMenu />
