@@ -265,7 +265,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
       >
         <svg className="topo-defs" aria-hidden="true">
           <defs>
-            <marker id="topo-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            {/* In canvas units, not stroke widths: a thick (busy) call keeps a normal arrowhead. */}
+            <marker id="topo-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className="topo-arrow" />
             </marker>
           </defs>

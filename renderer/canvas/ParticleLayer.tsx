@@ -111,7 +111,8 @@ function ParticleLayerImpl() {
         context.globalAlpha = 1 - f * 0.8;
         context.fillStyle = colors[code]!;
         context.font = `bold ${Math.round(glyphSize * (1 + f * 0.4))}px system-ui, sans-serif`;
-        context.fillText(glyphs[code]!, point.x, point.y - glyphSize * 0.6);
+        // Just outside the card, above its line: the card itself is drawn over this layer.
+        context.fillText(glyphs[code]!, point.x - glyphSize * 0.7, point.y - glyphSize * 0.7);
       }
       context.globalAlpha = 1;
     };

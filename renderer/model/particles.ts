@@ -159,10 +159,11 @@ export function progress(startMs: number, endMs: number, nowMs: number): number 
 
 /**
  * Shortest wall time between two particles of a class on one route, ms. A particle crosses its
- * route in at least MIN_TRAVEL_WALL_MS / 2, so this keeps dots at least ~1/6 of the route apart
- * (about 30 px on a 200 px route): at 100 req/s the route shows dots with gaps, not a band.
+ * route in at least MIN_TRAVEL_WALL_MS / 2, so this keeps dots at least ~1/3 of a short route
+ * apart (about 25 px on an 80 px hop between neighbouring cards; the dots going back share the
+ * line): at 100 req/s the route shows single dots with gaps, not a band.
  */
-export const MIN_GAP_WALL_MS = 60;
+export const MIN_GAP_WALL_MS = 120;
 
 /** Shortest time a particle takes to cross an edge on screen, in wall-clock ms. */
 export const MIN_TRAVEL_WALL_MS = 700;
