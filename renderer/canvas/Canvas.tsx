@@ -29,6 +29,7 @@ import { ServerNodeView } from './ServerNodeView';
 import { TopologyEdgeView } from './TopologyEdgeView';
 import { fitView, registerCanvas, showOpeningView } from './canvasCommands';
 import { HostLegend } from './HostLegend';
+import { OutcomeLegend } from './OutcomeLegend';
 import { DomainLayer } from './DomainLayer';
 import { kindColor } from './visuals';
 import { ParticleLayer } from './ParticleLayer';
@@ -264,7 +265,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
       >
         <svg className="topo-defs" aria-hidden="true">
           <defs>
-            <marker id="topo-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            {/* In canvas units, not stroke widths: a thick (busy) call keeps a normal arrowhead. */}
+            <marker id="topo-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className="topo-arrow" />
             </marker>
           </defs>
@@ -293,6 +295,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         )}
         <ParticleLayer />
         <HostLegend />
+        <OutcomeLegend />
         {children}
       </ReactFlow>
       <CanvasContextMenu />

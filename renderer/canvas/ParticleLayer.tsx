@@ -1,30 +1,24 @@
 /**
  * Requests as particles on one <canvas> above the edges, kept in step with React Flow's viewport
  * (pan and zoom while it plays). Never one DOM element per request. Particles ride on the routed
- * calls; a call into a replica group reaches its instance cards in rotation. With
+ * calls; a call into a replica group reaches its instance cards in rotation. A failed call goes
+ * out as a dot and, instead of coming back, bursts as its cause's glyph at the instance card where
+ * it failed (fading over the second half of its time). With
  * prefers-reduced-motion the layer draws nothing: node numbers and colours carry the state instead.
  */
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
-import { progress, OUTCOME_CODES } from '../model/particles';
+import { progress, OUTCOME_CODES, type OutcomeCode } from '../model/particles';
+import { OUTCOME_STYLE } from '../model/outcomeStyle';
 import { pathsBetween, pointOnPath, type ParticlePath } from './particlePaths';
 import { useUiStore } from '../store/uiStore';
 
-/** Particle colours by outcome code: green ok, amber retried, reds, purples and slate by failure cause. */
-export const PARTICLE_COLORS: Record<(typeof OUTCOME_CODES)[number], { light: string; dark: string }> = {
-  ok: { light: '#16a34a', dark: '#4ade80' },
-  retried: { light: '#d97706', dark: '#fbbf24' },
-  crash: { light: '#dc2626', dark: '#f87171' },
-  timeout: { light: '#ea580c', dark: '#fb923c' },
-  overload: { light: '#be123c', dark: '#fb7185' },
-  'rate-limited': { light: '#c026d3', dark: '#f0abfc' },
-  'circuit-open': { light: '#6d28d9', dark: '#c4b5fd' },
-  partition: { light: '#0e7490', dark: '#67e8f9' },
-  error: { light: '#991b1b', dark: '#fca5a5' },
-  // Slate, far from crash's red: nothing answered because nothing was in rotation to ask.
-  unavailable: { light: '#475569', dark: '#94a3b8' },
-};
+/** Particle colours by outcome code (the charts use them too). */
+export const PARTICLE_COLORS: Record<OutcomeCode, { light: string; dark: string }> = OUTCOME_STYLE;
+
+/** Outcome codes of failures: they burst as their glyph at the card where they began. */
+const FIRST_FAILURE_CODE = 2;
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -44,7 +38,8 @@ function ParticleLayerImpl() {
     let pathsFor: unknown = null;
     let paths = new Map<string, ParticlePath[]>();
     const routePaths: ParticlePath[][] = [];
-    const colors = OUTCOME_CODES.map((code) => PARTICLE_COLORS[code][theme]);
+    const colors = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code][theme]);
+    const glyphs = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code].glyph);
     const draw = () => {
       frame = requestAnimationFrame(draw);
       const parent = canvas.parentElement;
@@ -88,6 +83,8 @@ function ParticleLayerImpl() {
           if (!choices || choices.length === 0) continue;
           const t = progress(particles.start[i]!, particles.end[i]!, now);
           if (t < 0) continue;
+          // A failure's second half is its burst (drawn below), not a way back.
+          if (code >= FIRST_FAILURE_CODE && now - particles.start[i]! > (particles.end[i]! - particles.start[i]!) / 2) continue;
           // The same particle keeps its instance: picked from its (stable) start time.
           pointOnPath(choices[Math.floor(particles.start[i]!) % choices.length]!, t, point);
           context.moveTo(point.x + radius, point.y);
@@ -96,6 +93,28 @@ function ParticleLayerImpl() {
         }
         if (any) context.fill();
       }
+      // Failure bursts: the cause's glyph at the end of the route (the card where it failed),
+      // growing a little and fading out. Drawn in a second pass so they sit above the dots.
+      const glyphSize = Math.max(14, 16 / Math.max(zoom, 0.5));
+      context.textAlign = 'center';
+      context.textBaseline = 'middle';
+      for (let i = 0; i < particles.count; i += 1) {
+        const code = particles.outcome[i]!;
+        if (code < FIRST_FAILURE_CODE) continue;
+        const start = particles.start[i]!;
+        const half = (particles.end[i]! - start) / 2;
+        const f = (now - start - half) / half;
+        if (f < 0 || f > 1) continue;
+        const choices = routePaths[particles.route[i]!];
+        if (!choices || choices.length === 0) continue;
+        pointOnPath(choices[Math.floor(start) % choices.length]!, 1, point);
+        context.globalAlpha = 1 - f * 0.8;
+        context.fillStyle = colors[code]!;
+        context.font = `bold ${Math.round(glyphSize * (1 + f * 0.4))}px system-ui, sans-serif`;
+        // Just outside the card, above its line: the card itself is drawn over this layer.
+        context.fillText(glyphs[code]!, point.x - glyphSize * 0.7, point.y - glyphSize * 0.7);
+      }
+      context.globalAlpha = 1;
     };
     frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);

@@ -3,12 +3,14 @@
  * asynchronous, dotted when optional, labelled (once per call) with retries/timeouts at the
  * layout's label spot, and marked when its circuit breaker is open. While one of its cards is
  * being dragged the stored route is stale, so the line follows the cards with a step path.
+ * While a run is live the line's width follows the call's throughput (log scale, see throughput.ts).
  */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { Position } from '../../shared/document';
 import { useSimulationStore } from '../store/simulationStore';
 import { useDragState } from './canvasState';
+import { lineWidthFor } from '../model/throughput';
 import type { TopologyFlowEdge } from './toFlow';
 
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
@@ -54,6 +56,8 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
   const callId = data?.edge.id ?? id;
   const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(callId));
+  // Rounded to a quarter pixel so small rate changes do not re-render the edge.
+  const width = useSimulationStore((s) => (s.playState === 'idle' ? 0 : Math.round(lineWidthFor(s.edgeRates[callId] ?? 0) * 4) / 4));
   const moving = useDragState((s) => s.moving.has(source) || s.moving.has(target));
   if (!data) return null;
   let path: string;
@@ -73,7 +77,14 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
     .join(' ');
   return (
     <>
-      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd ?? 'url(#topo-arrow)'} interactionWidth={14} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={className}
+        markerEnd={markerEnd ?? 'url(#topo-arrow)'}
+        interactionWidth={14}
+        {...(width > 0 ? { style: { '--call-width': `${width}px` } as CSSProperties } : {})}
+      />
       {(label || (breakerOpen && data.labelled)) && (
         <EdgeLabelRenderer>
           <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>

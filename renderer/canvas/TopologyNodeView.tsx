@@ -50,7 +50,8 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   const replicas = instances.length;
   const unplaced = deployable && !inServer && instances.every((i) => !i.host);
   const instanceDown = inServer && (hostDown === '1' || live?.instancesUp[card.instance!] === false);
-  const status: NodeStatus | undefined = instanceDown ? 'down' : live?.status;
+  // An instance card shows its own instance's state; a card for the whole node, the node's.
+  const status: NodeStatus | undefined = instanceDown ? 'down' : inServer ? (live?.instanceStatus[card.instance!] ?? live?.status) : live?.status;
   const style = {
     '--kind-color': kindColor(node.kind, theme),
     ...(group !== null ? { '--group-color': GROUP_COLORS[group % GROUP_COLORS.length] } : {}),

@@ -65,3 +65,29 @@ describe('retimeMovement', () => {
     expect(slow.endMs - slow.startMs).toBe(3000);
   });
 });
+
+describe('ParticleBuffer spacing', () => {
+  const move = (startMs: number, outcome: 'ok' | 'failed' = 'ok', to = 'b') => ({ edge: 'e', from: 'a', to, startMs, endMs: startMs + 700, outcome, ...(outcome === 'failed' ? { cause: 'crash' as const } : {}) });
+
+  it('keeps dots on one route at least the minimum gap apart, at any rate', () => {
+    const buffer = new ParticleBuffer();
+    // 100 req/s for one second: a call every 10 ms.
+    let kept = 0;
+    for (let i = 0; i < 100; i += 1) if (buffer.add(move(i * 10), 60)) kept += 1;
+    expect(kept).toBe(Math.ceil(1000 / 60));
+    const starts = Array.from(buffer.start.subarray(0, buffer.count)).sort((x, y) => x - y);
+    for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(60);
+  });
+
+  it('spaces routes and failures apart on their own, and keeps everything without a gap', () => {
+    const buffer = new ParticleBuffer();
+    expect(buffer.add(move(0), 60)).toBe(true);
+    expect(buffer.add(move(10), 60)).toBe(false);
+    expect(buffer.add(move(10, 'ok', 'c'), 60)).toBe(true);
+    expect(buffer.add(move(20, 'failed'), 60)).toBe(true);
+    expect(buffer.add(move(30, 'failed'), 60)).toBe(false);
+    expect(buffer.add(move(30), 0)).toBe(true);
+    buffer.clear();
+    expect(buffer.add(move(31), 60)).toBe(true);
+  });
+});

@@ -41,10 +41,13 @@ export class ParticleBuffer {
   readonly route = new Int32Array(MAX_PARTICLES);
   readonly routes: { from: string; to: string }[] = [];
   private readonly routeIndex = new Map<string, number>();
+  /** Start of the last particle kept per route and class (2·route: ok/retried, 2·route+1: failed). */
+  private readonly lastStart: number[] = [];
   count = 0;
 
   clear(): void {
     this.count = 0;
+    this.lastStart.length = 0;
   }
 
   private routeOf(from: string, to: string): number {
@@ -58,7 +61,18 @@ export class ParticleBuffer {
     return index;
   }
 
-  add(movement: MovementLike): void {
+  /**
+   * Adds the movement unless a particle of the same class started on the same route less than
+   * `minGapMs` before it (or after it): then it is dropped, so single dots stay apart at any rate.
+   * Failures are spaced apart from each other only, so a burst of failures still shows among
+   * many successes. Returns whether the particle was kept.
+   */
+  add(movement: MovementLike, minGapMs = 0): boolean {
+    const route = this.routeOf(movement.from, movement.to);
+    const lane = route * 2 + (movement.outcome === 'failed' ? 1 : 0);
+    const last = this.lastStart[lane];
+    if (minGapMs > 0 && last !== undefined && Math.abs(movement.startMs - last) < minGapMs) return false;
+    this.lastStart[lane] = movement.startMs;
     let slot = this.count;
     if (slot >= MAX_PARTICLES) {
       // Full: replace the particle that ends first.
@@ -70,7 +84,8 @@ export class ParticleBuffer {
     this.start[slot] = movement.startMs;
     this.end[slot] = Math.max(movement.endMs, movement.startMs + 1);
     this.outcome[slot] = outcomeCode(movement);
-    this.route[slot] = this.routeOf(movement.from, movement.to);
+    this.route[slot] = route;
+    return true;
   }
 
   /** Drops particles that finished before `nowMs` (swap-remove, order does not matter). */
@@ -141,6 +156,14 @@ export function progress(startMs: number, endMs: number, nowMs: number): number 
   const f = (nowMs - startMs) / (endMs - startMs);
   return f <= 0.5 ? f * 2 : (1 - f) * 2;
 }
+
+/**
+ * Shortest wall time between two particles of a class on one route, ms. A particle crosses its
+ * route in at least MIN_TRAVEL_WALL_MS / 2, so this keeps dots at least ~1/3 of a short route
+ * apart (about 25 px on an 80 px hop between neighbouring cards; the dots going back share the
+ * line): at 100 req/s the route shows single dots with gaps, not a band.
+ */
+export const MIN_GAP_WALL_MS = 120;
 
 /** Shortest time a particle takes to cross an edge on screen, in wall-clock ms. */
 export const MIN_TRAVEL_WALL_MS = 700;

@@ -3,7 +3,8 @@
  * and the simulated clock, interpolated between worker frames so particles glide at 60 fps while
  * frames arrive at ≤ 30 Hz. The particle layer reads it every animation frame.
  */
-import { ParticleBuffer, retimeMovement, type MovementLike } from '../model/particles';
+import { MIN_GAP_WALL_MS, ParticleBuffer, retimeMovement, type MovementLike } from '../model/particles';
+import { ThroughputMeter } from '../model/throughput';
 
 /** Wall-clock ms (performance.now() in the app, a hand-driven clock in tests). */
 export interface WallClock {
@@ -12,6 +13,8 @@ export interface WallClock {
 
 export interface LiveFeed {
   readonly particles: ParticleBuffer;
+  /** Call attempts per edge (every movement counts, kept or not), for the line widths. */
+  readonly throughput: ThroughputMeter;
   /**
    * A worker frame arrived: move the clock and add the sampled movements. Engine movements are
    * finished calls and get retimed for the screen; `raw` keeps given times (diagnostics).
@@ -30,6 +33,7 @@ const MAX_EXTRAPOLATION_MS = 100;
 
 export function createLiveFeed(clock: WallClock): LiveFeed {
   const particles = new ParticleBuffer();
+  const throughput = new ThroughputMeter();
   /** Simulated ms at the last frame, the wall time it arrived, simulated ms per wall ms. */
   const state = { simMs: 0, wallMs: 0, speed: 1, running: false };
   const currentSimMs = () => {
@@ -38,9 +42,15 @@ export function createLiveFeed(clock: WallClock): LiveFeed {
   };
   return {
     particles,
+    throughput,
     pushFrame(simMs, movements, running, speed, raw = false) {
       const previous = state.simMs;
-      for (const m of movements) particles.add(raw ? m : retimeMovement(m, simMs, Math.min(previous, simMs), speed));
+      // Spacing in simulated ms: wall ms × simulated ms per wall ms.
+      const minGapMs = raw ? 0 : MIN_GAP_WALL_MS * speed;
+      for (const m of movements) {
+        throughput.count(m.edge);
+        particles.add(raw ? m : retimeMovement(m, simMs, Math.min(previous, simMs), speed), minGapMs);
+      }
       state.simMs = simMs;
       state.wallMs = clock.now();
       state.running = running;
@@ -49,6 +59,7 @@ export function createLiveFeed(clock: WallClock): LiveFeed {
     currentSimMs,
     reset() {
       particles.clear();
+      throughput.reset();
       state.simMs = 0;
       state.wallMs = clock.now();
       state.running = false;

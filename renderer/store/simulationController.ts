@@ -4,7 +4,8 @@
  * particles (the live feed). Node entries are reused when unchanged, so a frame re-renders only
  * nodes whose state moved. One controller owns all of this state; `simulation` is the app's.
  */
-import type { TopologyDocument } from '../../shared/document';
+import { resolveNode, type TopologyDocument } from '../../shared/document';
+import { instanceStatus } from '../model/instanceStatus';
 import type { LiveFrame } from '../../shared/simulation/live';
 import type { SimulationService } from '../../shared/simulation/service';
 import type { SimulationReport } from '../../shared/simulation/types';
@@ -69,7 +70,8 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
     Math.abs(a.utilization - b.utilization) < 0.02 &&
     a.queue === b.queue &&
     a.instancesUp.length === b.instancesUp.length &&
-    a.instancesUp.every((up, i) => up === b.instancesUp[i])
+    a.instancesUp.every((up, i) => up === b.instancesUp[i]) &&
+    a.instanceStatus.every((status, i) => status === b.instanceStatus[i])
   );
 }
 
@@ -93,12 +95,33 @@ function isUrgent(state: SimulationSlice, frame: LiveFrame): boolean {
   );
 }
 
+const limitsByDocument = new WeakMap<TopologyDocument, Map<string, { concurrency: number; queueLimit: number }>>();
+
+/** Slots and queue limit of one instance, by node id (once per running design). */
+function slotLimits(document: TopologyDocument | null): Map<string, { concurrency: number; queueLimit: number }> {
+  if (!document) return new Map();
+  let limits = limitsByDocument.get(document);
+  if (!limits) {
+    limits = new Map(document.nodes.map((n) => [n.id, { concurrency: resolveNode(n).concurrency, queueLimit: resolveNode(n).queueLimit }]));
+    limitsByDocument.set(document, limits);
+  }
+  return limits;
+}
+
 /** The node entries for `frame`, reusing unchanged ones; `changed` false when all were reused. */
 function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<string, NodeLiveState>; changed: boolean } {
   const nodes: Record<string, NodeLiveState> = {};
+  const limits = slotLimits(state.runDocument);
   let changed = Object.keys(state.nodes).length !== frame.snapshot.nodes.length;
   for (const snapshot of frame.snapshot.nodes) {
-    const next: NodeLiveState = { status: snapshot.status, utilization: snapshot.utilization, queue: snapshot.queueLength, instancesUp: snapshot.instances.map((i) => i.up) };
+    const { concurrency, queueLimit } = limits.get(snapshot.id) ?? { concurrency: 1, queueLimit: 0 };
+    const next: NodeLiveState = {
+      status: snapshot.status,
+      utilization: snapshot.utilization,
+      queue: snapshot.queueLength,
+      instancesUp: snapshot.instances.map((i) => i.up),
+      instanceStatus: snapshot.instances.map((i) => instanceStatus(i, concurrency, queueLimit)),
+    };
     const previous = state.nodes[snapshot.id];
     if (previous && sameNode(previous, next)) nodes[snapshot.id] = previous;
     else {
@@ -160,6 +183,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
       ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
       chart,
+      edgeRates: feed.throughput.take(frame.timeMs),
       totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
       playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
     });

@@ -17,6 +17,8 @@ export interface NodeLiveState {
   readonly queue: number;
   /** Per instance: false when that instance (or its host) is down. */
   readonly instancesUp: readonly boolean[];
+  /** Per instance: its own state (its slots and queue), in `instances` order. */
+  readonly instanceStatus: readonly NodeStatus[];
 }
 
 export type PlayState = 'idle' | 'playing' | 'paused' | 'finished';
@@ -68,6 +70,8 @@ export interface SimulationSlice {
   readonly hostsDown: readonly string[];
   /** Edge ids whose circuit breaker is open or half-open. */
   readonly openBreakers: readonly string[];
+  /** Call attempts per simulated second by edge id, while a run is live (line widths). */
+  readonly edgeRates: Readonly<Record<string, number>>;
   readonly chart: readonly ChartPoint[];
   readonly totals: Totals | null;
   readonly compare: CompareResult | null;
@@ -88,6 +92,7 @@ const LIVE_INITIAL = {
   nodes: {},
   hostsDown: [],
   openBreakers: [],
+  edgeRates: {},
   chart: [],
   totals: null,
   error: null,

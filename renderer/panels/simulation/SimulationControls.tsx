@@ -1,11 +1,12 @@
 /**
  * The simulation controls in the toolbar: Play, Pause, Reset, the speed (0.1×–100×) and the
- * simulated clock, always visible. Space toggles play when focus is not in a field.
+ * simulated clock with the fault timeline under it, always visible. Space toggles play when focus is not in a field.
  */
 import { memo, useEffect } from 'react';
 import { useSimulationStore } from '../../store/simulationStore';
 import { simulation } from '../../store/simulationController';
 import { useDocumentStore } from '../../store/documentStore';
+import { FaultTimeline } from './FaultTimeline';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
@@ -71,9 +72,12 @@ function SimulationControlsImpl() {
         </select>
       </label>
       <StaleHint />
-      <output className={`sim-clock sim-clock--${playState}`} aria-label="Simulated time" title={`Simulated time of ${duration} s`}>
-        t = {clockS.toFixed(1)} s
-      </output>
+      <span className="sim-clock-stack">
+        <output className={`sim-clock sim-clock--${playState}`} aria-label="Simulated time" title={`Simulated time of ${duration} s`}>
+          t = {clockS.toFixed(1)} s
+        </output>
+        <FaultTimeline />
+      </span>
     </div>
   );
 }
