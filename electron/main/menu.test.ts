@@ -63,7 +63,7 @@ describe('buildMenuTemplate', () => {
       '&File > Save As… [CmdOrCtrl+Shift+S]',
       '&File > Export',
       '&File > Export > Export Diagram… [CmdOrCtrl+E]',
-      '&File > Import Docker Compose…',
+      '&File > Import…',
       '&File > Close [CmdOrCtrl+W]',
       '&File > Quit [CmdOrCtrl+Q]',
       '&Edit',

@@ -9,6 +9,7 @@ import { useUiStore } from '../store/uiStore';
 import { runCommand } from './commands';
 import { Menu } from './Menu';
 import { useCanvasView } from '../canvas/canvasState';
+import { compareWithFile, compareWithSaved } from './compareActions';
 
 function TemporalButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -95,7 +96,9 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
           ...(recent.length > 0 ? (['separator'] as const) : []),
           ...recent.map((ref) => ({ label: `Open Recent: ${ref.name}`, onSelect: () => runCommand(`open-recent:${ref.id}`) })),
           'separator',
-          { label: 'Import docker-compose…', onSelect: () => runCommand('import-compose') },
+          { label: 'Import…', hint: 'compose or Kubernetes', onSelect: () => runCommand('import-compose') },
+          { label: 'Compare with file…', onSelect: () => void compareWithFile() },
+          { label: 'Compare with last saved version', onSelect: compareWithSaved },
           { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },
         ]}
       />

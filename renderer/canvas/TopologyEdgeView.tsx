@@ -10,6 +10,8 @@ import type { Position } from '../../shared/document';
 import { useSimulationStore } from '../store/simulationStore';
 import { useDragState } from './canvasState';
 import type { TopologyFlowEdge } from './toFlow';
+import { useCompareStore } from '../store/compareStore';
+import { MARK_GLYPH } from '../store/compareMarks';
 
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
   const e = edge.edge;
@@ -54,6 +56,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
   const callId = data?.edge.id ?? id;
   const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(callId));
+  const compared = useCompareStore((s) => s.comparison?.marks.edges[callId]);
   const moving = useDragState((s) => s.moving.has(source) || s.moving.has(target));
   if (!data) return null;
   let path: string;
@@ -68,12 +71,19 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   }
   const asynchronous = data.asynchronous;
   const label = data.labelled ? labelOf(data) : '';
-  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '']
+  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '', compared ? `compare-${compared}` : '']
     .filter(Boolean)
     .join(' ');
   return (
     <>
       <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd ?? 'url(#topo-arrow)'} interactionWidth={14} />
+      {compared && data.labelled && (
+        <EdgeLabelRenderer>
+          <div className={`compare-badge compare-badge--${compared} compare-badge--edge`} style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY}px)` }}>
+            <span aria-hidden="true">{MARK_GLYPH[compared]}</span> {compared}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {(label || (breakerOpen && data.labelled)) && (
         <EdgeLabelRenderer>
           <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
