@@ -1,9 +1,23 @@
 /**
  * "Compare with…": a template against an edited copy of itself (one node renamed, one added, one
  * deleted) marks the canvas with text as well as colour, lists the changes, selects an element
- * from its change, and Esc ends the comparison.
+ * from its change, and Esc ends the comparison. And the import report: what an import could not
+ * map stays in its own panel, per object, until dismissed.
  */
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+
+async function dropText(page: Page, name: string, text: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/yaml' }));
+      return dt;
+    },
+    { name, text },
+  );
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+}
 
 test('comparing with the last saved version marks, lists and selects the changes', async ({ page }) => {
   await openApp(page);
@@ -18,6 +32,7 @@ test('comparing with the last saved version marks, lists and selects the changes
   await page.getByRole('navigation', { name: 'Palette' }).getByRole('button', { name: 'Cache', exact: true }).click();
   await expect(canvasNode(page, 'Cache')).toBeVisible();
   await canvasNode(page, 'Shop DB').click();
+  await expect(inspector.getByLabel('Name', { exact: true })).toHaveValue('Shop DB');
   await page.keyboard.press('Delete');
   await expect(canvasNode(page, 'Shop DB')).toHaveCount(0);
 
@@ -49,4 +64,17 @@ test('comparing with the last saved version marks, lists and selects the changes
   await expect(changes).toHaveCount(0);
   await expect(page.locator('.compare-badge')).toHaveCount(0);
   await expect(ghost).toHaveCount(0);
+});
+
+test('an import report lists what could not be mapped, per object, until dismissed', async ({ page }) => {
+  await openApp(page);
+  const compose = ['services:', '  web:', '    image: nginx:1.27', '    ports: ["80:80"]', '    depends_on: [api, ghost]', '  api:', '    image: example/api', 'volumes:', '  data: {}'].join('\n');
+  await dropText(page, 'shop.yml', compose);
+  await expect(canvasNode(page, 'api')).toBeVisible();
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('Import report: shop.yml');
+  await expect(report.locator('.import-report__group').filter({ hasText: 'top-level volumes' })).toContainText('not imported');
+  await expect(report.locator('.import-report__group').filter({ hasText: /^web/ })).toContainText('"ghost"');
+  await report.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(report).toHaveCount(0);
 });
