@@ -64,6 +64,8 @@ describe('buildMenuTemplate', () => {
       '&File > Export',
       '&File > Export > Export Diagram… [CmdOrCtrl+E]',
       '&File > Import…',
+      '&File > Compare with File…',
+      '&File > Compare with Last Saved Version',
       '&File > Close [CmdOrCtrl+W]',
       '&File > Quit [CmdOrCtrl+Q]',
       '&Edit',

@@ -9,7 +9,6 @@ import { useUiStore } from '../store/uiStore';
 import { runCommand } from './commands';
 import { Menu } from './Menu';
 import { useCanvasView } from '../canvas/canvasState';
-import { compareWithFile, compareWithSaved } from './compareActions';
 
 function TemporalButtons() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
@@ -97,8 +96,8 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
           ...recent.map((ref) => ({ label: `Open Recent: ${ref.name}`, onSelect: () => runCommand(`open-recent:${ref.id}`) })),
           'separator',
           { label: 'Import…', hint: 'compose or Kubernetes', onSelect: () => runCommand('import-compose') },
-          { label: 'Compare with file…', onSelect: () => void compareWithFile() },
-          { label: 'Compare with last saved version', onSelect: compareWithSaved },
+          { label: 'Compare with file…', onSelect: () => runCommand('compare-file') },
+          { label: 'Compare with last saved version', onSelect: () => runCommand('compare-saved') },
           { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },
         ]}
       />
