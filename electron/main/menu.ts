@@ -85,7 +85,9 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
         label: 'Export',
         submenu: [command(context, 'export', 'Export Diagram…')],
       },
-      command(context, 'import-compose', 'Import Docker Compose…'),
+      command(context, 'import-compose', 'Import…'),
+      command(context, 'compare-file', 'Compare with File…'),
+      command(context, 'compare-saved', 'Compare with Last Saved Version'),
       separator,
       // Close acts natively: the window's close handler asks about unsaved changes.
       { id: 'close', label: 'Close', accelerator: shortcutFor('close')!.accelerator, click: () => context.closeWindow() },

@@ -11,6 +11,8 @@ import { Notices } from './Notices';
 import { RecoveryBanner } from './RecoveryBanner';
 import { MissingHostsBanner } from './MissingHostsBanner';
 import { InfoDialogs } from './InfoDialogs';
+import { ImportReportPanel } from './ImportReportPanel';
+import { ComparePanel } from '../panels/compare/ComparePanel';
 import { ExportDialog } from '../panels/export/ExportDialog';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
@@ -88,6 +90,12 @@ export function App() {
             </ErrorBoundary>
           </main>
           <div className="side">
+            <ErrorBoundary region="changes panel">
+              <ComparePanel />
+            </ErrorBoundary>
+            <ErrorBoundary region="import report">
+              <ImportReportPanel />
+            </ErrorBoundary>
             <ErrorBoundary region="classification panel">
               <ClassificationPanel />
             </ErrorBoundary>

@@ -95,7 +95,9 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
           ...(recent.length > 0 ? (['separator'] as const) : []),
           ...recent.map((ref) => ({ label: `Open Recent: ${ref.name}`, onSelect: () => runCommand(`open-recent:${ref.id}`) })),
           'separator',
-          { label: 'Import docker-compose…', onSelect: () => runCommand('import-compose') },
+          { label: 'Import…', hint: 'compose or Kubernetes', onSelect: () => runCommand('import-compose') },
+          { label: 'Compare with file…', onSelect: () => runCommand('compare-file') },
+          { label: 'Compare with last saved version', onSelect: () => runCommand('compare-saved') },
           { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },
         ]}
       />

@@ -14,6 +14,7 @@ import { confirmDiscard, newDocument, newFromTemplate, openContent, openFile, sa
 import { host } from '../host';
 import { useDialogStore } from '../store/dialogStore';
 import { importComposeFile } from './importCompose';
+import { compareWithFile, compareWithSaved } from './compareActions';
 
 /** A command without a parameter. */
 export type CommandId = (typeof MENU_COMMANDS)[number];
@@ -32,6 +33,8 @@ export const COMMAND_HANDLERS = {
   close: () => undefined,
   export: () => useDialogStore.getState().open('export'),
   'import-compose': () => void importComposeFile(),
+  'compare-file': () => void compareWithFile(),
+  'compare-saved': compareWithSaved,
   undo,
   redo,
   cut: cutSelection,

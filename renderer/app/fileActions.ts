@@ -20,6 +20,8 @@ import { showOpeningView } from '../canvas/canvasCommands';
 import { extractEmbeddedDocument } from './embedded';
 import { simulation } from '../store/simulationController';
 import { useSimulationStore } from '../store/simulationStore';
+import { useCompareStore } from '../store/compareStore';
+import { useImportReport } from './importReport';
 
 const ui = () => useUiStore.getState();
 
@@ -43,6 +45,9 @@ export function loadDocument(document: TopologyDocument, file: FileRef | null, o
   ui().select({ nodes: [], edges: [], host: null });
   ui().setHighlight(null);
   ui().clearNotices();
+  // A comparison and an import report were about the old design too.
+  useCompareStore.getState().close();
+  useImportReport.getState().dismiss();
   requestAnimationFrame(() => requestAnimationFrame(showOpeningView));
 }
 

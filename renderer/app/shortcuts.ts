@@ -1,12 +1,13 @@
 /**
  * Keyboard shortcuts of the web build, from the one table the desktop menus use too
  * (shared/host/shortcuts). Typing in a field keeps its own keys (text undo, select all, delete).
- * Esc, which no menu has, clears a pinned highlight.
+ * Esc, which no menu has, ends a comparison or clears a pinned highlight.
  */
 import { matchShortcut, type KeyStroke } from '../../shared/host/shortcuts';
 import type { MenuCommand } from '../../shared/host';
 import { runCommand } from './commands';
 import { clearPinnedHighlight } from '../store/uiStore';
+import { closeComparison } from '../store/compareStore';
 
 /** Commands a text field handles itself while it has focus. */
 const FIELD_KEYS = new Set<MenuCommand>(['undo', 'redo', 'cut', 'copy', 'paste', 'select-all', 'delete']);
@@ -44,7 +45,8 @@ export function installShortcuts(): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     if (escapeClearsHighlight(event)) {
-      clearPinnedHighlight();
+      // Esc ends a comparison first; the next Esc clears the pinned highlight.
+      if (!closeComparison()) clearPinnedHighlight();
       return;
     }
     const command = commandForKey(event);

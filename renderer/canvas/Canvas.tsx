@@ -35,7 +35,9 @@ import { kindColor } from './visuals';
 import { ParticleLayer } from './ParticleLayer';
 import { CanvasContextMenu, useCanvasMenu } from './CanvasMenus';
 import { useCanvasView, useDragState } from './canvasState';
-import { useGeometry } from './useGeometry';
+import { geometryOf, useGeometry } from './useGeometry';
+import { ghostNodes } from './compareGhosts';
+import { useCompareStore } from '../store/compareStore';
 import { planDrop, serverAt, type Dragged } from './dropPlan';
 
 // Module level, as React Flow asks: a new object per render would remount every node.
@@ -83,7 +85,13 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
     }),
     [document, geometry, selection, highlightNodes, highlightHosts, dragPositions],
   );
-  const nodes = useMemo(() => cache.current.toNodes(inputs), [inputs]);
+  // While comparing, removed nodes are drawn as ghosts where they were in the other design.
+  const comparison = useCompareStore((s) => s.comparison);
+  const ghosts = useMemo(
+    () => (comparison && comparison.diff.nodes.removed.length > 0 ? ghostNodes(comparison.baseline, comparison.diff.nodes.removed, geometryOf(comparison.baseline, mode), geometry) : []),
+    [comparison, mode, geometry],
+  );
+  const nodes = useMemo(() => [...cache.current.toNodes(inputs), ...ghosts], [inputs, ghosts]);
   const edges = useMemo(() => cache.current.toEdges(inputs), [inputs]);
   const lookups = useMemo(() => ({ cards: new Map(geometry.cards.map((c) => [c.key, c])), clients: new Set(document.nodes.filter((n) => n.kind === 'client').map((n) => n.id)) }), [geometry, document.nodes]);
   const lookupsRef = useRef(lookups);

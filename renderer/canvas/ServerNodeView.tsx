@@ -9,12 +9,15 @@ import { useSimulationStore } from '../store/simulationStore';
 import { useUiStore } from '../store/uiStore';
 import { hostTint } from './visuals';
 import type { ServerFlowNode } from './toFlow';
+import { useCompareStore } from '../store/compareStore';
+import { MARK_GLYPH } from '../store/compareMarks';
 
 function ServerNodeViewImpl({ data, selected }: NodeProps<ServerFlowNode>) {
   const { server, highlighted, dimmed } = data;
   const theme = useUiStore((s) => s.theme);
+  const compared = useCompareStore((s) => s.comparison?.marks.hosts[data.server.hostId]);
   const down = useSimulationStore((s) => s.hostsDown.includes(server.hostId));
-  const className = ['server-box', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', dimmed ? 'is-dimmed' : '', down ? 'is-down' : '']
+  const className = ['server-box', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', dimmed ? 'is-dimmed' : '', down ? 'is-down' : '', compared ? `compare-${compared}` : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -26,6 +29,11 @@ function ServerNodeViewImpl({ data, selected }: NodeProps<ServerFlowNode>) {
         </svg>
         <span className="server-box__name">{server.name}</span>
         {down && <span className="server-box__down">✖ down</span>}
+        {compared && (
+          <span className={`compare-badge compare-badge--${compared} compare-badge--server`}>
+            <span aria-hidden="true">{MARK_GLYPH[compared]}</span> {compared}
+          </span>
+        )}
       </div>
     </div>
   );

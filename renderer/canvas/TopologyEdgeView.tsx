@@ -12,6 +12,8 @@ import { useSimulationStore } from '../store/simulationStore';
 import { useDragState } from './canvasState';
 import { lineWidthFor } from '../model/throughput';
 import type { TopologyFlowEdge } from './toFlow';
+import { useCompareStore } from '../store/compareStore';
+import { MARK_GLYPH } from '../store/compareMarks';
 
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
   const e = edge.edge;
@@ -58,6 +60,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   const breakerOpen = useSimulationStore((s) => s.openBreakers.includes(callId));
   // Rounded to a quarter pixel so small rate changes do not re-render the edge.
   const width = useSimulationStore((s) => (s.playState === 'idle' ? 0 : Math.round(lineWidthFor(s.edgeRates[callId] ?? 0) * 4) / 4));
+  const compared = useCompareStore((s) => s.comparison?.marks.edges[callId]);
   const moving = useDragState((s) => s.moving.has(source) || s.moving.has(target));
   if (!data) return null;
   let path: string;
@@ -72,7 +75,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   }
   const asynchronous = data.asynchronous;
   const label = data.labelled ? labelOf(data) : '';
-  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '']
+  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '', compared ? `compare-${compared}` : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -85,6 +88,13 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
         interactionWidth={14}
         {...(width > 0 ? { style: { '--call-width': `${width}px` } as CSSProperties } : {})}
       />
+      {compared && data.labelled && (
+        <EdgeLabelRenderer>
+          <div className={`compare-badge compare-badge--${compared} compare-badge--edge`} style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY}px)` }}>
+            <span aria-hidden="true">{MARK_GLYPH[compared]}</span> {compared}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {(label || (breakerOpen && data.labelled)) && (
         <EdgeLabelRenderer>
           <div className={`topo-edge-label${breakerOpen ? ' is-open' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>

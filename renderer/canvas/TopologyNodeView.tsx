@@ -11,6 +11,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_LABELS, isDeployable, resolveNode } from '../../shared/document';
 import { useSimulationStore, type NodeStatus } from '../store/simulationStore';
 import { useUiStore } from '../store/uiStore';
+import { useCompareStore } from '../store/compareStore';
+import { MARK_GLYPH } from '../store/compareMarks';
 import { KindIcon, kindColor } from './visuals';
 import type { TopologyFlowNode } from './toFlow';
 
@@ -40,6 +42,7 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   const { node, card, hosts, highlighted, dimmed, group } = data;
   const id = node.id;
   const theme = useUiStore((s) => s.theme);
+  const compared = useCompareStore((s) => s.comparison?.marks.nodes[id]);
   const live = useSimulationStore((s) => s.nodes[id]);
   const deployable = isDeployable(node.kind);
   const instances = deployable ? (node.instances ?? [{}]) : [];
@@ -66,6 +69,7 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
     inServer ? 'is-instance' : '',
     group !== null ? 'is-grouped' : '',
     status ? `status-${status}` : '',
+    compared ? `compare-${compared}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -73,6 +77,11 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   return (
     <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>
       {node.kind !== 'client' && <Handle type="target" position={Position.Left} className="topo-handle" />}
+      {compared && (
+        <span className={`compare-badge compare-badge--${compared}`} data-testid={`mark-${card.key}`}>
+          <span aria-hidden="true">{MARK_GLYPH[compared]}</span> {compared}
+        </span>
+      )}
       <span className="topo-node__icon" aria-hidden="true">
         <KindIcon kind={node.kind} />
       </span>

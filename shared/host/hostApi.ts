@@ -79,6 +79,8 @@ export const MENU_COMMANDS = [
   'close',
   'export',
   'import-compose',
+  'compare-file',
+  'compare-saved',
   'undo',
   'redo',
   'cut',
