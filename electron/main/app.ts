@@ -10,7 +10,7 @@ import { TEMPLATES } from '../../shared/document';
 import type { OpenedFile } from '../../shared/host/hostApi';
 import { DesktopWindow } from './desktopWindow';
 import { FileService, type FileDialogs } from './fileService';
-import type { FileSystem } from './files';
+import { removeLeftoverTemps, type FileSystem } from './files';
 import { FileTokens } from './fileTokens';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostIpc } from './ipc';
@@ -179,6 +179,8 @@ export function startDesktopApp(): void {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(webRoot, (filePath) => nodeFs.readFile(filePath)));
     hardenSession(session.defaultSession);
     recentList = await recent.list().catch(() => []);
+    // Temp files a crash left beside files we know (recent designs, our own stores); see removeLeftoverTemps.
+    void removeLeftoverTemps(fileSystem, [...recentList, recovery.filePath, path.join(userData, 'recent-files.json')]);
     rebuildMenu();
     createMainWindow();
   });
