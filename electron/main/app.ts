@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { TEMPLATES } from '../../shared/document';
 import type { OpenedFile } from '../../shared/host/hostApi';
 import { DesktopWindow } from './desktopWindow';
@@ -172,7 +172,7 @@ export function startDesktopApp(): void {
   app.on('activate', () => {
     if (!main && app.isReady()) createMainWindow();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(async () => {
     const webRoot = path.join(app.getAppPath(), 'dist', 'web');
