@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { TEMPLATES } from '../../shared/document';
 import type { OpenedFile } from '../../shared/host/hostApi';
 import { DesktopWindow } from './desktopWindow';
 import { FileService, type FileDialogs } from './fileService';
-import type { FileSystem } from './files';
+import { removeLeftoverTemps, type FileSystem } from './files';
 import { FileTokens } from './fileTokens';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostIpc } from './ipc';
@@ -172,13 +172,15 @@ export function startDesktopApp(): void {
   app.on('activate', () => {
     if (!main && app.isReady()) createMainWindow();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(async () => {
     const webRoot = path.join(app.getAppPath(), 'dist', 'web');
     protocol.handle(APP_SCHEME, createAppProtocolHandler(webRoot, (filePath) => nodeFs.readFile(filePath)));
     hardenSession(session.defaultSession);
     recentList = await recent.list().catch(() => []);
+    // Temp files a crash left beside files we know (recent designs, our own stores); see removeLeftoverTemps.
+    void removeLeftoverTemps(fileSystem, [...recentList, recovery.filePath, path.join(userData, 'recent-files.json')]);
     rebuildMenu();
     createMainWindow();
   });

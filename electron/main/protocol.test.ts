@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_URL, CONTENT_SECURITY_POLICY, createAppProtocolHandler, mimeTypeOf, resolveAppPath } from './protocol';
@@ -81,5 +82,17 @@ describe('the CSP', () => {
     expect(mimeTypeOf('x.wasm')).toBe('application/wasm');
     expect(mimeTypeOf('x.SVG')).toBe('image/svg+xml');
     expect(mimeTypeOf('x.unknown')).toBe('application/octet-stream');
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  it('allows no inline styles or scripts, in the protocol header and in the page <meta>', () => {
+    const html = readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    for (const policy of [CONTENT_SECURITY_POLICY, meta!]) {
+      expect(policy).not.toContain('unsafe-inline');
+      expect(policy).toContain("style-src 'self';");
+    }
   });
 });

@@ -11,15 +11,17 @@ export const APP_HOST = 'topology';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
- * The Content-Security-Policy of every response. React Flow positions nodes with inline styles,
- * hence 'unsafe-inline' for styles only; workers may start from blob: URLs; exports embed data:
- * and blob: images and fonts, which the picture export reads back with fetch (connect-src). The
- * page's own <meta> CSP must be no looser: browsers enforce both.
+ * The Content-Security-Policy of every response. No 'unsafe-inline' anywhere: React and React Flow
+ * set element styles through the CSSOM (`element.style.x = …`), which CSP allows, and all style
+ * sheets are bundled files. Workers may start from blob: URLs; exports embed data: and blob:
+ * images and fonts, which the picture export reads back with fetch (connect-src). The page's own
+ * <meta> CSP (renderer/index.html, which the web build uses) carries the same directives, minus
+ * `frame-ancestors`, which a <meta> CSP cannot set; browsers enforce both.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",

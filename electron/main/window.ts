@@ -48,15 +48,6 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Links the page may hand to the system browser (documentation, project pages). */
-export function isExternalLink(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** The parts of WebContents the hardening touches. */
 export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url: string }, url: string) => void): unknown;
@@ -66,19 +57,15 @@ export interface WebContentsLike {
 
 /**
  * Blocks every navigation and redirect (the app is one page; reloads are not navigations), every
- * new window and every webview. https links a user clicks open in the system browser instead.
+ * new window and every webview. None of them opens the system browser: a page can navigate or
+ * call window.open without any user gesture, so an external link may only ever be opened by
+ * main from a user's own action (a menu item), never on the page's word.
  */
-export function hardenWebContents(contents: WebContentsLike, openExternal: (url: string) => void): void {
-  contents.on('will-navigate', (event, url) => {
-    event.preventDefault();
-    if (!isAppUrl(url) && isExternalLink(url)) openExternal(url);
-  });
+export function hardenWebContents(contents: WebContentsLike): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** Permissions our own page may use: writing text to the clipboard (Copy). Nothing else. */
