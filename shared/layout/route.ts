@@ -4,11 +4,12 @@
  *
  * Every card is an obstacle grown by `CLEARANCE`. A route leaves its card by a short stub, then
  * tries the obvious shapes (straight, L, Z through the middle); when those cross an obstacle it
- * searches the sparse grid made of the obstacles' borders around both ends (A* with a cost per
- * bend), widening the window when nothing is found. Routes sharing a side of a card get spread
+ * searches the channels between all obstacles of the design (`channels.ts`: A* with a cost per
+ * bend over the sparse grid of obstacle borders), so no route crosses a card on any design. Routes sharing a side of a card get spread
  * ports, ordered by where their other end lies, so they do not cross at the card.
  */
 import { textWidth } from '../export/text';
+import { ChannelGrid } from './channels';
 import { SpatialIndex } from './spatial';
 import type { Position } from '../document';
 import type { Box } from './types';
@@ -20,10 +21,6 @@ const STUB = 18;
 const PORT_SPACING = 12;
 const SIDEWAYS_GAP = 24;
 const BEND_COST = 40;
-/** The search gives up after this many steps (then a wider window is tried). */
-const MAX_SEARCH_STEPS = 6_000;
-/** Above this many cards around both ends, the grid search is not tried (large designs stay fast). */
-const MAX_WINDOW_OBSTACLES = 120;
 /** Label text: the sizes the SVG export draws it with. */
 export const LABEL_SIZE = 10;
 export const LABEL_LINE = 12;
@@ -69,7 +66,7 @@ const OUTWARD: Record<Side, Position> = { left: { x: -1, y: 0 }, right: { x: 1, 
 /** Routes every request over `cards` (absolute boxes), in request order. */
 export function routeCalls(cards: readonly Box[], requests: readonly RouteRequest[]): Route[] {
   const obstacles = cards.map((card) => grow(card, CLEARANCE));
-  const index = new SpatialIndex(obstacles);
+  const channels = new ChannelGrid(obstacles);
   const cardIndex = new SpatialIndex(cards);
 
   // Sides, then ports spread along each side.
@@ -114,13 +111,8 @@ export function routeCalls(cards: readonly Box[], requests: readonly RouteReques
     });
   }
 
-  const clearSegment = (a: Position, b: Position): boolean => {
-    const x = Math.min(a.x, b.x);
-    const y = Math.min(a.y, b.y);
-    return index.intersecting(x, y, Math.abs(a.x - b.x), Math.abs(a.y - b.y)).length === 0;
-  };
   const clearPath = (points: readonly Position[]): boolean => {
-    for (let i = 1; i < points.length; i++) if (!clearSegment(points[i - 1]!, points[i]!)) return false;
+    for (let i = 1; i < points.length; i++) if (!channels.segmentClear(points[i - 1]!, points[i]!)) return false;
     return true;
   };
 
@@ -141,12 +133,7 @@ export function routeCalls(cards: readonly Box[], requests: readonly RouteReques
         break;
       }
     }
-    if (!middle) {
-      for (const margin of [160, 640]) {
-        middle = gridSearch(index, s0, s1, margin);
-        if (middle) break;
-      }
-    }
+    if (!middle) middle = channels.search(s0, s1, BEND_COST);
     const clear = middle !== null;
     const points = simplify([p0, ...(middle ?? simpleShapes(s0, s1, startEnd.side)[0]!), p1]);
     return { request, points, label: placeLabel(points, request.labelLines, cardIndex), clear };
@@ -184,172 +171,6 @@ function simplify(points: readonly Position[]): Position[] {
     out.push(p);
   }
   return out;
-}
-
-function sortedUnique(values: number[]): number[] {
-  values.sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const v of values) if (out.length === 0 || v - out[out.length - 1]! > 1e-6) out.push(v);
-  return out;
-}
-
-/** First index with values[i] >= v. */
-function lowerBound(values: readonly number[], v: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! < v - 1e-6) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/**
- * A* over the grid of obstacle borders inside the window around both ends; null when no path
- * exists inside it or the search gives up. The grid is never built: points and steps are checked
- * against the spatial index as the search reaches them, and ties go to the point nearest the goal,
- * so the search runs along the route instead of flooding the window.
- */
-function gridSearch(index: SpatialIndex, s0: Position, s1: Position, margin: number): Position[] | null {
-  const left = Math.min(s0.x, s1.x) - margin;
-  const top = Math.min(s0.y, s1.y) - margin;
-  const right = Math.max(s0.x, s1.x) + margin;
-  const bottom = Math.max(s0.y, s1.y) + margin;
-  const near = index.intersecting(left, top, right - left, bottom - top);
-  // A window crowded with cards makes the search slow; such routes keep their simple shape.
-  if (near.length > MAX_WINDOW_OBSTACLES) return null;
-  const xsRaw = [left, right, s0.x, s1.x];
-  const ysRaw = [top, bottom, s0.y, s1.y];
-  for (const i of near) {
-    const o = index.box(i);
-    xsRaw.push(o.x, o.x + o.width);
-    ysRaw.push(o.y, o.y + o.height);
-  }
-  const xs = sortedUnique(xsRaw.filter((x) => x >= left && x <= right));
-  const ys = sortedUnique(ysRaw.filter((y) => y >= top && y <= bottom));
-  const nx = xs.length;
-  const free = (x: number, y: number) => index.intersecting(x, y, 0, 0).length === 0;
-  const start = lowerBound(ys, s0.y) * nx + lowerBound(xs, s0.x);
-  const goal = lowerBound(ys, s1.y) * nx + lowerBound(xs, s1.x);
-  const gx = s1.x;
-  const gy = s1.y;
-  const estimate = (p: number) => Math.abs(xs[p % nx]! - gx) + Math.abs(ys[Math.floor(p / nx)]! - gy);
-  // States: point × arriving direction (0 none, 1 horizontal, 2 vertical).
-  const cost = new Map<number, number>();
-  const previous = new Map<number, number>();
-  const heap = new MinHeap();
-  cost.set(start * 3, 0);
-  heap.push(start * 3, estimate(start), estimate(start));
-  let reached = -1;
-  let pops = 0;
-  while (heap.size > 0 && pops++ < MAX_SEARCH_STEPS) {
-    const state = heap.pop();
-    const point = Math.floor(state / 3);
-    const dir = state % 3;
-    if (point === goal) {
-      reached = state;
-      break;
-    }
-    const here = cost.get(state)!;
-    const i = point % nx;
-    const j = Math.floor(point / nx);
-    const x = xs[i]!;
-    const y = ys[j]!;
-    const step = (ni: number, nj: number, axis: number) => {
-      const px = xs[ni]!;
-      const py = ys[nj]!;
-      if (!free(px, py) || !free((x + px) / 2, (y + py) / 2)) return;
-      const next = nj * nx + ni;
-      const value = here + Math.abs(px - x) + Math.abs(py - y) + (dir !== 0 && dir !== axis ? BEND_COST : 0);
-      const nextState = next * 3 + axis;
-      const known = cost.get(nextState);
-      if (known === undefined || value < known - 1e-9) {
-        cost.set(nextState, value);
-        previous.set(nextState, state);
-        const h = estimate(next);
-        heap.push(nextState, value + h, h);
-      }
-    };
-    if (i + 1 < nx) step(i + 1, j, 1);
-    if (i > 0) step(i - 1, j, 1);
-    if (j + 1 < ys.length) step(i, j + 1, 2);
-    if (j > 0) step(i, j - 1, 2);
-  }
-  if (reached < 0) return null;
-  const path: Position[] = [];
-  for (let state: number | undefined = reached; state !== undefined; state = previous.get(state)) {
-    const point = Math.floor(state / 3);
-    path.push({ x: xs[point % nx]!, y: ys[Math.floor(point / nx)]! });
-  }
-  path.reverse();
-  return path;
-}
-
-/** A binary min-heap of integer items by priority, then tie value, then insertion order (determinism). */
-class MinHeap {
-  private readonly items: number[] = [];
-  private readonly priorities: number[] = [];
-  private readonly ties: number[] = [];
-  private readonly serials: number[] = [];
-  private serial = 0;
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  private less(a: number, b: number): boolean {
-    const pa = this.priorities[a]!;
-    const pb = this.priorities[b]!;
-    if (pa !== pb) return pa < pb;
-    const ta = this.ties[a]!;
-    const tb = this.ties[b]!;
-    return ta !== tb ? ta < tb : this.serials[a]! < this.serials[b]!;
-  }
-
-  private swap(a: number, b: number): void {
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
-    [this.priorities[a], this.priorities[b]] = [this.priorities[b]!, this.priorities[a]!];
-    [this.ties[a], this.ties[b]] = [this.ties[b]!, this.ties[a]!];
-    [this.serials[a], this.serials[b]] = [this.serials[b]!, this.serials[a]!];
-  }
-
-  /** Lower `priority` first; among equals, lower `tie`, then first pushed. */
-  push(item: number, priority: number, tie: number): void {
-    this.items.push(item);
-    this.priorities.push(priority);
-    this.ties.push(tie);
-    this.serials.push(this.serial++);
-    let i = this.items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  pop(): number {
-    const top = this.items[0]!;
-    const last = this.items.length - 1;
-    this.swap(0, last);
-    this.items.pop();
-    this.priorities.pop();
-    this.ties.pop();
-    this.serials.pop();
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let smallest = i;
-      if (l < this.items.length && this.less(l, smallest)) smallest = l;
-      if (r < this.items.length && this.less(r, smallest)) smallest = r;
-      if (smallest === i) break;
-      this.swap(i, smallest);
-      i = smallest;
-    }
-    return top;
-  }
 }
 
 /**
