@@ -6,6 +6,11 @@
  */
 import type { ValidationError } from './errors';
 
+/** The one global this file needs: every host has it, but shared/ is typed without DOM or Node globals. */
+declare const TextDecoder: new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+};
+
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: ValidationError };
 
 /** Decodes a file's bytes: BOM-selected UTF-16LE/BE, otherwise strict UTF-8 (a UTF-8 BOM is dropped). */
