@@ -57,3 +57,10 @@ describe('numbers and field names that do not round-trip', () => {
     expect(again.ok && again.document).toEqual(result.document);
   });
 });
+
+describe('ids named __proto__', () => {
+  it('refuses a node or host id "__proto__" with its path', () => {
+    expect(errorsOf(base({ nodes: [node('__proto__')] }))).toEqual(['nodes[0].id: "__proto__" is not allowed as a field name or id']);
+    expect(errorsOf(base({ hosts: [{ id: '__proto__', name: 'h' }] }))).toEqual(['hosts[0].id: "__proto__" is not allowed as a field name or id']);
+  });
+});
