@@ -73,7 +73,8 @@ function flowchart(doc: TopologyDocument): string {
   const hostIds = identifiers('h_', doc.hosts.map((h) => h.id));
   const hostNames = new Map(doc.hosts.map((h) => [h.id, displayName(h.name, h.id)]));
   const lines: string[] = [];
-  lines.push('---', `title: ${JSON.stringify(doc.name)}`, '---', 'flowchart LR');
+  // A YAML double-quoted title; `%` as the YAML escape \x25 so no `%%{…}%%` directive can form.
+  lines.push('---', `title: ${JSON.stringify(doc.name).replace(/%/g, '\\x25')}`, '---', 'flowchart LR');
   for (const kind of Object.keys(KIND_STYLE) as NodeKind[]) {
     if (doc.nodes.some((n) => n.kind === kind)) lines.push(`  classDef ${kind} fill:${KIND_STYLE[kind].hue},stroke:${KIND_STYLE[kind].hue},color:#ffffff`);
   }
