@@ -202,8 +202,10 @@ function orderLayers(doc: TopologyDocument, layer: readonly number[], edges: rea
         const adjacent = neighbours[node]!.filter((n) => layer[n] === reference);
         centre.set(node, adjacent.length === 0 ? rank[node]! : adjacent.reduce((sum, n) => sum + rank[n]!, 0) / adjacent.length);
       }
-      layers[l] = groupByHost(column, centre, hostKey);
-      renumber();
+      const ordered = groupByHost(column, centre, hostKey);
+      layers[l] = ordered;
+      // Only this layer moved: renumbering every layer here made long chains quadratic.
+      ordered.forEach((node, r) => (rank[node] = r - ordered.length / 2));
     }
   }
   return layers;
