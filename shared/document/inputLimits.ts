@@ -25,9 +25,32 @@ export function checkRawValue(raw: unknown): ValidationError | undefined {
     const isList = Array.isArray(value);
     for (const key of Object.keys(value)) {
       // A plain object would treat this name as its prototype: refused rather than silently dropped.
-      if (key === '__proto__') return { path: formatPath([...path, key]), message: '"__proto__" is not allowed as a field name or id' };
+      if (key === '__proto__') {
+        const problem = isPositionTable(path) ? checkProtoPosition((value as Record<string, unknown>)[key], [...path, key]) : { path: formatPath([...path, key]), message: '"__proto__" is not allowed as a field name or id' };
+        if (problem) return problem;
+        continue;
+      }
       pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, isList ? Number(key) : key] });
     }
+  }
+  return undefined;
+}
+
+/** `view.positions`, `view.deployment.servers` and `.cards`: keyed by ids, and `__proto__` is a valid id. */
+function isPositionTable(path: readonly PropertyKey[]): boolean {
+  const joined = path.join('.');
+  return joined === 'view.positions' || joined === 'view.deployment.servers' || joined === 'view.deployment.cards';
+}
+
+/**
+ * The position of an id `__proto__`: checked here because the schema's record never sees that key
+ * (a bad value must not pass unnoticed). A valid one is not kept: the node is laid out anew.
+ */
+function checkProtoPosition(value: unknown, path: PropertyKey[]): ValidationError | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path: formatPath(path), message: 'must be an object with x and y' };
+  for (const axis of ['x', 'y'] as const) {
+    const n = (value as Record<string, unknown>)[axis];
+    if (typeof n !== 'number' || Math.abs(n) > LIMITS.position) return { path: formatPath([...path, axis]), message: `must be a number from -${LIMITS.position} to ${LIMITS.position}` };
   }
   return undefined;
 }

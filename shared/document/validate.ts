@@ -136,8 +136,6 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
 function uniqueIds(items: readonly { id: string }[], field: string, what: string, errors: ValidationError[]): Set<string> {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
-    // Ids key the saved positions, where a plain object would take `__proto__` as its prototype.
-    if (item.id === '__proto__') errors.push({ path: `${field}[${i}].id`, message: '"__proto__" is not allowed as a field name or id' });
     const earlier = first.get(item.id);
     if (earlier !== undefined) {
       errors.push({ path: `${field}[${i}].id`, message: `duplicate ${what} id ${JSON.stringify(item.id)} (also ${field}[${earlier}])` });

@@ -27,3 +27,13 @@ describe('the largest accepted design', () => {
     // A generous bound only against hangs: the run is near-linear (a quadratic layering took minutes).
   }, 120_000);
 });
+
+describe('ids named like Object.prototype members', () => {
+  it('get a place in the SVG with finite sizes', () => {
+    const nodes = ['__proto__', 'constructor', 'toString'].map((id) => ({ id, kind: 'service' as const, name: id }));
+    const doc: TopologyDocument = { format: 'topology-designer', version: 1, name: 'odd', hosts: [], nodes, edges: [{ id: 'e', from: '__proto__', to: 'constructor' }], view: { positions: { toString: { x: 5, y: 5 } } } };
+    const svg = exportSvg(doc, { mode: 'logical' });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    for (const id of ['__proto__', 'constructor', 'toString']) expect(svg).toContain(`>${id}<`);
+  });
+});
