@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatError, parseDocumentText, type TopologyDocument } from '../shared/document';
+import { decodeDocumentBytes, formatError, parseDocumentText, type TopologyDocument } from '../shared/document';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -74,6 +74,7 @@ export function readDocumentAndText(path: string, io: CliIo, options: { strict?:
   try {
     text = io.readFile(path);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
     throw new UserError([`${path}: ${why}`]);
@@ -106,9 +107,19 @@ export function nodeIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     progress: (text) => process.stderr.write(text),
     // `-` is standard input, for every command that reads a file (`git show main:d.topo | topo diff - d.topo`).
-    readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+    readFile: (path) => readTextFile(path),
     listDirectory: (path) => (statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort() : null),
     writeFile: (path, data) => writeFileSync(path, data),
     isTty: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * Reads a file's bytes and decodes them as the app does (UTF-8 with or without a BOM, UTF-16 by its
+ * BOM); malformed text is a UserError with the byte offset, never silently replaced by U+FFFD.
+ */
+export function readTextFile(path: string): string {
+  const decoded = decodeDocumentBytes(readFileSync(path === '-' ? 0 : path));
+  if (!decoded.ok) throw new UserError([`${path}: ${formatError(decoded.error)}`]);
+  return decoded.text;
 }

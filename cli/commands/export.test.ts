@@ -112,3 +112,23 @@ describe('topo export', () => {
     expect(missing.stderr()).toBe('/missing/x.svg: cannot write: ENOENT\n');
   });
 });
+
+describe('topo export on hostile files', () => {
+  const hostile = (x: number, name = 'Shop') =>
+    serializeDocument({ ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name } : n)), view: { positions: { [doc.nodes[0]!.id]: { x, y: 0 } } } });
+
+  it('png: a position beyond ±1e7 is refused by the reader with its path, not a native abort', async () => {
+    for (const x of [1e9, 1e308]) {
+      const { io, files, stderr } = fakeIo({ 'big.topo': hostile(x) });
+      expect(await runCli(['export', 'big.topo', '--format', 'png', '--out', 'big.png'], io)).toBe(1);
+      expect(stderr()).toBe(`big.topo: view.positions.${doc.nodes[0]!.id}.x: must be ≤ 10000000\n`);
+      expect(files['big.png']).toBeUndefined();
+    }
+  });
+
+  it('png: a 100,000-character name is refused with its path', async () => {
+    const { io, stderr } = fakeIo({ 'long.topo': hostile(0, 'x'.repeat(100_000)) });
+    expect(await runCli(['export', 'long.topo', '--format', 'png', '--out', 'long.png'], io)).toBe(1);
+    expect(stderr()).toBe('long.topo: nodes[0].name: is 100,000 characters long: at most 200 are allowed\n');
+  });
+});

@@ -5,7 +5,7 @@ import { classifyDesign } from '../../shared/classification';
 import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, REPORT_WRAP_WIDTH, type ScenarioResultLike, type Theme } from '../../shared/export';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, simulate } from '../../shared/simulation/simulation';
 import { sweep } from '../../shared/simulation/sweep';
-import { PNG_SCALES, renderPng } from '../png';
+import { MAX_PNG_PIXELS, PngError, PNG_SCALES, renderPng } from '../png';
 
 const FORMATS = ['svg', 'png', 'mermaid', 'drawio', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -80,9 +80,18 @@ export const exportCommand: Command = {
       case 'svg':
         write(out, exportSvg(doc, { theme, classification: classifyDesign(doc) }));
         break;
-      case 'png':
-        write(out, renderPng(exportSvg(doc, { theme, classification: classifyDesign(doc) }), scale, serializeDocument(doc)));
+      case 'png': {
+        let rendered: ReturnType<typeof renderPng>;
+        try {
+          rendered = renderPng(exportSvg(doc, { theme, classification: classifyDesign(doc) }), scale, serializeDocument(doc));
+        } catch (error) {
+          if (error instanceof PngError) throw new UserError([`${file}: ${error.message}`]);
+          throw error;
+        }
+        if (rendered.scale < scale) io.stderr(`${file}: the diagram is large: drawn at ${rendered.scale.toFixed(2)}× instead of ${scale}× to stay within ${MAX_PNG_PIXELS / 1e6} megapixels\n`);
+        write(out, rendered.png);
         break;
+      }
       case 'mermaid':
         write(out, exportMermaid(doc, { flavour: values.flavour === 'architecture' ? 'architecture' : 'flowchart' }));
         break;

@@ -19,7 +19,7 @@ import { NODE_KINDS } from './kinds';
 import type { TopologyDocument } from './schema';
 import { builtDocument, mutation, textDamage, validDocument } from './testing/mutations';
 
-const RUNS = 1000;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_122);
 
 /** The contract every reader result must meet. */

@@ -14,3 +14,4 @@ export * from './scenarios';
 export * from './faults';
 export * from './patch';
 export * from './replicaGroup';
+export * from './decode';

@@ -7,6 +7,7 @@
  * a saved file holds only what the user chose.
  */
 import { z } from 'zod';
+import { LIMITS, formatLimit } from './limits';
 import {
   BALANCERS,
   CALL_MODES,
@@ -49,6 +50,11 @@ function text(options: { nonEmpty?: boolean } = {}) {
       issue.input === undefined ? 'is required' : `must be a string, not ${describe(issue.input)}`,
   });
   return options.nonEmpty ? schema.min(1, { error: 'must not be empty' }) : schema;
+}
+
+/** A name (design, node, host, scenario): past `LIMITS.nameLength` it fits no card and bloats exports. */
+function name() {
+  return text().max(LIMITS.nameLength, { error: (issue) => `is ${formatLimit((issue.input as string).length)} characters long: at most ${LIMITS.nameLength} are allowed` });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
@@ -119,8 +125,8 @@ export const sloSchema = object({
 export const nodeSchema = object({
   id: idSchema,
   kind: oneOf(NODE_KINDS, 'kind'),
-  name: text(),
-  rate: num({ min: 0 }).optional(),
+  name: name(),
+  rate: num({ min: 0, max: LIMITS.ratePerSecond }).optional(),
   instances: list(instanceSchema).min(1, { error: 'must have at least one instance' }).optional(),
   balancer: oneOf(BALANCERS, 'balancer').optional(),
   latencyMs: num({ min: 0 }).optional(),
@@ -159,7 +165,7 @@ export const edgeSchema = object({
 
 export const hostSchema = object({
   id: idSchema,
-  name: text(),
+  name: name(),
   zone: text().optional(),
   /** The region the host (and its zone) lies in; drawn as a box around its zones and servers. */
   region: text().optional(),
@@ -205,11 +211,15 @@ export const faultSchema = z.discriminatedUnion(
 
 export const scenarioSchema = object({
   id: idSchema,
-  name: text(),
+  name: name(),
   faults: list(faultSchema),
 });
 
-export const positionSchema = object({ x: num(), y: num() });
+/** A saved position: beyond ±`LIMITS.position` px it is a typo or an attack, and exports would explode. */
+export const positionSchema = object({
+  x: num({ min: -LIMITS.position, max: LIMITS.position }),
+  y: num({ min: -LIMITS.position, max: LIMITS.position }),
+});
 
 export const settingsSchema = object({
   networkMs: num({ min: 0 }).optional(),
@@ -252,7 +262,7 @@ export const documentSchema = object({
         : `must be "${FORMAT_NAME}", not ${describe(issue.input)}: this is not a Topology Designer file`,
   }),
   version: z.literal(CURRENT_VERSION, { error: () => `must be ${CURRENT_VERSION}` }),
-  name: text(),
+  name: name(),
   settings: settingsSchema.optional(),
   hosts: list(hostSchema).default([]),
   nodes: list(nodeSchema).default([]),

@@ -27,7 +27,7 @@ function chain(ids: readonly string[]): TopologyEdge[] {
 
 /** Positions on a grid: `grid[column]` lists the node ids of that column top to bottom. */
 function layout(grid: readonly (readonly string[])[]): Record<string, { x: number; y: number }> {
-  const tallest = Math.max(...grid.map((column) => column.length));
+  const tallest = grid.reduce((most, column) => Math.max(most, column.length), 0);
   const positions: Record<string, { x: number; y: number }> = {};
   grid.forEach((column, c) => {
     const offset = ((tallest - column.length) * ROW) / 2;

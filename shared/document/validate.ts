@@ -9,6 +9,9 @@ import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
 import { checkFailureDomains } from './domains';
+import { checkRawValue, checkSizes, checkTextSize } from './inputLimits';
+
+export { MAX_NESTING } from './inputLimits';
 
 export type ParseResult =
   | {
@@ -35,6 +38,8 @@ export type ParseResult =
 export function parseDocumentText(source: string): ParseResult {
   // Editors on Windows may start UTF-8 files with a byte-order mark; JSON.parse refuses it.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const tooLarge = checkTextSize(text);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -46,10 +51,12 @@ export function parseDocumentText(source: string): ParseResult {
 
 /** Validates an already-parsed JSON value, migrating older versions forward. */
 export function validateDocument(raw: unknown): ParseResult {
-  const deep = tooDeep(raw);
-  if (deep) return { ok: false, errors: [deep] };
+  const shape = checkRawValue(raw);
+  if (shape) return { ok: false, errors: [shape] };
   const migrated = migrateDocument(raw);
   if (!migrated.ok) return migrated;
+  const sizes = checkSizes(migrated.value);
+  if (sizes.length > 0) return { ok: false, errors: sizes };
   const parsed = documentSchema.safeParse(migrated.value);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -137,25 +144,6 @@ function uniqueIds(items: readonly { id: string }[], field: string, what: string
     }
   });
   return new Set(first.keys());
-}
-
-/**
- * Deepest nesting accepted. The format itself nests 6 levels (scenarios[].faults[].groups[][]);
- * unknown fields may nest more, but a value thousands of levels deep would overflow the stack when
- * the document is written back, so it is refused here, with its path.
- */
-export const MAX_NESTING = 100;
-
-function tooDeep(raw: unknown): ValidationError | undefined {
-  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
-  while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= MAX_NESTING) return { path: formatPath(path), message: `nested more than ${MAX_NESTING} levels deep` };
-    const isList = Array.isArray(value);
-    for (const [key, child] of Object.entries(value)) pending.push({ value: child, path: [...path, isList ? Number(key) : key] });
-  }
-  return undefined;
 }
 
 function dedupe(errors: ValidationError[]): ValidationError[] {

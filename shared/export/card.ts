@@ -13,6 +13,7 @@
  */
 import { KIND_LABELS, resolveNode, type TopologyDocument, type TopologyNode } from '../document';
 import { fitText, textWidth } from './text';
+import { maxOf } from './extent';
 
 /** Card width in px; template columns are 280 px apart, which leaves 80 px for edges. */
 export const CARD_WIDTH = 200;
@@ -136,7 +137,7 @@ export function cardLayout(node: TopologyNode, hosts: HostIndex): Card {
   const chips = flowChips(
     wanted.map((chip) => ({ ...chip, label: fitText(chip.label, MAX_CHIP_TEXT, CHIP_SIZE) })),
   );
-  const rows = chips.length === 0 ? 0 : Math.max(...chips.map((c) => (c.y - CHIPS_TOP) / (CHIP_HEIGHT + CHIP_ROW_GAP))) + 1;
+  const rows = chips.length === 0 ? 0 : maxOf(chips.map((c) => (c.y - CHIPS_TOP) / (CHIP_HEIGHT + CHIP_ROW_GAP))) + 1;
   const height = rows === 0 ? CHIPS_TOP + 4 : CHIPS_TOP + rows * CHIP_HEIGHT + (rows - 1) * CHIP_ROW_GAP + CARD_PADDING;
   return { width: CARD_WIDTH, height, name, fullName, kindLabel, replicas, badge, chips };
 }

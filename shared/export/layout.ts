@@ -17,6 +17,7 @@
  */
 import type { Position, TopologyDocument } from '../document';
 import { cardLayout, indexHosts, type Card } from './card';
+import { maxOf, minOf } from './extent';
 
 export const COLUMN_SPACING = 280;
 export const ROW_SPACING = 170;
@@ -51,15 +52,16 @@ export function diagramLayout(doc: TopologyDocument): DiagramLayout {
   const saved = doc.view?.positions ?? {};
   const has = (id: string) => Object.prototype.hasOwnProperty.call(saved, id);
   const missing = doc.nodes.filter((node) => !has(node.id));
-  let placed: Record<string, Position> = {};
+  // Null-prototype tables: a node id such as "constructor" must not find Object.prototype members.
+  let placed: Record<string, Position> = Object.create(null) as Record<string, Position>;
   if (missing.length > 0) {
     placed = layeredPositions({ ...doc, nodes: missing, edges: doc.edges });
     const savedIds = doc.nodes.filter((node) => has(node.id));
     if (savedIds.length > 0) {
       // Put the new nodes below the saved drawing, aligned with its left edge.
-      const left = Math.min(...savedIds.map((n) => saved[n.id]!.x));
-      const bottom = Math.max(...savedIds.map((n) => saved[n.id]!.y + cardLayout(n, hosts).height));
-      placed = Object.fromEntries(Object.entries(placed).map(([id, p]) => [id, { x: p.x + left, y: p.y + bottom + APPENDED_GAP }]));
+      const left = minOf(savedIds.map((n) => saved[n.id]!.x));
+      const bottom = maxOf(savedIds.map((n) => saved[n.id]!.y + cardLayout(n, hosts).height));
+      placed = Object.assign(Object.create(null) as Record<string, Position>, Object.fromEntries(Object.entries(placed).map(([id, p]) => [id, { x: p.x + left, y: p.y + bottom + APPENDED_GAP }])));
     }
   }
   const nodes = doc.nodes.map((node) => {
@@ -73,10 +75,10 @@ export function diagramLayout(doc: TopologyDocument): DiagramLayout {
 /** The smallest box holding all of `boxes`. */
 export function unionBoxes(boxes: readonly Box[]): Box {
   if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  const left = Math.min(...boxes.map((b) => b.x));
-  const top = Math.min(...boxes.map((b) => b.y));
-  const right = Math.max(...boxes.map((b) => b.x + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  const left = minOf(boxes.map((b) => b.x));
+  const top = minOf(boxes.map((b) => b.y));
+  const right = maxOf(boxes.map((b) => b.x + b.width));
+  const bottom = maxOf(boxes.map((b) => b.y + b.height));
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
@@ -98,8 +100,8 @@ export function layeredPositions(doc: TopologyDocument): Record<string, Position
   const forward = acyclicEdges(outgoing);
   const layer = assignLayers(ids.length, forward, doc.nodes.map((n) => n.kind === 'client'));
   const order = orderLayers(doc, layer, forward);
-  const tallest = Math.max(0, ...order.map((column) => column.length));
-  const positions: Record<string, Position> = {};
+  const tallest = maxOf(order.map((column) => column.length), 0);
+  const positions: Record<string, Position> = Object.create(null) as Record<string, Position>;
   order.forEach((column, c) => {
     const offset = ((tallest - column.length) * ROW_SPACING) / 2;
     column.forEach((node, r) => {
@@ -166,7 +168,7 @@ function assignLayers(count: number, edges: readonly [number, number][], isClien
   for (let i = 0; i < count; i++) {
     if (isClient[i] || hasCaller[i]) continue;
     const callees = outgoing[i]!.map((to) => layer[to]!);
-    if (callees.length > 0) layer[i] = Math.max(0, Math.min(...callees) - 1);
+    if (callees.length > 0) layer[i] = Math.max(0, minOf(callees) - 1);
   }
   return layer;
 }
@@ -200,8 +202,10 @@ function orderLayers(doc: TopologyDocument, layer: readonly number[], edges: rea
         const adjacent = neighbours[node]!.filter((n) => layer[n] === reference);
         centre.set(node, adjacent.length === 0 ? rank[node]! : adjacent.reduce((sum, n) => sum + rank[n]!, 0) / adjacent.length);
       }
-      layers[l] = groupByHost(column, centre, hostKey);
-      renumber();
+      const ordered = groupByHost(column, centre, hostKey);
+      layers[l] = ordered;
+      // Only this layer moved: renumbering every layer here made long chains quadratic.
+      ordered.forEach((node, r) => (rank[node] = r - ordered.length / 2));
     }
   }
   return layers;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../classification/types';
 import { exportMarkdown, markdownText, percent } from './markdown';
-import { awkwardDocument } from './testDocs';
+import { awkwardDocument, makeDocument } from './testDocs';
 
 const classification: Classification = {
   summary: 'Distributed · Cluster',
@@ -22,12 +22,12 @@ describe('exportMarkdown', () => {
 
   it('has the title, the diagram, the classification with its reasons and the findings', () => {
     const md = exportMarkdown(doc, { svgFileName: 'my shop.svg', classification });
-    expect(md.startsWith(`# Shop \\<"beta"\\> & \\]\\]\\> 'quotes'\n`)).toBe(true);
+    expect(md.startsWith(`# Shop \\<&quot;beta&quot;\\> &amp; \\]\\]\\> &#39;quotes&#39;\n`)).toBe(true);
     expect(md).toContain('](my%20shop.svg)');
     expect(md).toContain('**Distributed · Cluster**');
     expect(md).toContain('| no | yes | yes | no |');
     expect(md).toContain('- **Cluster** — Shop runs on app-1 and app-2. (nodes: Shop\\]\\]\\>; servers: app-1, app-2)');
-    expect(md).toContain('| ⚠️ warning | `spof` | Postgres runs only on data & co. | Postgres \\#1 \\| main | data & co |');
+    expect(md).toContain('| ⚠️ warning | `spof` | Postgres runs only on data &amp; co. | Postgres \\#1 \\| main | data &amp; co |');
     expect(md).toContain('| ℹ️ info | `unplaced` | Jobs queue is on no server. | Jobs queue | – |');
     expect(md).not.toContain('## Failure sweep');
     expect(md).not.toContain('## Scenarios');
@@ -41,7 +41,7 @@ describe('exportMarkdown', () => {
       scenarioResults: [{ name: 'Lose app-1', availability: 0.5, throughput: { served: 25.04 }, latencyMs: { p50: 12.3, p99: 250 } }],
     });
     expect(md).toContain('## Failure sweep');
-    expect(md).toContain('| Server down | data & co | 0 % |');
+    expect(md).toContain('| Server down | data &amp; co | 0 % |');
     expect(md).toContain('| Node down | Jobs queue | 98.33 % |');
     expect(md).toContain('| Lose app-1 | 50.00 % | 25 | 12.3 | 250 |');
   });
@@ -58,5 +58,13 @@ describe('exportMarkdown', () => {
     expect(markdownText('a|b *c* [d](e) <f>\nnext')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> next');
     expect(percent(1)).toBe('100 %');
     expect(percent(0.5)).toBe('50.00 %');
+  });
+});
+
+describe('hostile names in the report', () => {
+  it('cannot end the image alt attribute or add one', () => {
+    const md = exportMarkdown(makeDocument({ name: 'x" onload="alert(1)', nodes: [] }), { svgFileName: 'a (1).svg', classification: { ...classification, findings: [], evidence: [] } });
+    expect(md).toContain('![x&quot; onload=&quot;alert(1)](a%20%281%29.svg)');
+    expect(md).not.toContain('"');
   });
 });

@@ -41,7 +41,10 @@ export function markdownText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     // eslint-disable-next-line no-control-regex -- control characters have no place in a report
-    .replace(/[\u0000-\u001f\u007f]/g, '').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
+    // Then entities for what could end an HTML attribute once rendered (an image's alt text).
+    .replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -73,7 +76,7 @@ export function exportMarkdown(doc: TopologyDocument, options: MarkdownOptions):
   const out: string[] = [];
 
   out.push(`# ${markdownText(title)}`, '');
-  out.push(`![${markdownText(title)}](${encodeURI(options.svgFileName)})`, '');
+  out.push(`![${markdownText(title)}](${encodeURI(options.svgFileName).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`, '');
 
   out.push('## Classification', '');
   out.push(`**${markdownText(classification.summary)}**`, '');

@@ -48,7 +48,7 @@ describe('exportMermaid', () => {
     expect(text).toMatch(/n_shop\w* -\.-> n_jobs/);
     expect(text).toContain('LB #quot;main#quot;');
     expect(text).toContain('Edge #lt;gateway#gt;');
-    expect(text).toContain('Postgres #35;1 | main');
+    expect(text).toContain('Postgres #35;1 #124; main');
     expect(text).toMatch(/n_end_0\b/);
   });
 
@@ -63,5 +63,25 @@ describe('exportMermaid', () => {
     expect(text).toContain('service n_a(server)[A] in h_h1');
     expect(text).toContain('service n_b(database)[B] in h_h1');
     expect(text).toContain('n_a:R --> L:n_b');
+  });
+});
+
+describe('hostile names in Mermaid', () => {
+  const hostile = '%%{init: {"theme":"dark","themeCSS":"x"}}%% a|b; c[d] (e) #f\nnext';
+  it('flowchart labels hold no directive, bracket, pipe, semicolon, quote or line break', () => {
+    const doc = makeDocument({ nodes: [makeNode('a', 'service', [], { name: hostile }), makeNode('b', 'service', [])], edges: [makeEdge('a', 'b')] });
+    const text = exportMermaid(doc);
+    expect(text).not.toContain('%%{');
+    const label = text.split('\n').find((line) => line.includes('init'))!;
+    expect(label).toContain('#37;#37;#123;init: #123;#quot;theme#quot;');
+    const inside = label.slice(label.indexOf('("') + 2, label.lastIndexOf('")'));
+    expect(inside.replace(/#\w+;/g, '')).not.toMatch(/[%"[\]{}()|;\n]/);
+  });
+  it('architecture titles hold no directive or brackets', () => {
+    const doc = makeDocument({ nodes: [makeNode('a', 'service', [], { name: hostile })] });
+    const text = exportMermaid(doc, { flavour: 'architecture' });
+    expect(text).not.toContain('%%{');
+    const line = text.split('\n').find((l) => l.includes('init'))!;
+    expect(line.slice(line.indexOf('[') + 1, line.lastIndexOf(']'))).not.toMatch(/[%"[\]{}|;\n]/);
   });
 });

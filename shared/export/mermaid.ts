@@ -34,17 +34,22 @@ function identifiers(prefix: string, ids: readonly string[]): Map<string, string
   return out;
 }
 
-/** Text for a quoted flowchart label: Mermaid's own entity codes for the characters it reads. */
+/**
+ * Characters a quoted flowchart label must not hold as written: quotes and brackets end the label,
+ * `|` ends an edge label, `;` ends a statement, `#` starts an entity, and `%` could form a `%%{…}%%`
+ * directive, which Mermaid reads anywhere in the text and which would rewrite the diagram's config.
+ */
+const FLOW_ENTITIES: Readonly<Record<string, string>> = {
+  '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;', '&': '#amp;', '%': '#37;',
+  '{': '#123;', '}': '#125;', '[': '#91;', ']': '#93;', '(': '#40;', ')': '#41;', '|': '#124;', ';': '#59;', "'": '#39;',
+};
+
+/** Text for a quoted flowchart label: Mermaid's own entity codes for the characters it reads (one pass). */
 function flowText(text: string): string {
   return text
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/#/g, '#35;') // first, so the codes below stay intact
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/`/g, '#96;')
-    .replace(/&/g, '#amp;')
-    .trim();
+    .trim()
+    .replace(/[#"<>`&%{}[\]()|;']/g, (char) => FLOW_ENTITIES[char]!);
 }
 
 const SHAPES: Readonly<Record<NodeKind, [string, string]>> = {
@@ -68,7 +73,8 @@ function flowchart(doc: TopologyDocument): string {
   const hostIds = identifiers('h_', doc.hosts.map((h) => h.id));
   const hostNames = new Map(doc.hosts.map((h) => [h.id, displayName(h.name, h.id)]));
   const lines: string[] = [];
-  lines.push('---', `title: ${JSON.stringify(doc.name)}`, '---', 'flowchart LR');
+  // A YAML double-quoted title; `%` as the YAML escape \x25 so no `%%{…}%%` directive can form.
+  lines.push('---', `title: ${JSON.stringify(doc.name).replace(/%/g, '\\x25')}`, '---', 'flowchart LR');
   for (const kind of Object.keys(KIND_STYLE) as NodeKind[]) {
     if (doc.nodes.some((n) => n.kind === kind)) lines.push(`  classDef ${kind} fill:${KIND_STYLE[kind].hue},stroke:${KIND_STYLE[kind].hue},color:#ffffff`);
   }
@@ -128,9 +134,10 @@ const ARCHITECTURE_ICONS: Readonly<Record<NodeKind, string>> = {
   queue: 'disk',
 };
 
-/** Titles in `[...]`: anything but brackets and line breaks. */
+/** Titles in `[...]`: no brackets, braces, `%`, quotes, pipes, semicolons or line breaks. */
 function architectureText(text: string): string {
-  const cleaned = text.replace(/[\r\n\t]+/g, ' ').replace(/\[/g, '(').replace(/\]/g, ')').trim();
+  // Brackets end the title; `%` could form a `%%{…}%%` directive and braces a config block.
+  const cleaned = text.replace(/[\r\n\t]+/g, ' ').replace(/[[{]/g, '(').replace(/[\]}]/g, ')').replace(/%/g, '％').replace(/[";|`]/g, ' ').trim();
   return cleaned === '' ? '-' : cleaned;
 }
 

@@ -33,8 +33,9 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
   const elapsedMs = Math.max(state.now, 1e-9);
   const seconds = elapsedMs / 1000;
   const total = metrics.ok + metrics.failed;
-  const nodes: Record<string, NodeReport> = {};
-  const failuresByNode: Record<string, number> = {};
+  // Null-prototype tables: a node id `__proto__` must stay a key, not replace the prototype.
+  const nodes = Object.create(null) as Record<string, NodeReport>;
+  const failuresByNode = Object.create(null) as Record<string, number>;
   model.nodeIds.forEach((id, n) => {
     if (metrics.failuresByNode[n]! > 0) failuresByNode[id] = metrics.failuresByNode[n]!;
     if (!isDeployable(model.nodeKinds[n] as NodeKind)) return;
