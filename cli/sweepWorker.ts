@@ -15,7 +15,7 @@ export type SweepTask =
 /** Worker → main thread. */
 export type SweepTaskResult =
   | { readonly kind: 'run'; readonly index: number; readonly run: SweepRun }
-  | { readonly kind: 'baseline'; readonly availability: number }
+  | { readonly kind: 'baseline'; readonly availability: number | null }
   | { readonly kind: 'error'; readonly message: string };
 
 let setup: Extract<SweepTask, { kind: 'init' }> | undefined;

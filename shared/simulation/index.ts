@@ -16,5 +16,7 @@ export {
 export { sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, type SweepOptions } from './sweep';
 export { LivePacer, LiveSession, MAX_FRAME_HZ, type LiveFrame, type LiveSessionOptions } from './live';
 export { failureCauseLabel } from './causes';
+export { HARD_EVENT_LIMIT, IN_FLIGHT_LIMIT, STALL_EVENT_LIMIT, type BudgetStop, type BudgetReason } from './budget';
+export { NO_REQUEST_FINISHED } from './report';
 export type * from './protocol';
 export type * from './types';

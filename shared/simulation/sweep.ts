@@ -35,24 +35,30 @@ export function runSweepTarget(doc: TopologyDocument, target: SweepTarget, optio
     name: target.name,
     availability: report.availability,
     requests: { total: report.requests.total, ok: report.requests.ok, failed: report.requests.failed },
+    ...(report.partial ? { partial: report.partial } : {}),
     mainCause,
   };
 }
 
-/** Worst first; equal availability keeps the order of `sweepTargets` (hosts, then nodes). */
+/** Sort key of an availability: a run in which nothing finished is the worst there is. */
+function worstFirst(availability: number | null): number {
+  return availability ?? -1;
+}
+
+/** Worst first (nothing finished before any number); equal availability keeps the order of `sweepTargets` (hosts, then nodes). */
 export function sortSweepRuns(doc: TopologyDocument, runs: readonly SweepRun[]): SweepRun[] {
   const order = new Map(sweepTargets(doc).map((t, i) => [`${t.type}:${t.target}`, i]));
   const rank = (run: SweepRun) => order.get(`${run.type}:${run.target}`) ?? Number.MAX_SAFE_INTEGER;
-  return [...runs].sort((a, b) => a.availability - b.availability || rank(a) - rank(b));
+  return [...runs].sort((a, b) => worstFirst(a.availability) - worstFirst(b.availability) || rank(a) - rank(b));
 }
 
 /** The healthy system's availability under the same load, for comparison. */
-export function sweepBaseline(doc: TopologyDocument, options: SweepOptions = {}): number {
+export function sweepBaseline(doc: TopologyDocument, options: SweepOptions = {}): number | null {
   return simulate(doc, { durationS: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED }).availability;
 }
 
 /** Assembles a sweep report from runs made anywhere (in process or in worker threads). */
-export function sweepReport(doc: TopologyDocument, runs: readonly SweepRun[], baseline: number, options: SweepOptions = {}): SweepReport {
+export function sweepReport(doc: TopologyDocument, runs: readonly SweepRun[], baseline: number | null, options: SweepOptions = {}): SweepReport {
   return { duration: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED, baseline, runs: sortSweepRuns(doc, runs) };
 }
 
