@@ -7,6 +7,7 @@
  * a saved file holds only what the user chose.
  */
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import {
   BALANCERS,
   CALL_MODES,
@@ -120,7 +121,7 @@ export const nodeSchema = object({
   id: idSchema,
   kind: oneOf(NODE_KINDS, 'kind'),
   name: text(),
-  rate: num({ min: 0 }).optional(),
+  rate: num({ min: 0, max: LIMITS.ratePerSecond }).optional(),
   instances: list(instanceSchema).min(1, { error: 'must have at least one instance' }).optional(),
   balancer: oneOf(BALANCERS, 'balancer').optional(),
   latencyMs: num({ min: 0 }).optional(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from './simulation';
 import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
+import { errorsOf, setAt, validateMutated } from '../document/testing/builders';
 
 const chain = (rate: number) =>
   makeDocument({ nodes: [makeClient('users', { rate }), makeService('api', { on: ['h1'], latencyMs: 10 })], edges: [makeEdge('users', 'api')] });
@@ -25,5 +26,12 @@ describe('the work budget', () => {
     const report = simulate(chain(0), { durationS: 5 });
     expect(report.availability).toBeNull();
     expect(report.availabilityReason).toBe('no request finished');
+  });
+});
+
+describe('the document limit on rates', () => {
+  it('refuses a client rate above 1,000,000/s when reading a document', () => {
+    const errors = errorsOf(validateMutated((doc) => setAt(doc, 'nodes[0].rate', 1e9)));
+    expect(errors.map((e) => e.path)).toContain('nodes[0].rate');
   });
 });
