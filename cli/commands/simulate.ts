@@ -1,4 +1,4 @@
-import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, UserError, type Command } from '../command';
+import { EXIT_INVALID, EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, UserError, type Command } from '../command';
 import { FAILURE_CAUSES, type TopologyDocument } from '../../shared/document';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, SimulationInputError, findScenario, simulate, type SimulationReport, type TimelineEntry } from '../../shared/simulation';
 
@@ -36,6 +36,12 @@ export const simulateCommand: Command = {
       if (error instanceof SimulationInputError) throw new UserError([`${file}: ${error.message}`]);
       throw error;
     }
+    // A run its work budget stopped: one line and exit 1; --json still hands out the partial report.
+    if (report.partial) {
+      if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+      io.stderr(`${file}: ${report.partial.message}\n`);
+      return EXIT_INVALID;
+    }
     io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatSimulation(doc, report));
     return EXIT_OK;
   },
@@ -72,6 +78,8 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(2)} %`;
+/** An availability, or why there is none. */
+export const availabilityText = (availability: number | null) => (availability === null ? 'unknown' : percent(availability));
 const ms = (value: number) => `${value.toFixed(value >= 100 ? 0 : 1)} ms`;
 
 /** The human-readable summary of a simulation report. */
@@ -83,7 +91,7 @@ export function formatSimulation(doc: TopologyDocument, report: SimulationReport
     '',
     ...table(
       [
-        ['availability', `${percent(report.availability)}`, `${thousands(requests.ok)} ok of ${thousands(requests.total)} requests, ${thousands(requests.failed)} failed${requests.inFlight > 0 ? `, ${thousands(requests.inFlight)} still in flight at the end` : ''}`],
+        ['availability', availabilityText(report.availability), `${report.availabilityReason ? `${report.availabilityReason}: ` : ''}${thousands(requests.ok)} ok of ${thousands(requests.total)} requests, ${thousands(requests.failed)} failed${requests.inFlight > 0 ? `, ${thousands(requests.inFlight)} still in flight at the end` : ''}`],
         ['throughput', `${report.throughput.served.toFixed(1)}/s`, `served, of ${report.throughput.offered.toFixed(1)}/s offered`],
         ['latency', ms(latency.p50), `p50 · p95 ${ms(latency.p95)} · p99 ${ms(latency.p99)} · mean ${ms(latency.mean)} · max ${ms(latency.max)}`],
         ...(report.retries > 0 ? [['retries', thousands(report.retries), 'attempts repeated after a failure']] : []),

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, type CliIo, type Command } from '../command';
+import { EXIT_INVALID, EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, type CliIo, type Command } from '../command';
 import type { TopologyDocument } from '../../shared/document';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, finishSweepShare, mergeSweep, planSweep, sweepTargets, type SweepReport, type SweepShareResult } from '../../shared/simulation';
 import type { SweepShareMessage, SweepShareTask } from '../sweepWorker';
-import { MAX_DURATION_S, thousands } from './simulate';
+import { availabilityText, MAX_DURATION_S, thousands } from './simulate';
 
 /** The bundled worker beside the bundled CLI (absent when running from sources, e.g. under vitest). */
 function bundledWorkerFile(): string | undefined {
@@ -93,6 +93,12 @@ export const sweepCommand: Command = {
     const report = await runSweepPool(doc, { durationS, seed, threads, ...(onProgress ? { onProgress } : {}) });
     if (io.isTty) io.progress('\r\x1b[K');
     io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatSweep(doc, report));
+    // A run its work budget stopped makes the whole sweep unreliable: say which, exit 1.
+    const stopped = report.runs.find((run) => run.partial);
+    if (stopped?.partial) {
+      io.stderr(`${file}: with ${stopped.name} down, ${stopped.partial.message}\n`);
+      return EXIT_INVALID;
+    }
     return EXIT_OK;
   },
 };
@@ -102,7 +108,7 @@ export function formatSweep(doc: TopologyDocument, report: SweepReport): string 
   const rows = [
     ['availability', 'fault', 'target', 'failed', 'main cause'],
     ...report.runs.map((run) => [
-      `${(run.availability * 100).toFixed(2)} %`,
+      availabilityText(run.availability),
       run.type,
       run.name === run.target ? run.target : `${run.name} (${run.target})`,
       thousands(run.requests.failed),
@@ -112,9 +118,11 @@ export function formatSweep(doc: TopologyDocument, report: SweepReport): string 
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const right = [true, false, false, true, false];
   const lines = rows.map((row) => '  ' + row.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
-  const weak = report.runs.filter((run) => run.availability < report.baseline - 0.01);
+  // A run in which nothing finished is weak whatever the baseline.
+  const baseline = report.baseline;
+  const weak = report.runs.filter((run) => run.availability === null || (baseline !== null && run.availability < baseline - 0.01));
   return [
-    `${doc.name} — sweep · ${report.duration} s simulated per run · seed ${report.seed} · healthy availability ${(report.baseline * 100).toFixed(2)} %`,
+    `${doc.name} — sweep · ${report.duration} s simulated per run · seed ${report.seed} · healthy availability ${availabilityText(baseline)}`,
     '',
     ...lines,
     '',

@@ -37,7 +37,7 @@ describe('the simulation client over the worker', () => {
       }),
     );
     expect(results[0]!.baseline).not.toBeNull();
-    expect(results[1]!.baseline).toBeNull();
+    expect(results[1]!.baseline).toBeUndefined();
     const total = shares[0]!.targets.length + 1;
     expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
     expect(mergeSweep(shop, results, { durationS: 5 })).toEqual(sweep(shop, { durationS: 5 }));

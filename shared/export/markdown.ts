@@ -17,13 +17,14 @@ import { LABEL_TITLES, type Classification, type Severity } from '../classificat
 export const REPORT_WRAP_WIDTH = 880;
 
 export interface SweepLike {
-  readonly runs: readonly { readonly type: string; readonly target: string; readonly availability: number }[];
+  readonly runs: readonly { readonly type: string; readonly target: string; readonly availability: number | null }[];
 }
 
 /** The part of a simulation result the report shows, with the scenario's name. */
 export interface ScenarioResultLike {
   readonly name: string;
-  readonly availability: number;
+  /** Null when no request finished. */
+  readonly availability: number | null;
   readonly throughput: { readonly served: number };
   readonly latencyMs: { readonly p50: number; readonly p99: number };
 }
@@ -51,9 +52,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-/** 0.98333 → "98.33 %"; exact 1 and 0 stay short. */
-export function percent(value: number): string {
-  if (!Number.isFinite(value)) return '–';
+/** 0.98333 → "98.33 %"; exact 1 and 0 stay short; null (nothing finished) reads "–". */
+export function percent(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '–';
   const p = value * 100;
   return `${p === 100 || p === 0 ? p.toFixed(0) : p.toFixed(2)} %`;
 }

@@ -112,11 +112,12 @@ export function checkDesign(doc: TopologyDocument, options: CheckOptions = {}): 
         case 'min-availability': {
           if (rule.options.under === 'sweep') {
             const worst = sweepRun().runs[0];
-            if (worst && worst.availability < rule.options.value) {
+            // No request finished under that failure: as bad as it gets, not a pass.
+            if (worst && (worst.availability === null || worst.availability < rule.options.value)) {
               found.push({
                 rule: rule.name,
                 severity,
-                message: `with ${worst.type === 'host-down' ? 'server' : 'node'} ${worst.name} down, availability is ${percent(worst.availability)}, under the ${percent(rule.options.value)} required`,
+                message: `with ${worst.type === 'host-down' ? 'server' : 'node'} ${worst.name} down, availability is ${worst.availability === null ? 'unknown (no request finished)' : percent(worst.availability)}, under the ${percent(rule.options.value)} required`,
                 nodes: worst.type === 'node-down' ? [worst.target] : [],
                 hosts: worst.type === 'host-down' ? [worst.target] : [],
               });

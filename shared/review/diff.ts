@@ -143,10 +143,11 @@ export function formatDiffText(diff: DesignDiff): string {
 
 /** What `--simulate` compares: the seeded baseline simulation and the failure sweep of each side. */
 export interface SimulationSide {
-  readonly availability: number;
+  /** Null when no request finished. */
+  readonly availability: number | null;
   readonly p99: number;
   /** The worst single failure of the sweep (null when nothing can be failed). */
-  readonly worst: { readonly type: string; readonly target: string; readonly name: string; readonly availability: number } | null;
+  readonly worst: { readonly type: string; readonly target: string; readonly name: string; readonly availability: number | null } | null;
   /** Sweep targets whose failure alone drops availability under 95 %: single points of failure. */
   readonly singlePoints: readonly string[];
 }
@@ -154,7 +155,8 @@ export interface SimulationSide {
 export interface SimulationDiff {
   readonly old: SimulationSide;
   readonly new: SimulationSide;
-  readonly delta: { readonly availability: number; readonly p99: number; readonly worst: number | null };
+  /** Availability deltas are null when either side had no finished request. */
+  readonly delta: { readonly availability: number | null; readonly p99: number; readonly worst: number | null };
   /** "p99 +40 ms", "worst single failure −2.1 pt", "new single point of failure: orders-db". */
   readonly summary: readonly string[];
 }
@@ -165,16 +167,23 @@ export const SINGLE_POINT_AVAILABILITY = 0.95;
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${Math.abs(value)}${unit}`;
 
+/** next − old, 4 decimals; null when either is null (no request finished there). */
+function difference(old: number | null, next: number | null): number | null {
+  return old === null || next === null ? null : round(next - old, 4);
+}
+
 /** Compares two sides' simulation figures. */
 export function simulationDiff(old: SimulationSide, next: SimulationSide): SimulationDiff {
   const delta = {
-    availability: round(next.availability - old.availability, 4),
+    availability: difference(old.availability, next.availability),
     p99: round(next.p99 - old.p99, 1),
-    worst: old.worst && next.worst ? round(next.worst.availability - old.worst.availability, 4) : null,
+    worst: old.worst && next.worst ? difference(old.worst.availability, next.worst.availability) : null,
   };
   const summary: string[] = [];
   if (delta.p99 !== 0) summary.push(`p99 ${signed(delta.p99, ' ms')}`);
-  if (delta.availability !== 0) summary.push(`availability ${signed(round(delta.availability * 100, 2), ' pt')}`);
+  const shown = (availability: number | null) => (availability === null ? 'unknown (no request finished)' : `${round(availability * 100, 2)} %`);
+  if ((old.availability === null) !== (next.availability === null)) summary.push(`availability ${shown(old.availability)} → ${shown(next.availability)}`);
+  else if (delta.availability !== null && delta.availability !== 0) summary.push(`availability ${signed(round(delta.availability * 100, 2), ' pt')}`);
   if (delta.worst !== null && delta.worst !== 0) summary.push(`worst single failure ${signed(round(delta.worst * 100, 2), ' pt')}`);
   for (const target of next.singlePoints) if (!old.singlePoints.includes(target)) summary.push(`new single point of failure: ${target}`);
   for (const target of old.singlePoints) if (!next.singlePoints.includes(target)) summary.push(`no longer a single point of failure: ${target}`);

@@ -11,7 +11,7 @@ export function simulationSide(doc: TopologyDocument, options: { durationS: numb
     availability: report.availability,
     p99: report.latencyMs.p99,
     worst: worst ? { type: worst.type, target: worst.target, name: worst.name, availability: worst.availability } : null,
-    singlePoints: runs.filter((run) => run.availability < SINGLE_POINT_AVAILABILITY).map((run) => run.target),
+    singlePoints: runs.filter((run) => run.availability === null || run.availability < SINGLE_POINT_AVAILABILITY).map((run) => run.target),
   };
 }
 

@@ -29,7 +29,7 @@ describe('determinism', () => {
     const reports = [1, 2, 3].map((seed) => simulate(shopWithFaults, { durationS: 20, seed, scenario: 'mixed' }));
     expect(new Set(reports.map((r) => JSON.stringify(r))).size).toBe(3);
     const totals = reports.map((r) => r.requests.total);
-    const availabilities = reports.map((r) => r.availability);
+    const availabilities = reports.map((r) => r.availability!);
     expect(Math.max(...totals) / Math.min(...totals)).toBeLessThan(1.05);
     expect(Math.max(...availabilities) - Math.min(...availabilities)).toBeLessThan(0.03);
   });

@@ -77,7 +77,7 @@ describe('retries', () => {
 
   it('without retries, calls to the crashed instance fail; with one retry they go to the other instance', () => {
     const without = simulate(design(0), { durationS: 30, scenario: 'crash-one' });
-    expectNear(without.availability, 0.5, 0.03);
+    expectNear(without.availability!, 0.5, 0.03);
     expect(without.failures.crash).toBe(without.requests.failed);
     const withRetry = simulate(design(1), { durationS: 30, scenario: 'crash-one' });
     expect(withRetry.availability).toBe(1);

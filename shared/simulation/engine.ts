@@ -51,6 +51,7 @@ import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
 import { Faults } from './faults';
 import { Messaging } from './queues';
+import { budgetStop, CHECK_EVERY, eventLimit, IN_FLIGHT_LIMIT, PENDING_EVENT_LIMIT, STALL_EVENT_LIMIT, type BudgetReason, type BudgetStop } from './budget';
 import { buildReport, buildSnapshot, type ReadableState, type ReportMeta } from './report';
 import { pickEdgeByWeight } from './routing';
 import type { Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
@@ -69,6 +70,8 @@ export interface EngineOptions {
   readonly recordMovements?: boolean;
   /** About how many requests per simulated second to sample when recording movements. */
   readonly sampledRequestsPerSecond?: number;
+  /** Events the run may process (default: derived from the design and the duration, budget.ts). */
+  readonly eventLimit?: number;
 }
 
 /** Pool and agenda sizes, and what is still open (for the bounded-memory and no-leak tests). */
@@ -98,6 +101,13 @@ export class Engine {
   /** Virtual time, ms: read by the parts, moved only here. */
   private readonly clock = { now: 0 };
   private eventCount = 0;
+  /** The run's event budget (budget.ts), and the count at which the budget is next looked at. */
+  private readonly eventLimit: number;
+  private nextCheck = CHECK_EVERY;
+  /** Time at the last budget check, and events since time last moved (to tell a stuck run). */
+  private checkedAt = -1;
+  private stalledEvents = 0;
+  private stopped: BudgetStop | null = null;
   private requestCounter = 0;
   /** Sample one request in this many for the animation. */
   private readonly sampleEvery: number;
@@ -109,6 +119,7 @@ export class Engine {
     options: EngineOptions,
   ) {
     this.durationMs = options.durationMs;
+    this.eventLimit = options.eventLimit ?? eventLimit(model, options.durationMs);
     this.random = new Random(options.seed);
     this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount);
     this.breakers = new Breakers(model);
@@ -158,7 +169,12 @@ export class Engine {
   }
 
   get finished(): boolean {
-    return this.clock.now >= this.durationMs;
+    return this.stopped !== null || this.clock.now >= this.durationMs;
+  }
+
+  /** Why the run stopped before its end (its budget ran out), or null. */
+  get stop(): BudgetStop | null {
+    return this.stopped;
   }
 
   /**
@@ -177,7 +193,7 @@ export class Engine {
       queue.pop();
       this.dispatch();
     }
-    if (limit > this.clock.now) this.clock.now = limit;
+    if (limit > this.clock.now && this.stopped === null) this.clock.now = limit;
     return true;
   }
 
@@ -186,7 +202,7 @@ export class Engine {
     const queue = this.queue;
     for (let k = 0; k < budget; k++) {
       if (queue.size === 0 || queue.peekTime() >= this.durationMs) {
-        this.clock.now = this.durationMs;
+        if (this.stopped === null) this.clock.now = this.durationMs;
         return true;
       }
       queue.pop();
@@ -220,7 +236,7 @@ export class Engine {
 
   private readableState(): ReadableState {
     const { model, metrics, instances, breakers } = this;
-    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers };
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped };
   }
 
   /** The metrics collected so far, read only. */
@@ -254,7 +270,8 @@ export class Engine {
   private dispatch(): void {
     const queue = this.queue;
     this.clock.now = queue.time;
-    this.eventCount++;
+    // One compare per event; the budget itself is looked at every CHECK_EVERY events.
+    if (++this.eventCount >= this.nextCheck && this.overBudget()) return;
     const first = queue.first;
     const second = queue.second;
     switch (queue.kind) {
@@ -269,6 +286,27 @@ export class Engine {
       case EVENT_HEALTH: return this.faults.onHealth(first, second);
       case EVENT_PUMP: return this.messaging.pump(first);
     }
+  }
+
+  /** True (and the run stopped: the agenda emptied) when the run has used up its budget. */
+  private overBudget(): boolean {
+    this.nextCheck += CHECK_EVERY;
+    const now = this.clock.now;
+    if (now === this.checkedAt) this.stalledEvents += CHECK_EVERY;
+    else {
+      this.checkedAt = now;
+      this.stalledEvents = 0;
+    }
+    if (this.eventCount > this.eventLimit) return this.stopRun('events', this.eventLimit);
+    if (this.jobs.live > IN_FLIGHT_LIMIT || this.queue.size > PENDING_EVENT_LIMIT) return this.stopRun('in-flight', IN_FLIGHT_LIMIT);
+    if (this.stalledEvents >= STALL_EVENT_LIMIT) return this.stopRun('time-stalled', STALL_EVENT_LIMIT);
+    return false;
+  }
+
+  private stopRun(reason: BudgetReason, limit: number): true {
+    this.stopped = budgetStop(this.model, reason, this.clock.now, this.durationMs, limit);
+    this.queue.clear();
+    return true;
   }
 
   // ── requests ────────────────────────────────────────────────────────────────────────────────

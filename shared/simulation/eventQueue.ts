@@ -44,6 +44,11 @@ export class EventQueue {
     return this.count === 0 ? Infinity : this.times[0]!;
   }
 
+  /** Forgets every pending event (a run stopped by its budget); the arrays keep their size. */
+  clear(): void {
+    this.count = 0;
+  }
+
   push(time: number, kind: number, first: number, second: number): void {
     if (this.count === this.times.length) this.grow();
     const sequence = this.nextSequence++;

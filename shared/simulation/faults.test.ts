@@ -37,7 +37,7 @@ describe('faults', () => {
     for (const entry of report.timeline.filter((e) => e.t >= 10 && e.t < 13)) expect(entry.failures).toMatchObject({ crash: entry.failed, unavailable: 0 });
     for (const entry of report.timeline.filter((e) => e.t >= 14 && e.t < 20)) expect(entry.failures).toMatchObject({ crash: 0, unavailable: entry.failed });
     // Back in rotation one health-check interval after it recovers: 11 s without the node.
-    expectNear(report.availability, 1 - 11 / 30, 0.03);
+    expectNear(report.availability!, 1 - 11 / 30, 0.03);
     expect(failedSeconds[0]).toBe(10);
     expect(failedSeconds.at(-1)).toBe(20);
     expect(report.timeline.filter((e) => e.t >= 21).every((e) => e.failed === 0)).toBe(true);

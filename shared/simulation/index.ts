@@ -22,5 +22,7 @@ export { failureCauseLabel } from './causes';
 export { SimulationCancelledError } from './service';
 export type * from './service';
 export { SIMULATION_EVENTS } from './protocol';
+export { HARD_EVENT_LIMIT, IN_FLIGHT_LIMIT, STALL_EVENT_LIMIT, type BudgetStop, type BudgetReason } from './budget';
+export { NO_REQUEST_FINISHED } from './report';
 export type * from './protocol';
 export type * from './types';

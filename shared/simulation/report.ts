@@ -5,6 +5,7 @@
 import { isDeployable, type NodeKind } from '../document';
 import { BREAKER_CLOSED, BREAKER_OPEN, type Breakers } from './breaker';
 import type { InstanceTable } from './instances';
+import type { BudgetStop } from './budget';
 import type { Backlogs } from './messaging';
 import { round, type MetricsCollector } from './metrics';
 import type { SimulationModel } from './model';
@@ -25,7 +26,12 @@ export interface ReadableState {
   readonly instances: InstanceTable;
   readonly backlogs: Backlogs;
   readonly breakers: Breakers;
+  /** Set when the run's budget stopped it before its end. */
+  readonly stop?: BudgetStop | null;
 }
+
+/** `availabilityReason` of a report in which no request finished. */
+export const NO_REQUEST_FINISHED = 'no request finished';
 
 /** The report of the run so far (complete once the engine has finished); reading changes nothing. */
 export function buildReport(state: ReadableState, meta: ReportMeta): SimulationReport {
@@ -58,8 +64,11 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
     duration: meta.durationS,
     seed: meta.seed,
     scenario: meta.scenario,
+    ...(state.stop ? { partial: { reason: state.stop.reason, atSeconds: state.stop.atSeconds, message: state.stop.message } } : {}),
     requests: { total, ok: metrics.ok, failed: metrics.failed, inFlight: metrics.offered - total },
-    availability: total === 0 ? 1 : round(metrics.ok / total, 4),
+    // Nothing finished says nothing about availability: null and why, never a reassuring 100 %.
+    availability: total === 0 ? null : round(metrics.ok / total, 4),
+    ...(total === 0 ? { availabilityReason: NO_REQUEST_FINISHED } : {}),
     throughput: { offered: round(metrics.offered / seconds, 2), served: round(metrics.ok / seconds, 2) },
     latencyMs: metrics.latencySummary(),
     failures: metrics.failureCounts(),

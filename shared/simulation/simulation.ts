@@ -3,6 +3,7 @@
  * and `simulate` for batch mode — the same engine run to its end.
  */
 import type { Scenario, TopologyDocument } from '../document';
+import type { BudgetStop } from './budget';
 import { Engine, type EngineFootprint } from './engine';
 import { compileModel } from './model';
 import type { LiveMetrics, Movement, SimulationReport, SimulationSnapshot } from './types';
@@ -19,6 +20,8 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** Sample request movements for the animation (live mode). */
   readonly recordMovements?: boolean;
+  /** Events the run may process before it stops as partial (default: derived, see budget.ts). */
+  readonly eventLimit?: number;
 }
 
 /** A problem with the options rather than with the engine: shown to users as `path: message`. */
@@ -66,6 +69,7 @@ export class Simulation {
       durationMs: this.durationS * 1000,
       seed: this.seed,
       recordMovements: options.recordMovements ?? false,
+      ...(options.eventLimit !== undefined ? { eventLimit: options.eventLimit } : {}),
     });
   }
 
@@ -80,6 +84,11 @@ export class Simulation {
 
   get finished(): boolean {
     return this.engine.finished;
+  }
+
+  /** Set once the work budget stopped the run before its end (then `finished` is true too). */
+  get stop(): BudgetStop | null {
+    return this.engine.stop;
   }
 
   /** Events processed so far. */

@@ -117,7 +117,7 @@ describe('distributed weak point', () => {
       scenarios: [makeScenario('orders-down', [{ type: 'host-down', target: 'h2', at: 20, until: 40 }])],
     });
     const report = simulate(doc, { durationS: 60, scenario: 'orders-down' });
-    expectNear(report.availability, 2 / 3, 0.03);
+    expectNear(report.availability!, 2 / 3, 0.03);
     expect(Object.keys(report.failuresByNode)).toEqual(['orders']);
     expect(report.failuresByNode['orders']).toBe(report.requests.failed);
   });
@@ -129,7 +129,7 @@ describe('distributed weak point', () => {
       scenarios: [makeScenario('orders-crash', [{ type: 'node-down', target: 'orders', at: 20, until: 40 }])],
     });
     const report = simulate(doc, { durationS: 60, scenario: 'orders-crash' });
-    expectNear(report.availability, 2 / 3, 0.03);
+    expectNear(report.availability!, 2 / 3, 0.03);
     expect(report.failures.crash + report.failures.unavailable).toBe(report.requests.failed);
     // Refused connections for the 3 s the health check takes, then no instance left in rotation.
     expectNear(report.failures.crash / report.requests.failed, 3 / 20, 0.1);

@@ -22,11 +22,14 @@ export interface SweepShare {
   readonly baseline: boolean;
 }
 
-/** What a share found: `runs[i]` is the run of target `targets[i]`; `baseline` when the share measured it. */
+/**
+ * What a share found: `runs[i]` is the run of target `targets[i]`; `baseline` when the share measured
+ * it (absent otherwise; `null` when it measured a baseline in which no request finished).
+ */
 export interface SweepShareResult {
   readonly targets: readonly number[];
   readonly runs: readonly SweepRun[];
-  readonly baseline: number | null;
+  readonly baseline?: number | null;
 }
 
 /** Progress of one share: `done` of `total` simulations (its runs, plus one for the baseline). */
@@ -58,24 +61,30 @@ export function runSweepTarget(doc: TopologyDocument, target: SweepTarget, optio
     name: target.name,
     availability: report.availability,
     requests: { total: report.requests.total, ok: report.requests.ok, failed: report.requests.failed },
+    ...(report.partial ? { partial: report.partial } : {}),
     mainCause,
   };
 }
 
-/** Worst first; equal availability keeps the order of `sweepTargets` (hosts, then nodes). */
+/** Sort key of an availability: a run in which nothing finished is the worst there is. */
+function worstFirst(availability: number | null): number {
+  return availability ?? -1;
+}
+
+/** Worst first (nothing finished before any number); equal availability keeps the order of `sweepTargets` (hosts, then nodes). */
 export function sortSweepRuns(doc: TopologyDocument, runs: readonly SweepRun[]): SweepRun[] {
   const order = new Map(sweepTargets(doc).map((t, i) => [`${t.type}:${t.target}`, i]));
   const rank = (run: SweepRun) => order.get(`${run.type}:${run.target}`) ?? Number.MAX_SAFE_INTEGER;
-  return [...runs].sort((a, b) => a.availability - b.availability || rank(a) - rank(b));
+  return [...runs].sort((a, b) => worstFirst(a.availability) - worstFirst(b.availability) || rank(a) - rank(b));
 }
 
 /** The healthy system's availability under the same load, for comparison. */
-export function sweepBaseline(doc: TopologyDocument, options: SweepOptions = {}): number {
+export function sweepBaseline(doc: TopologyDocument, options: SweepOptions = {}): number | null {
   return simulate(doc, { durationS: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED }).availability;
 }
 
-/** Assembles a sweep report from its runs (any order) and the baseline. */
-export function sweepReport(doc: TopologyDocument, runs: readonly SweepRun[], baseline: number, options: SweepOptions = {}): SweepReport {
+/** Assembles a sweep report from its runs (any order) and the baseline (null when no request finished). */
+export function sweepReport(doc: TopologyDocument, runs: readonly SweepRun[], baseline: number | null, options: SweepOptions = {}): SweepReport {
   return { duration: options.durationS ?? DEFAULT_DURATION_S, seed: options.seed ?? DEFAULT_SEED, baseline, runs: sortSweepRuns(doc, runs) };
 }
 
@@ -112,11 +121,9 @@ export function* runSweepShare(doc: TopologyDocument, share: SweepShare, options
     runs.push(runSweepTarget(doc, target, options));
     yield { done: runs.length, total };
   }
-  let baseline: number | null = null;
-  if (share.baseline) {
-    baseline = sweepBaseline(doc, options);
-    yield { done: total, total };
-  }
+  if (!share.baseline) return { targets: [...share.targets], runs };
+  const baseline = sweepBaseline(doc, options);
+  yield { done: total, total };
   return { targets: [...share.targets], runs, baseline };
 }
 
@@ -138,19 +145,19 @@ export function finishSweepShare(doc: TopologyDocument, share: SweepShare, optio
 export function mergeSweep(doc: TopologyDocument, results: readonly SweepShareResult[], options: SweepOptions = {}): SweepReport {
   const targetCount = sweepTargets(doc).length;
   const runs = new Map<number, SweepRun>();
-  const baselines: number[] = [];
+  const baselines: (number | null)[] = [];
   for (const result of results) {
     if (result.runs.length !== result.targets.length) throw new Error(`sweep: a share has ${result.runs.length} runs for ${result.targets.length} targets`);
     result.targets.forEach((index, i) => {
       if (runs.has(index)) throw new Error(`sweep: target ${index} ran twice`);
       runs.set(index, result.runs[i]!);
     });
-    if (result.baseline !== null) baselines.push(result.baseline);
+    if (result.baseline !== undefined) baselines.push(result.baseline);
   }
   for (let index = 0; index < targetCount; index++) if (!runs.has(index)) throw new Error(`sweep: target ${index} did not run`);
   if (runs.size !== targetCount) throw new Error(`sweep: results name targets the design does not have (${targetCount})`);
   if (baselines.length !== 1) throw new Error(`sweep: ${baselines.length} baselines instead of one`);
-  return sweepReport(doc, [...runs.values()], baselines[0]!, options);
+  return sweepReport(doc, [...runs.values()], baselines[0] ?? null, options);
 }
 
 /** The whole sweep in this thread (one share). `onProgress(done, total)` after each run (the baseline is not counted). */

@@ -52,16 +52,27 @@ export interface MessageSummary {
   readonly backlog: number;
 }
 
+/** A run stopped by its work budget (see budget.ts): why, where, and a sentence for people. */
+export interface PartialRun {
+  readonly reason: 'events' | 'in-flight' | 'time-stalled';
+  /** Simulated seconds reached. */
+  readonly atSeconds: number;
+  readonly message: string;
+}
+
 export interface SimulationReport {
   /** Simulated seconds. */
   readonly duration: number;
   readonly seed: number;
   /** The scenario whose faults were applied, or null for the healthy system. */
   readonly scenario: { readonly id: string; readonly name: string } | null;
+  /** Present when the run's work budget stopped it early: the numbers cover `atSeconds` only. */
+  readonly partial?: PartialRun;
   /** Finished requests (total = ok + failed); `inFlight` were still running at the end. */
   readonly requests: { readonly total: number; readonly ok: number; readonly failed: number; readonly inFlight: number };
-  /** ok ÷ total (1 when nothing finished), 4 decimals. */
-  readonly availability: number;
+  /** ok ÷ total, 4 decimals; null when no request finished (then `availabilityReason` says so). */
+  readonly availability: number | null;
+  readonly availabilityReason?: 'no request finished';
   /** Requests per second: sent by clients, and finished successfully. */
   readonly throughput: { readonly offered: number; readonly served: number };
   /** Latency of successful requests, ms. */
@@ -83,8 +94,11 @@ export interface SweepRun {
   readonly target: string;
   /** Host or node name. */
   readonly name: string;
-  readonly availability: number;
+  /** Null when no request finished. */
+  readonly availability: number | null;
   readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
+  /** Set when the run's budget stopped it early. */
+  readonly partial?: PartialRun;
   /** The most frequent failure cause, or null when nothing failed. */
   readonly mainCause: FailureCause | null;
 }
@@ -92,8 +106,8 @@ export interface SweepRun {
 export interface SweepReport {
   readonly duration: number;
   readonly seed: number;
-  /** Availability of the healthy system under the same load, for comparison. */
-  readonly baseline: number;
+  /** Availability of the healthy system under the same load, for comparison (null: nothing finished). */
+  readonly baseline: number | null;
   /** Worst first; ties keep hosts before nodes, each in document order. */
   readonly runs: readonly SweepRun[];
 }

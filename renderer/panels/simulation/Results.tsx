@@ -12,18 +12,23 @@ import { simulation } from '../../store/simulationController';
 /** A single loss that drops availability below this is a single point of failure. */
 export const SPOF_AVAILABILITY = 0.95;
 
-const percent = (x: number) => `${(x * 100).toFixed(x >= 0.9995 || x === 0 ? 1 : 2)}%`;
+/** An availability; null (no request finished) reads "–", never 100 %. */
+const percent = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(x >= 0.9995 || x === 0 ? 1 : 2)}%`);
+/** Below SPOF_AVAILABILITY, or no request finished at all. */
+const isLow = (x: number | null) => x === null || x < SPOF_AVAILABILITY;
 const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
 
 export function Totals() {
   const totals = useSimulationStore((s) => s.totals);
   if (!totals) return <p className="totals totals--empty muted small">Press Play to run the design; pick a scenario to break something on purpose.</p>;
-  const availability = totals.total === 0 ? 1 : totals.ok / totals.total;
+  const availability = totals.total === 0 ? null : totals.ok / totals.total;
   return (
     <dl className="totals" aria-label="Totals">
       <div>
         <dt>Availability</dt>
-        <dd className={availability < 0.99 ? 'is-bad' : 'is-ok'}>{percent(availability)}</dd>
+        <dd className={availability === null ? 'muted' : availability < 0.99 ? 'is-bad' : 'is-ok'} title={availability === null ? 'no request finished yet' : undefined}>
+          {percent(availability)}
+        </dd>
       </div>
       <div>
         <dt>Requests</dt>
@@ -51,8 +56,9 @@ export function Totals() {
   );
 }
 
-function CompareRow({ label, baseline, scenario, format, delta, worseWhen }: { label: string; baseline: number; scenario: number; format(x: number): string; delta: string; worseWhen: 'lower' | 'higher' }) {
-  const worse = worseWhen === 'lower' ? scenario < baseline : scenario > baseline;
+function CompareRow<T extends number | null>({ label, baseline, scenario, format, delta, worseWhen }: { label: string; baseline: T; scenario: T; format(x: T): string; delta: string; worseWhen: 'lower' | 'higher' }) {
+  // A side without a number (no request finished) is worse than any number.
+  const worse = scenario === null ? baseline !== null : baseline === null ? false : worseWhen === 'lower' ? scenario < baseline : scenario > baseline;
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -89,7 +95,7 @@ function CompareTable({ baseline, scenario, name }: { baseline: SimulationReport
         </tr>
       </thead>
       <tbody>
-        <CompareRow label="Availability" baseline={baseline.availability} scenario={scenario.availability} format={percent} delta={`${signed((scenario.availability - baseline.availability) * 100, 2)} pt`} worseWhen="lower" />
+        <CompareRow label="Availability" baseline={baseline.availability} scenario={scenario.availability} format={percent} delta={scenario.availability === null || baseline.availability === null ? '–' : `${signed((scenario.availability - baseline.availability) * 100, 2)} pt`} worseWhen="lower" />
         <CompareRow label="Throughput" baseline={baseline.throughput.served} scenario={scenario.throughput.served} format={(x) => `${x.toFixed(1)}/s`} delta={`${signed(scenario.throughput.served - baseline.throughput.served)}/s`} worseWhen="lower" />
         <CompareRow label="p50 latency" baseline={baseline.latencyMs.p50} scenario={scenario.latencyMs.p50} format={(x) => `${x.toFixed(0)} ms`} delta={`${signed(scenario.latencyMs.p50 - baseline.latencyMs.p50, 0)} ms`} worseWhen="higher" />
         <CompareRow label="p99 latency" baseline={baseline.latencyMs.p99} scenario={scenario.latencyMs.p99} format={(x) => `${x.toFixed(0)} ms`} delta={`${signed(scenario.latencyMs.p99 - baseline.latencyMs.p99, 0)} ms`} worseWhen="higher" />
@@ -105,7 +111,7 @@ function CompareTable({ baseline, scenario, name }: { baseline: SimulationReport
  * not a single point: those rows show their numbers without the mark.
  */
 function isSinglePoint(run: SweepRun, instanceCount: number): boolean {
-  return run.availability < SPOF_AVAILABILITY && (run.type === 'host-down' || instanceCount <= 1);
+  return isLow(run.availability) && (run.type === 'host-down' || instanceCount <= 1);
 }
 
 function SweepRow({ run, index }: { run: SweepRun; index: number }) {
@@ -125,14 +131,14 @@ function SweepRow({ run, index }: { run: SweepRun; index: number }) {
           {run.type === 'host-down' ? 'Host' : 'Node'} {run.name}
         </button>
       </td>
-      <td className={run.availability < SPOF_AVAILABILITY ? 'is-bad' : ''}>
+      <td className={isLow(run.availability) ? 'is-bad' : ''} title={run.partial?.message ?? (run.availability === null ? 'no request finished' : undefined)}>
         {percent(run.availability)}
         {spof && (
           <span className="spof-mark" title="Single point of failure: losing it alone drops availability below 95%">
             {' '}▲ SPOF<span className="visually-hidden"> — single point of failure</span>
           </span>
         )}
-        {!spof && run.type === 'node-down' && instanceCount > 1 && run.availability < SPOF_AVAILABILITY && (
+        {!spof && run.type === 'node-down' && instanceCount > 1 && isLow(run.availability) && (
           <span className="muted small" title={`All ${instanceCount} instances stopped: the whole service is down`}>
             {' '}(all {instanceCount})
           </span>
