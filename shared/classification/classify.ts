@@ -8,6 +8,7 @@ import { buildDesign, compareText } from './design';
 import { judgeDecomposition } from './decomposition';
 import { dependencyFindings } from './dependencies';
 import { clusterEvidence, distributedEvidence, monolithEvidence } from './labels';
+import { domainFindings } from './domains';
 import { placementFindings } from './placement';
 import { FINDING_RULES, LABEL_TITLES, LABELS, type Classification, type Evidence, type Finding, type Label } from './types';
 import { SEVERITY_ORDER } from './rules';
@@ -41,7 +42,7 @@ export function classifyDesign(doc: TopologyDocument): Classification {
       if (reason.label === 'distributed') distributedSystems.add(system.index);
     }
   }
-  findings.push(...placementFindings(design, distributedSystems), ...dependencyFindings(design));
+  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design), ...dependencyFindings(design));
 
   const labels = LABELS.filter((label) => applies[label]);
   const hasUnits = design.nodes.some((node) => node.isUnit);

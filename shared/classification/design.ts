@@ -60,6 +60,11 @@ export interface Design {
   readonly systems: readonly DesignSystem[];
   /** Host key → display name (`server-1`); unknown keys show as themselves. */
   hostName(key: string): string;
+  /** Host key → its zone, or its region (undefined: the host names none, or it is unplaced / unknown). */
+  hostDomain(key: string, domain: 'zone' | 'region'): string | undefined;
+  /** Distinct zone names and region names over the declared hosts, sorted. */
+  readonly zones: readonly string[];
+  readonly regions: readonly string[];
 }
 
 /** Builds the classifier's model of a document in O(nodes + edges + instances) after one sort. */
@@ -122,6 +127,8 @@ export function buildDesign(doc: TopologyDocument): Design {
   });
 
   const hostNames = new Map(doc.hosts.map((host) => [host.id, host.name.trim() === '' ? host.id : host.name]));
+  const hostById = new Map(doc.hosts.map((host) => [host.id, host]));
+  const namesOf = (domain: 'zone' | 'region') => [...new Set(doc.hosts.flatMap((host) => (host[domain] === undefined ? [] : [host[domain]])))].sort(compareText);
   return {
     nodes,
     indexById,
@@ -130,6 +137,9 @@ export function buildDesign(doc: TopologyDocument): Design {
     syncCallees,
     systems: systemNodes.map((members, index) => ({ index, nodes: members, units: systemUnits[index]! })),
     hostName: (key) => (key === UNPLACED_HOST ? 'the implicit server of unplaced instances' : (hostNames.get(key) ?? key)),
+    hostDomain: (key, domain) => hostById.get(key)?.[domain],
+    zones: namesOf('zone'),
+    regions: namesOf('region'),
   };
 }
 

@@ -5,7 +5,8 @@
  * Severities:
  * - error — the design is likely broken as drawn: a synchronous cycle lets a request wait on
  *   itself (a distributed deadlock, or unbounded recursion under `fanout: all`).
- * - warning — it works, but fails or couples badly: a single point of failure, two services
+ * - warning — it works, but fails or couples badly: a single point (server, zone or region) of
+ *   failure, replicas that one zone outage takes down together, two services
  *   sharing one database, two units owning the same business capability.
  * - info — explains the labels: what the design is not, and why (single host, replica set,
  *   remote data, implicit capability, technical split, hybrid, independent systems, unplaced).
@@ -15,6 +16,9 @@ import type { Finding, FindingRule, Severity } from './types';
 export const RULE_SEVERITIES: Readonly<Record<FindingRule, Severity>> = {
   'sync-cycle': 'error',
   spof: 'warning',
+  'zone-spof': 'warning',
+  'region-spof': 'warning',
+  'replicas-one-zone': 'warning',
   'shared-database': 'warning',
   'capability-overlap': 'warning',
   'independent-systems': 'info',
@@ -31,6 +35,9 @@ export const RULE_SEVERITIES: Readonly<Record<FindingRule, Severity>> = {
 /** Short titles for each rule, as a findings list heads them. */
 export const RULE_TITLES: Readonly<Record<FindingRule, string>> = {
   spof: 'Single point of failure',
+  'zone-spof': 'Single zone of failure',
+  'region-spof': 'Single region of failure',
+  'replicas-one-zone': 'Replicas in one zone',
   'shared-database': 'Shared database',
   'sync-cycle': 'Cycle of synchronous calls',
   'independent-systems': 'Independent systems',

@@ -15,6 +15,9 @@ export const LABEL_TITLES: Readonly<Record<Label, string>> = {
 
 export const FINDING_RULES = [
   'spof',
+  'zone-spof',
+  'region-spof',
+  'replicas-one-zone',
   'shared-database',
   'sync-cycle',
   'independent-systems',

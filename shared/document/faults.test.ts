@@ -24,6 +24,8 @@ describe('checkFault', () => {
   it('locates each problem inside the fault, in the validator\'s words', () => {
     expect(lines({ type: 'host-down', target: 'h9', at: 10, until: 10 })).toEqual(['until: must be after at (10 s)', 'target: unknown host "h9"']);
     expect(lines({ type: 'node-down', target: 'ghost' })).toEqual(['target: unknown node "ghost"']);
+    expect(lines({ type: 'zone-down', target: 'rack-z' })).toEqual(['target: unknown zone "rack-z"']);
+    expect(lines({ type: 'region-down', target: 'mars' })).toEqual(['target: unknown region "mars"']);
     expect(lines({ type: 'latency', target: 'users', value: 5 })).toEqual(['target: "users" is a client: faults apply to deployed nodes']);
     expect(lines({ type: 'instance-down', target: 'orders', instance: 2 })).toEqual(['instance: "orders" has 2 instances (0–1)']);
     expect(lines({ type: 'instance-down', target: 'db', instance: 1 })).toEqual(['instance: "db" has 1 instance (0–0)']);
@@ -31,6 +33,14 @@ describe('checkFault', () => {
       'groups[0][1]: unknown host "h9"',
       'groups[1][1]: host "h1" is in two groups',
     ]);
+  });
+
+  it('accepts a zone or region that a host names', () => {
+    const doc = smallDocument();
+    const zoned = { ...doc, hosts: doc.hosts.map((h) => ({ ...h, zone: `zone-${h.id}`, region: 'eu' })) };
+    expect(lines({ type: 'zone-down', target: 'zone-h2', at: 1 }, zoned)).toEqual([]);
+    expect(lines({ type: 'region-down', target: 'eu' }, zoned)).toEqual([]);
+    expect(lines({ type: 'zone-down', target: 'eu' }, zoned)).toEqual(['target: unknown zone "eu"']);
   });
 
   it('marks a host that instances name but hosts does not declare as repairable', () => {

@@ -32,6 +32,16 @@ export function checkFault(fault: Fault, document: TopologyDocument): FaultProbl
     case 'host-down':
       if (!declared.has(fault.target)) problems.push(unknownHost('target', fault.target));
       break;
+    case 'zone-down':
+      if (!document.hosts.some((host) => host.zone === fault.target)) {
+        problems.push({ path: 'target', message: `unknown zone ${JSON.stringify(fault.target)}` });
+      }
+      break;
+    case 'region-down':
+      if (!document.hosts.some((host) => host.region === fault.target)) {
+        problems.push({ path: 'target', message: `unknown region ${JSON.stringify(fault.target)}` });
+      }
+      break;
     case 'partition': {
       const seen = new Set<string>();
       fault.groups.forEach((group, g) =>

@@ -58,6 +58,8 @@ export const FAULT_TYPES = [
   'instance-down',
   'node-down',
   'host-down',
+  'zone-down',
+  'region-down',
   'partition',
   'latency',
   'error-rate',

@@ -59,6 +59,10 @@ export function describeFault(doc: TopologyDocument, fault: Fault): string {
       return `${nodeName(fault.target)} down ${when}`;
     case 'host-down':
       return `${hostName(fault.target)} down ${when}`;
+    case 'zone-down':
+      return `zone ${fault.target} down ${when}`;
+    case 'region-down':
+      return `region ${fault.target} down ${when}`;
     case 'partition':
       return `network split ${fault.groups.map((g) => `[${g.map(hostName).join(', ')}]`).join(' | ')} ${when}`;
     case 'latency':

@@ -184,6 +184,8 @@ export const faultSchema = z.discriminatedUnion(
     object({ type: z.literal('instance-down'), target: idSchema, instance: num({ int: true, min: 0 }), ...faultTiming }),
     object({ type: z.literal('node-down'), target: idSchema, ...faultTiming }),
     object({ type: z.literal('host-down'), target: idSchema, ...faultTiming }),
+    object({ type: z.literal('zone-down'), target: text(), ...faultTiming }),
+    object({ type: z.literal('region-down'), target: text(), ...faultTiming }),
     object({
       type: z.literal('partition'),
       groups: list(list(idSchema).min(1, { error: 'a group needs at least one host' })).min(2, {

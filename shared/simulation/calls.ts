@@ -15,7 +15,7 @@ import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Agenda, type 
 import type { Faults } from './faults';
 import type { InstanceTable } from './instances';
 import type { MetricsCollector } from './metrics';
-import type { SimulationModel } from './model';
+import { networkDelayMs, type SimulationModel } from './model';
 import type { MovementLog } from './movements';
 import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CallPool } from './pools';
 import type { Random } from './random';
@@ -29,7 +29,7 @@ export interface CallPort {
    * Attempt `serial` of `call` is on its way to `instance` of node `target`: a job starts there,
    * at once when `sameHost`, else after the network hop.
    */
-  startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void;
+  startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void;
   /** The call of a job is over: the job goes on or fails. */
   callDone(job: number, cause: number, origin: number, optional: boolean): void;
   /** A queue's delivery over `edge` is over. */
@@ -105,7 +105,7 @@ export class CallFlow {
     if (loss > 0 && this.random.next() < loss) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     if (timeoutMs > 0) this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     // Clients stand outside every host (a negative host): their calls always cross the network.
-    this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, (calls.flags[call]! & CALL_SAMPLED) !== 0, from === host && from >= 0);
+    this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, (calls.flags[call]! & CALL_SAMPLED) !== 0, networkDelayMs(model, from, host));
   }
 
   /** No answer in time for attempt `serial` (EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT): `cause`. */

@@ -45,7 +45,7 @@ import { CallFlow } from './calls';
 import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
-import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, type SimulationModel } from './model';
+import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, type SimulationModel } from './model';
 import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool } from './pools';
 import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
@@ -149,7 +149,7 @@ export class Engine {
     this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
       clock,
       jobs: this.jobs,
-      startJob: (call, serial, target, instance, key, depth, sampled, sameHost) => this.startJob(call, serial, target, instance, key, depth, sampled, sameHost),
+      startJob: (call, serial, target, instance, key, depth, sampled, delayMs) => this.startJob(call, serial, target, instance, key, depth, sampled, delayMs),
       callDone: (job, cause, origin, optional) => this.childDone(job, cause, origin, optional),
       deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
@@ -382,11 +382,11 @@ export class Engine {
     this.calls.start(job, jobs.generation[job]!, edge, fromHost, jobs.key[job]!, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
   }
 
-  /** An attempt is on its way to `instance`: its job starts there, after the network hop unless on the same host. */
-  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, sameHost: boolean): void {
+  /** An attempt is on its way to `instance`: its job starts there after `delayMs` (SAME_HOST: at once). */
+  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void {
     const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.clock.now);
-    if (sameHost) return this.onJobArrive(job);
-    this.queue.push(this.clock.now + this.model.networkMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
+    if (delayMs === SAME_HOST) return this.onJobArrive(job);
+    this.queue.push(this.clock.now + delayMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
   }
 
   /** The request reaches its instance: is it up, within its rate limit, is there room? */

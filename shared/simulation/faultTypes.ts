@@ -15,6 +15,8 @@ export interface CompiledFault {
   readonly instances: Int32Array;
   /** Host index it takes down (host-down), else -1. */
   readonly host: number;
+  /** Host indexes it takes down (zone-down, region-down: every host in the zone or region), else empty. */
+  readonly hosts: Int32Array;
   /** Node index whose service it degrades (latency, error-rate, loss), else -1. */
   readonly node: number;
   /** Added to the node's service time, ms. */
@@ -32,6 +34,8 @@ export interface FaultTargets {
   readonly hostCount: number;
   nodeIndex(id: string): number;
   hostIndex(id: string): number;
+  /** Indexes of the declared hosts whose `zone` (or `region`) is `name` (empty when none is). */
+  hostsIn(domain: 'zone' | 'region', name: string): Int32Array;
   /** Instance indexes of a node; `only` picks one of them by its position (empty when out of range). */
   instancesOf(node: number, only?: number): Int32Array;
 }
@@ -62,6 +66,11 @@ const nodeEffect = {
   apply: (controls: FaultControls, fault: CompiledFault, index: number) => controls.nodeEffect(index, fault, true),
   clear: (controls: FaultControls, fault: CompiledFault, index: number) => controls.nodeEffect(index, fault, false),
 };
+/** A zone or region outage is every host in it down, exactly as `host-down` (SPEC §7). */
+const hostsDown = {
+  apply: (controls: FaultControls, fault: CompiledFault) => fault.hosts.forEach((host) => controls.hostDown(host, 1)),
+  clear: (controls: FaultControls, fault: CompiledFault) => fault.hosts.forEach((host) => controls.hostDown(host, -1)),
+};
 const processDown = {
   apply: (controls: FaultControls, fault: CompiledFault) => controls.processDown(fault.instances, 1),
   clear: (controls: FaultControls, fault: CompiledFault) => controls.processDown(fault.instances, -1),
@@ -80,6 +89,14 @@ export const FAULT_HANDLERS: { readonly [T in FaultType]: FaultHandler<T> } = {
     compile: (fault, targets) => ({ host: targets.hostIndex(fault.target) }),
     apply: (controls, fault) => controls.hostDown(fault.host, 1),
     clear: (controls, fault) => controls.hostDown(fault.host, -1),
+  },
+  'zone-down': {
+    compile: (fault, targets) => ({ hosts: targets.hostsIn('zone', fault.target) }),
+    ...hostsDown,
+  },
+  'region-down': {
+    compile: (fault, targets) => ({ hosts: targets.hostsIn('region', fault.target) }),
+    ...hostsDown,
   },
   partition: {
     compile: (fault, targets) => {
@@ -114,6 +131,7 @@ export function compileFault(fault: Fault, targets: FaultTargets): CompiledFault
     untilMs: fault.until === undefined ? Infinity : fault.until * 1000,
     instances: new Int32Array(0),
     host: -1,
+    hosts: new Int32Array(0),
     node: -1,
     latencyMs: 0,
     errorShare: 0,

@@ -3,11 +3,14 @@
  * typed arrays by node, instance, host and edge, with every SPEC §2 default applied through
  * `resolveDocument`. Strings are looked up once here, never in the event loop.
  */
-import { BALANCERS, resolveDocument, type Scenario, type TopologyDocument } from '../document';
+import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type TopologyDocument } from '../document';
 import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
 /** Host index of clients: they stand outside every host, so every call they make crosses the network. */
 export const OUTSIDE_HOST = -1;
+
+/** What `networkDelayMs` gives for two instances on one host: no hop, the job arrives at once. */
+export const SAME_HOST = -1;
 
 export const DISTRIBUTION_CONSTANT = 0;
 export const DISTRIBUTION_EXPONENTIAL = 1;
@@ -71,6 +74,12 @@ export interface SimulationModel {
   readonly edgeBreakerRate: Float64Array;
   readonly edgeBreakerOpenMs: Float64Array;
   readonly networkMs: number;
+  /** Zone number of each host (-1: names none, or the implicit host), so calls compare ints, not names. */
+  readonly hostZone: Int32Array;
+  /** Region number of each host (-1: names none, or the implicit host). */
+  readonly hostRegion: Int32Array;
+  readonly crossZoneMs: number;
+  readonly crossRegionMs: number;
   readonly connectTimeoutMs: number;
   readonly faults: readonly CompiledFault[];
 }
@@ -168,6 +177,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     hostCount: hostIds.length,
     nodeIndex: (id) => nodeIndex.get(id) ?? -1,
     hostIndex: (id) => hostIndex.get(id) ?? -1,
+    hostsIn: (domain, name) => Int32Array.from(doc.hosts.flatMap((host, h) => (host[domain] === name ? [h] : []))),
     instancesOf: (node, only) => {
       if (node < 0) return new Int32Array(0);
       const first = m.nodeFirstInstance[node]!;
@@ -198,7 +208,41 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     edgeCount,
     ...e,
     networkMs: resolved.settings.networkMs,
+    hostZone: numberNames(doc.hosts.map((host) => host.zone)),
+    hostRegion: numberNames(doc.hosts.map((host) => host.region)),
+    crossZoneMs: doc.settings?.crossZoneMs ?? RELIABILITY_DEFAULTS.crossZoneMs,
+    crossRegionMs: doc.settings?.crossRegionMs ?? RELIABILITY_DEFAULTS.crossRegionMs,
     connectTimeoutMs: resolved.settings.connectTimeoutMs,
     faults,
   };
+}
+
+/** Numbers each distinct name in order of appearance (undefined: -1), one entry more for the implicit host. */
+function numberNames(names: readonly (string | undefined)[]): Int32Array {
+  const numbers = new Map<string, number>();
+  const result = new Int32Array(names.length + 1).fill(-1);
+  names.forEach((name, i) => {
+    if (name === undefined) return;
+    if (!numbers.has(name)) numbers.set(name, numbers.size);
+    result[i] = numbers.get(name)!;
+  });
+  return result;
+}
+
+/**
+ * Network delay of one call from host `from` (OUTSIDE_HOST for clients) to host `to` (SPEC §7):
+ * SAME_HOST on one host; else `networkMs`, plus `crossZoneMs` where both hosts name zones and they
+ * differ, plus `crossRegionMs` where both name regions and they differ. Clients name neither.
+ */
+export function networkDelayMs(model: SimulationModel, from: number, to: number): number {
+  if (from === to && from >= 0) return SAME_HOST;
+  if (from < 0) return model.networkMs;
+  let delay = model.networkMs;
+  const zoneFrom = model.hostZone[from]!;
+  const zoneTo = model.hostZone[to]!;
+  if (zoneFrom >= 0 && zoneTo >= 0 && zoneFrom !== zoneTo) delay += model.crossZoneMs;
+  const regionFrom = model.hostRegion[from]!;
+  const regionTo = model.hostRegion[to]!;
+  if (regionFrom >= 0 && regionTo >= 0 && regionFrom !== regionTo) delay += model.crossRegionMs;
+  return delay;
 }

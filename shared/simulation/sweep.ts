@@ -38,10 +38,19 @@ export interface SweepProgress {
   readonly total: number;
 }
 
-/** Every run of the sweep, hosts first, then deployable nodes, each in document order. */
+/**
+ * Every run of the sweep: hosts, then zones and regions (only where the design has two or more of
+ * them: failing the only one is failing everything), then deployable nodes, each in document order.
+ */
 export function sweepTargets(doc: TopologyDocument): SweepTarget[] {
+  const domains = (domain: 'zone' | 'region'): SweepTarget[] => {
+    const names = [...new Set(doc.hosts.flatMap((host) => (host[domain] === undefined ? [] : [host[domain]])))];
+    return names.length < 2 ? [] : names.map((name) => ({ type: `${domain}-down`, target: name, name: `${domain} ${name}` }));
+  };
   return [
     ...doc.hosts.map((host): SweepTarget => ({ type: 'host-down', target: host.id, name: host.name })),
+    ...domains('zone'),
+    ...domains('region'),
     ...doc.nodes.filter((node) => isDeployable(node.kind)).map((node): SweepTarget => ({ type: 'node-down', target: node.id, name: node.name })),
   ];
 }
@@ -71,7 +80,7 @@ function worstFirst(availability: number | null): number {
   return availability ?? -1;
 }
 
-/** Worst first (nothing finished before any number); equal availability keeps the order of `sweepTargets` (hosts, then nodes). */
+/** Worst first (nothing finished before any number); equal availability keeps the order of `sweepTargets` (hosts, zones, regions, then nodes). */
 export function sortSweepRuns(doc: TopologyDocument, runs: readonly SweepRun[]): SweepRun[] {
   const order = new Map(sweepTargets(doc).map((t, i) => [`${t.type}:${t.target}`, i]));
   const rank = (run: SweepRun) => order.get(`${run.type}:${run.target}`) ?? Number.MAX_SAFE_INTEGER;

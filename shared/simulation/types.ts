@@ -90,7 +90,7 @@ export interface SimulationReport {
 
 /** One run of a sweep: a host or a deployable node down for the whole run. */
 export interface SweepRun {
-  readonly type: 'host-down' | 'node-down';
+  readonly type: 'host-down' | 'zone-down' | 'region-down' | 'node-down';
   readonly target: string;
   /** Host or node name. */
   readonly name: string;
@@ -114,7 +114,7 @@ export interface SweepReport {
 
 /** What a sweep run does, before it runs. */
 export interface SweepTarget {
-  readonly type: 'host-down' | 'node-down';
+  readonly type: 'host-down' | 'zone-down' | 'region-down' | 'node-down';
   readonly target: string;
   readonly name: string;
 }

@@ -26,6 +26,8 @@ const FAULT_LABELS: Record<FaultType, string> = {
   'instance-down': 'Instance crashes',
   'node-down': 'Node down (every instance)',
   'host-down': 'Host down',
+  'zone-down': 'Zone down (every host in it)',
+  'region-down': 'Region down (every host in it)',
   partition: 'Network partition',
   latency: 'Added latency',
   'error-rate': 'Error rate',
