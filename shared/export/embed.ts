@@ -132,13 +132,7 @@ export function embedDocumentInPng(png: Uint8Array, docText: string): Uint8Array
     if (chunk.type === 'IEND') parts.push(ours);
     parts.push(png.subarray(chunk.offset, chunk.dataEnd + 4));
   }
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /**
@@ -192,13 +186,7 @@ export function setPngDpi(png: Uint8Array, dpi: number): Uint8Array {
     parts.push(png.subarray(chunk.offset, chunk.dataEnd + 4));
     if (chunk.type === 'IHDR') parts.push(phys);
   }
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The resolution a PNG states in its `pHYs` chunk, in dots per inch (rounded), or null. */
@@ -206,4 +194,15 @@ export function pngDpi(png: Uint8Array): number | null {
   const chunk = pngChunks(png)?.find((c) => c.type === 'pHYs');
   if (!chunk || chunk.dataEnd - chunk.dataStart < 9 || png[chunk.dataStart + 8] !== 1) return null;
   return Math.round(readUint32(png, chunk.dataStart) * 0.0254);
+}
+
+/** The parts one after the other in one new array. */
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
