@@ -84,6 +84,8 @@ describe('buildMenuTemplate', () => {
       '&View > Auto-layout [CmdOrCtrl+L]',
       '&View > Show or Hide Minimap [CmdOrCtrl+Shift+M]',
       '&View > Toggle Dark Theme [CmdOrCtrl+Shift+L]',
+      '&View > Availability [CmdOrCtrl+Shift+Y]',
+      '&View > Capacity [CmdOrCtrl+Shift+K]',
       '&View > Toggle Full Screen',
       '&Simulation',
       '&Simulation > Play / Pause [CmdOrCtrl+Enter]',

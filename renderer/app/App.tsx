@@ -18,6 +18,7 @@ import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { ClassificationPanel } from '../panels/ClassificationPanel';
+import { SidePanels } from '../panels/reliability/SidePanels';
 import { SimulationControls } from '../panels/simulation/SimulationControls';
 import { SimulationDock } from '../panels/simulation/SimulationDock';
 import { failAt } from '../panels/simulation/failAt';
@@ -96,8 +97,14 @@ export function App() {
             <ErrorBoundary region="import report">
               <ImportReportPanel />
             </ErrorBoundary>
-            <ErrorBoundary region="classification panel">
-              <ClassificationPanel />
+            <ErrorBoundary region="analysis panels">
+              <SidePanels
+                classification={
+                  <ErrorBoundary region="classification panel">
+                    <ClassificationPanel />
+                  </ErrorBoundary>
+                }
+              />
             </ErrorBoundary>
             <ErrorBoundary region="inspector">
               <Inspector />

@@ -8,6 +8,7 @@ import { redo, undo } from '../store/documentStore';
 import { copySelection, cutSelection, deleteSelection, duplicateSelection, paste, selectAll } from '../store/actions';
 import { simulation } from '../store/simulationController';
 import { useUiStore } from '../store/uiStore';
+import { showSidePanel } from '../store/reliabilityStore';
 import { fitView, zoomIn, zoomOut } from '../canvas/canvasCommands';
 import { runAutoLayout } from '../canvas/autoLayout';
 import { confirmDiscard, newDocument, newFromTemplate, openContent, openFile, saveFile } from './fileActions';
@@ -49,6 +50,8 @@ export const COMMAND_HANDLERS = {
   'auto-layout': () => void runAutoLayout(),
   'toggle-minimap': () => ui().toggleMinimap(),
   'toggle-theme': () => ui().setTheme(ui().theme === 'dark' ? 'light' : 'dark'),
+  'show-availability': () => showSidePanel('availability'),
+  'show-capacity': () => showSidePanel('capacity'),
   'sim-toggle': () => simulation.toggle(),
   'sim-reset': () => simulation.reset(),
   'sim-sweep': () => void simulation.sweep(),

@@ -6,8 +6,30 @@
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import type { DomainBox } from '../../shared/layout/types';
+import { useDocumentStore } from '../store/documentStore';
+import { useSimulationStore } from '../store/simulationStore';
+
+/** The zones and regions (as `kind:name`) whose every server is down in the running simulation. */
+function useDownDomains(): ReadonlySet<string> {
+  const hostsDown = useSimulationStore((s) => s.hostsDown);
+  const hosts = useDocumentStore((s) => s.document.hosts);
+  if (hostsDown.length === 0) return EMPTY;
+  const down = new Set(hostsDown);
+  const up = new Set<string>();
+  const seen = new Set<string>();
+  for (const host of hosts) {
+    for (const key of [host.zone === undefined ? null : `zone:${host.zone}`, host.region === undefined ? null : `region:${host.region}`]) {
+      if (key === null) continue;
+      seen.add(key);
+      if (!down.has(host.id)) up.add(key);
+    }
+  }
+  return new Set([...seen].filter((key) => !up.has(key)));
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 function DomainLayerImpl({ domains }: { domains: readonly DomainBox[] }) {
+  const downDomains = useDownDomains();
   if (domains.length === 0) return null;
   return (
     <ViewportPortal>
@@ -18,9 +40,11 @@ function DomainLayerImpl({ domains }: { domains: readonly DomainBox[] }) {
           style={{ transform: `translate(${domain.x}px, ${domain.y}px)`, width: domain.width, height: domain.height }}
           role="group"
           aria-label={`${domain.kind === 'zone' ? 'Zone' : 'Region'} ${domain.name}`}
+          data-state={downDomains.has(`${domain.kind}:${domain.name}`) ? 'down' : 'up'}
         >
           <span className="domain-box__label">
             {domain.kind === 'zone' ? 'zone' : 'region'} {domain.name}
+            {downDomains.has(`${domain.kind}:${domain.name}`) ? ' ✖ down' : ''}
           </span>
         </div>
       ))}

@@ -95,6 +95,8 @@ export const MENU_COMMANDS = [
   'auto-layout',
   'toggle-minimap',
   'toggle-theme',
+  'show-availability',
+  'show-capacity',
   'sim-toggle',
   'sim-reset',
   'sim-sweep',

@@ -70,6 +70,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'auto-layout', label: 'Auto-layout', accelerator: 'CmdOrCtrl+L', keys: keys('l', mod) },
   { command: 'toggle-minimap', label: 'Minimap', accelerator: 'CmdOrCtrl+Shift+M', keys: keys('m', modShift) },
   { command: 'toggle-theme', label: 'Toggle Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', keys: keys('l', modShift) },
+  { command: 'show-availability', label: 'Availability', accelerator: 'CmdOrCtrl+Shift+Y', keys: keys('y', modShift) },
+  { command: 'show-capacity', label: 'Capacity', accelerator: 'CmdOrCtrl+Shift+K', keys: keys('k', modShift) },
   { command: 'sim-toggle', label: 'Play / Pause', accelerator: 'CmdOrCtrl+Enter', keys: keys('Enter', mod) },
   { command: 'sim-reset', label: 'Reset', accelerator: 'CmdOrCtrl+Shift+Enter', keys: keys('Enter', modShift) },
   { command: 'sim-sweep', label: 'Sweep', accelerator: 'CmdOrCtrl+Shift+P', keys: keys('p', modShift) },
