@@ -54,7 +54,7 @@ function ClientCard({ document, id, report, units }: { document: TopologyDocumen
         <dd aria-label="Monte Carlo estimate">
           {formatAvailability(mc.value)}{' '}
           <span className="muted">
-            (95 %: {formatAvailability(mc.low)} – {formatAvailability(mc.high)}, {mc.years.toLocaleString('en-US')} years)
+            (95 % interval <span data-testid="interval">{formatAvailability(mc.low)} – {formatAvailability(mc.high)}</span>, {mc.years.toLocaleString('en-US')} years)
           </span>
         </dd>
         <dt>Downtime</dt>

@@ -32,8 +32,9 @@ function NodeRow({ document, id, node, bottleneck, multiple }: { document: Topol
       <th scope="row">
         <button type="button" className="capacity__node" {...handlers}>
           {bottleneck && (
-            <span className="capacity__mark" aria-label="Bottleneck" title="Bottleneck">
-              ◆{' '}
+            <span className="capacity__mark" title="Bottleneck">
+              <span aria-hidden="true">◆ </span>
+              <span className="visually-hidden">Bottleneck: </span>
             </span>
           )}
           {name}
