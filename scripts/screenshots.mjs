@@ -1,9 +1,9 @@
-// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep}.png and
+// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep,availability}.png and
 // example-export.svg. Builds the web app when dist/web is missing or older than its sources, serves it on a free
 // local port, drives Debian's Chromium (CHROMIUM_PATH elsewhere) with Playwright's library API, offline, at the
 // e2e tests' window size, and writes the files. The tests never write them: pictures change only when someone
 // runs this on purpose and commits the result.
-// Usage: node scripts/screenshots.mjs [--out DIR] [--build]
+// Usage: node scripts/screenshots.mjs [--out DIR] [--build] [--only NAME,NAME…] (names: the scenes below, example-export)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -133,11 +133,22 @@ const SCENES = {
     await page.mouse.move(5, 5);
     await page.locator('.topo-node.is-highlighted').first().waitFor();
   },
+  async availability(page) {
+    await openTemplate(page, 'Layers, each on two servers');
+    await page.getByRole('tab', { name: 'Availability' }).click();
+    const contributors = page.getByRole('list', { name: 'Downtime contributors of Users' });
+    await contributors.waitFor();
+    // Hovering the worst contributor highlights its server on the canvas.
+    await contributors.getByRole('button').first().hover();
+    await page.locator('.server-box.is-highlighted').first().waitFor();
+  },
 };
 
 async function main() {
   const at = process.argv.indexOf('--out');
   const out = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'docs/images');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 && process.argv[onlyAt + 1] ? process.argv[onlyAt + 1].split(',') : null;
   ensureWebBuild(process.argv.includes('--build'));
   mkdirSync(out, { recursive: true });
   const server = await serveStatic(join(root, 'dist/web'), 0);
@@ -147,7 +158,7 @@ async function main() {
   });
   try {
     const baseURL = `http://localhost:${server.address().port}/`;
-    for (const [name, scene] of Object.entries(SCENES)) {
+    for (const [name, scene] of Object.entries(SCENES).filter(([name]) => only === null || only.includes(name))) {
       // A fresh context per picture: no autosaved work offered back, no state from the previous scene.
       const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
       context.setDefaultTimeout(TIMEOUT_MS);
@@ -167,7 +178,7 @@ async function main() {
       console.log(`wrote ${file}`);
       await context.close();
     }
-    for (const file of await writeExampleExport(out)) console.log(`wrote ${file}`);
+    if (only === null || only.includes('example-export')) for (const file of await writeExampleExport(out)) console.log(`wrote ${file}`);
   } finally {
     await browser.close();
     server.close();
