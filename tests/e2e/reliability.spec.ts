@@ -98,6 +98,38 @@ test('the Availability panel shows the nines, the interval and the contributors 
   await expect.poll(async () => percent(await card.getByLabel('Monte Carlo estimate').textContent()), { timeout: 30_000 }).toBeCloseTo(reseeded.clients.users!.monteCarlo.value * 100, 4);
 });
 
+test('past 24 failure units the panel says the exact figure is not computed and shows the Monte Carlo estimate', async ({ page }) => {
+  await openApp(page);
+  // One service on 26 servers behind a gateway on its own: 27 failure units.
+  const servers = Array.from({ length: 26 }, (_, i) => ({ id: `s${i + 1}`, name: `app-${i + 1}` }));
+  const design: TopologyDocument = {
+    format: 'topology-designer',
+    version: 1,
+    name: 'Wide service',
+    settings: { zoneMtbfHours: 1000 },
+    hosts: [{ id: 'g', name: 'gateway-host', zone: 'zone-a' }, ...servers.map((s, i) => ({ ...s, zone: i % 2 === 0 ? 'zone-a' : 'zone-b' }))],
+    nodes: [
+      { id: 'users', kind: 'client', name: 'Users', rate: 10, slo: { availability: 0.9999 } },
+      { id: 'gw', kind: 'gateway', name: 'Gateway', instances: [{ host: 'g' }] },
+      { id: 'api', kind: 'service', name: 'API', instances: servers.map((s) => ({ host: s.id })) },
+    ],
+    edges: [
+      { id: 'e1', from: 'users', to: 'gw' },
+      { id: 'e2', from: 'gw', to: 'api' },
+    ],
+  };
+  const report = analyzeAvailability(design, { years: 1000, seed: 1 });
+  const users = report.clients.users!;
+  expect(users.exact).toBeNull();
+  await openDesign(page, design, 'wide.topo');
+  await page.getByRole('tab', { name: 'Availability' }).click();
+  const card = page.getByRole('article', { name: 'Availability of Users' });
+  await expect(card.getByLabel('Exact availability')).toContainText(`not computed: ${report.units} failure units`, { timeout: 30_000 });
+  expect(percent(await card.getByLabel('Availability', { exact: true }).textContent())).toBeCloseTo(users.monteCarlo.value * 100, 4);
+  await expect(card.getByLabel('Nines')).toHaveAttribute('data-value', String(users.nines));
+  await expect(card.getByLabel('Availability objective')).toContainText(users.slo!.met ? '✔ meets 99.99 %' : '✖ misses 99.99 %');
+});
+
 test('a design without a client says so in both panels; the keyboard opens them', async ({ page }) => {
   await openApp(page);
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
