@@ -201,3 +201,31 @@ test('the Capacity view names the bottleneck, moves utilization with the load sl
   await expect(page.getByRole('region', { name: 'Classification' })).toBeVisible();
   await expect(page.locator('.react-flow__node-topology').filter({ hasText: '100 req/s' })).toHaveCount(1);
 });
+
+test('past the bottleneck the simulated load run marks the knee, and serves about the analytic maximum', async ({ page }) => {
+  await openApp(page);
+  const layers = instantiateTemplate(TEMPLATES.find((t) => t.id === 'layers-distributed')!);
+  const design: TopologyDocument = { ...layers, name: 'Busy layers', nodes: layers.nodes.map((n) => (n.kind === 'client' ? { ...n, rate: 200 } : n)) };
+  const report = analyzeCapacity(design);
+  // The slider's ×4 is past the bottleneck's saturation.
+  expect(report.maxMultiple!).toBeLessThan(4);
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'busy.topo', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(design));
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('toolbar', { name: 'Toolbar' })).toContainText('Busy layers');
+  await page.keyboard.press('Control+Shift+K');
+  const panel = page.getByRole('region', { name: 'Capacity' });
+  const slider = panel.getByRole('slider', { name: 'Load multiple' });
+  await expect(panel.getByLabel('Bottleneck', { exact: true })).toContainText(`×${report.maxMultiple!.toFixed(2)}`, { timeout: 30_000 });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(slider).toHaveValue('4');
+  await expect(panel).toContainText('Past the analytic maximum');
+  const run = panel.getByRole('status', { name: 'Simulated load' });
+  await expect(run.locator('[data-knee]')).toHaveAttribute('data-knee', 'past', { timeout: 90_000 });
+  const served = Number(/served ([\d,]+)/.exec((await run.textContent()) ?? '')![1]!.replace(/,/g, ''));
+  expect(Math.abs(served - report.maxRate!) / report.maxRate!).toBeLessThan(0.1);
+});
