@@ -12,6 +12,7 @@ const SHORTCUT_HELP: [string, string][] = [
   ['Ctrl+L', 'Auto-layout'],
   ['Shift+1', 'Zoom to fit'],
   ['Space', 'Play / pause the simulation'],
+  ['Ctrl+Shift+Y / Ctrl+Shift+K', 'The Availability / Capacity tab'],
   ['Esc', 'Clear the highlight pinned by a finding or a sweep row'],
 ];
 
