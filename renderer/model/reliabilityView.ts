@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the Availability and Capacity panels: what a failure unit is called and what it
+ * Pure functions of the Availability and Capacity panels: what a failure unit is called and what it
  * highlights on the canvas, the design at a multiple of its load, and whether a run at that load is
  * past the knee (failed > 1 % or p99 over a client's latency SLO).
  */
