@@ -176,11 +176,9 @@ function sloMisses(result: ClientReport): string {
     parts.push(`availability ${percent(result.availability, 3)} under the ${percent(slo.availability, 3)} target`);
   }
   if (slo.latencyMs !== undefined) {
-    const percentile = slo.percentile ?? 99;
-    const known: Record<number, number> = { 50: result.latencyMs.p50, 95: result.latencyMs.p95, 99: result.latencyMs.p99 };
-    const observed = known[percentile];
+    const observed = slo.observedLatencyMs ?? 0;
     if (result.ok === 0) parts.push('no request succeeded');
-    else if (observed === undefined || observed > slo.latencyMs) parts.push(`p${percentile} latency ${observed === undefined ? 'is' : `${observed} ms`} over the ${slo.latencyMs} ms target`);
+    else if (observed > slo.latencyMs) parts.push(`p${slo.percentile ?? 99} latency ${observed} ms over the ${slo.latencyMs} ms target`);
   }
   const budget = slo.budgetBurned === null ? '' : ` (${percent(slo.budgetBurned)} of the 30-day error budget burned)`;
   return (parts.length > 0 ? parts.join(' and ') : 'a target') + budget;

@@ -22,16 +22,14 @@ const NOTHING_FINISHED = 'no request finished';
  */
 export function sloResult(slo: Slo, ok: number, failed: number, latency: LatencyHistogram, ratePerSecond: number): ClientSloResult {
   const total = ok + failed;
+  const observed = slo.latencyMs === undefined ? undefined : round(latency.percentile((slo.percentile ?? RELIABILITY_DEFAULTS.sloPercentile) / 100), 2);
   let met: boolean | null = null;
   if (total > 0) {
     met = slo.availability === undefined || ok / total >= slo.availability;
-    if (met && slo.latencyMs !== undefined) {
-      const percentile = slo.percentile ?? RELIABILITY_DEFAULTS.sloPercentile;
-      met = ok > 0 && latency.percentile(percentile / 100) <= slo.latencyMs;
-    }
+    if (met && slo.latencyMs !== undefined) met = ok > 0 && observed! <= slo.latencyMs;
   }
   const allowed = slo.availability === undefined ? 0 : (1 - slo.availability) * ratePerSecond * BUDGET_WINDOW_S;
-  return { ...slo, met, budgetBurned: allowed > 0 ? round(failed / allowed, 6) : null };
+  return { ...slo, ...(observed !== undefined ? { observedLatencyMs: observed } : {}), met, budgetBurned: allowed > 0 ? round(failed / allowed, 6) : null };
 }
 
 /** Mean ms per successful request at each node of client `c`'s critical path, largest total first. */

@@ -57,6 +57,8 @@ export interface ClientSloResult {
   readonly availability?: number;
   readonly latencyMs?: number;
   readonly percentile?: number;
+  /** With a `latencyMs` target: the client's latency at the SLO's percentile (default 99), ms. */
+  readonly observedLatencyMs?: number;
   /** Null when no request of the client finished. */
   readonly met: boolean | null;
   /**
