@@ -1,0 +1,28 @@
+/**
+ * SLOs in the simulation dock: play a template whose client has an SLO, see its status and error
+ * budget live beside the charts, and once the run has finished, the bar of where the time goes.
+ */
+import { test, expect, openApp, openTemplate } from './fixtures';
+
+test('plays a design with a client SLO: live SLO status and budget, then the latency breakdown bar', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on three servers (cluster)');
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  // A short run at high speed: it ends in a few wall seconds even on a busy machine.
+  await dock.getByLabel('Duration (s)').fill('10');
+  await dock.getByLabel('Duration (s)').press('Enter');
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const users = dock.getByTestId('client-slo-users');
+  // Live: the client's SLO verdict and its budget burned, beside the charts.
+  await expect(dock.getByTestId('slo-status-users')).toHaveText(/^SLO (met|missed)$/, { timeout: 30_000 });
+  await expect(users).toContainText('99.90%, p99 ≤ 300 ms');
+  await expect(users).toContainText(/budget burned \d+\.\d\d%/);
+  // Finished: the report's breakdown as a stacked bar, one segment per node on the path.
+  const bar = dock.getByTestId('breakdown-users');
+  await expect(bar).toBeVisible({ timeout: 60_000 });
+  await expect(bar.locator('.breakdown__segment')).toHaveCount(3);
+  await expect(bar).toHaveAttribute('aria-label', /^Where the time of users goes: .*Shop: [\d.]+ ms \(queue [\d.]+ ms, service [\d.]+ ms, network [\d.]+ ms\)/);
+  await expect(dock.getByTestId('slo-status-users')).toHaveText('SLO met');
+  await page.screenshot({ path: '/tmp/slo-dock.png' });
+});
