@@ -26,3 +26,29 @@ test('plays a design with a client SLO: live SLO status and budget, then the lat
   await expect(dock.getByTestId('slo-status-users')).toHaveText('SLO met');
   await page.screenshot({ path: '/tmp/slo-dock.png' });
 });
+
+test('Compare with baseline shows each client SLO and the error budget each run burned', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Monolith on three servers (cluster)');
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByLabel('Duration (s)').fill('10');
+  await dock.getByLabel('Duration (s)').press('Enter');
+  await dock.getByRole('tab', { name: 'Scenario' }).click();
+  await dock.getByRole('button', { name: 'New scenario' }).click();
+  await dock.getByLabel('Fault type').selectOption('host-down');
+  await dock.getByLabel('Fault target').selectOption({ label: 'db-1' });
+  await dock.getByLabel('Fault from').fill('2');
+  await dock.getByLabel('Fault until').fill('6');
+  await dock.getByRole('button', { name: 'Add fault' }).click();
+  await dock.getByRole('tab', { name: 'Compare' }).click();
+  await dock.getByRole('button', { name: 'Compare with baseline' }).click();
+  const row = dock.getByTestId('compare-slo-users');
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const cells = await row.getByRole('cell').allTextContents();
+  expect(cells[0]).toBe('met · 0.00% budget');
+  // Four seconds without the database: far under 99.9 %, about 4 s of a 43.2 min budget.
+  expect(cells[1]).toMatch(/^missed · \d+\.\d\d% budget$/);
+  expect(parseFloat(cells[1]!.split('· ')[1]!)).toBeGreaterThan(0.05);
+  expect(cells[2]).toMatch(/^\+\d+\.\d\d pt budget$/);
+  await page.screenshot({ path: '/tmp/slo-compare.png' });
+});
