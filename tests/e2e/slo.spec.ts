@@ -1,10 +1,12 @@
 /**
  * SLOs in the simulation dock: play a template whose client has an SLO, see its status and error
- * budget live beside the charts, and once the run has finished, the bar of where the time goes.
+ * budget live above the charts, and once the run has finished, the bar of where the time goes (and
+ * the exported Markdown report with both).
  */
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp, openTemplate } from './fixtures';
 
-test('plays a design with a client SLO: live SLO status and budget, then the latency breakdown bar', async ({ page }) => {
+test('plays a design with a client SLO: live SLO status and budget, then the latency breakdown bar', async ({ page }, info) => {
   await openApp(page);
   await openTemplate(page, 'Monolith on three servers (cluster)');
   const dock = page.getByRole('region', { name: 'Simulation dock' });
@@ -25,6 +27,19 @@ test('plays a design with a client SLO: live SLO status and budget, then the lat
   await expect(bar).toHaveAttribute('aria-label', /^Where the time of users goes: .*Shop: [\d.]+ ms \(queue [\d.]+ ms, service [\d.]+ ms, network [\d.]+ ms\)/);
   await expect(dock.getByTestId('slo-status-users')).toHaveText('SLO met');
   await page.screenshot({ path: '/tmp/slo-dock.png' });
+  // The Markdown report of the export dialog has the finished run: SLOs and where the time goes.
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption('md');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: /^Save/ }).click();
+  const path = info.outputPath('report.md');
+  await (await download).saveAs(path);
+  const md = readFileSync(path, 'utf8');
+  expect(md).toContain('## SLOs');
+  expect(md).toContain('| Last run | Users | 99.90 %, p99 ≤ 300 ms |');
+  expect(md).toContain('## Capacity');
+  expect(md).toContain('## Where the time goes');
 });
 
 test('Compare with baseline shows each client SLO and the error budget each run burned', async ({ page }) => {
