@@ -9,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
   topo: 'cli/bin.ts',
   'sweep-worker': 'cli/sweepWorker.ts',
+  'capacity-worker': 'cli/capacityWorker.ts',
 };
 
 const entryPoints = Object.fromEntries(

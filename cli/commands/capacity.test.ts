@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TopologyDocument } from '../../shared/document';
+import { runRamp } from '../../shared/reliability';
 import { runCli } from '../main';
+import { runRampPool } from './capacity';
 import { fakeIo } from '../testing/fakeIo';
 
 const chain = {
@@ -49,18 +56,57 @@ describe('topo capacity', () => {
     );
   });
 
-  it('--ramp exits 2: not available yet', async () => {
+  it('--ramp --json adds the simulated ramp and its knee', async () => {
+    const { io, stdout } = fakeIo({ 'c.topo': JSON.stringify(chain) });
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '4', '--duration', '5', '--threads', '1', '--json'], io)).toBe(0);
+    const report = JSON.parse(stdout());
+    expect(Object.keys(report)).toEqual(['bottleneck', 'maxMultiple', 'maxRate', 'nodes', 'ramp', 'knee']);
+    // 1.5 × maxMultiple 4 = 6, in 4 steps.
+    expect(report.ramp.map((step: { multiple: number }) => step.multiple)).toEqual([1.5, 3, 4.5, 6]);
+    expect(Object.keys(report.ramp[0])).toEqual(['multiple', 'offered', 'served', 'failedShare', 'p99']);
+    expect(report.ramp[0].failedShare).toBe(0);
+    expect(report.knee).toBe(4.5);
+  });
+
+  it('--ramp prints the ramp as a table with the knee marked', async () => {
+    const { io, stdout } = fakeIo({ 'c.topo': JSON.stringify(chain) });
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '4', '--duration', '5', '--threads', '1'], io)).toBe(0);
+    const lines = stdout().split('\n');
+    expect(lines).toContain('Ramp (5 s simulated per step)');
+    expect(lines.find((l) => l.includes('◀ knee'))).toMatch(/^ +4\.50× +[\d.]+ +[\d.]+ +[\d.]+ % +[\d.]+ ms {2}◀ knee$/);
+    expect(lines).toContain("Knee at 4.50× the document's rates: past it more than 1 % of requests fail or a latency SLO breaks.");
+  });
+
+  it('rejects bad ramp options with one clear line', async () => {
     const { io, stderr } = fakeIo({ 'c.topo': JSON.stringify(chain) });
-    expect(await runCli(['capacity', 'c.topo', '--ramp'], io)).toBe(2);
-    expect(stderr()).toMatch(/^topo capacity: --ramp is not available yet/);
-    const help = fakeIo({});
-    expect(await runCli(['help', 'capacity'], help.io)).toBe(0);
-    expect(help.stdout()).toContain('--ramp is not available yet');
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '0'], io)).toBe(2);
+    expect(stderr()).toContain('--steps "0": must be a whole number from 1 to 100');
   });
 
   it('fails with exit 1 on an invalid file', async () => {
     const { io, stderr } = fakeIo({ 'c.topo': JSON.stringify({ ...chain, settings: { crossZoneMs: -1 } }) });
     expect(await runCli(['capacity', 'c.topo'], io)).toBe(1);
     expect(stderr()).toBe('c.topo: settings.crossZoneMs: must be ≥ 0\n');
+  });
+});
+
+describe('the ramp over worker threads', () => {
+  let folder: string;
+  let workerFile: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'topo-ramp-'));
+    workerFile = join(folder, 'capacity-worker.cjs');
+    await build({ entryPoints: [join(__dirname, '..', 'capacityWorker.ts')], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('gives the same ramp as one thread, whatever the number of threads', async () => {
+    const doc = chain as unknown as TopologyDocument;
+    const expected = await runRamp(doc, { steps: 5, durationS: 3, seed: 2 });
+    const progress: number[] = [];
+    expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, threads: 2, workerFile, onProgress: (done) => progress.push(done) })).toEqual(expected);
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, threads: 8, workerFile })).toEqual(expected);
   });
 });

@@ -1,34 +1,150 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { TopologyDocument } from '../../shared/document';
-import { analyzeCapacity, type CapacityReport } from '../../shared/reliability';
-import { EXIT_OK, parseCommandArgs, readDocument, singleFile, usageError, type Command } from '../command';
+import { DEFAULT_SEED } from '../../shared/simulation';
+import {
+  analyzeCapacity,
+  DEFAULT_RAMP_DURATION_S,
+  DEFAULT_RAMP_STEPS,
+  runRamp,
+  type CapacityReport,
+  type RampReport,
+  type RampStep,
+  type RampStepTask,
+} from '../../shared/reliability';
+import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, type CliIo, type Command } from '../command';
+import type { RampStepMessage } from '../capacityWorker';
+import { MAX_DURATION_S } from './simulate';
 
-const RAMP_NOT_YET = '--ramp is not available yet: this version gives the analytic figures only';
+/** The bundled worker beside the bundled CLI (absent when running from sources, e.g. under vitest). */
+function bundledWorkerFile(): string | undefined {
+  return typeof __dirname === 'string' ? join(__dirname, 'capacity-worker.cjs') : undefined;
+}
 
-/** `topo capacity FILE [--json]` (SPEC §7, without the simulated ramp for now). */
+export interface RampPoolOptions {
+  readonly steps: number;
+  readonly durationS: number;
+  readonly seed: number;
+  /** Worker threads (default: one per core). 1 or a missing worker file runs in this thread. */
+  readonly threads?: number;
+  readonly workerFile?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs one step in `worker`. */
+function stepInThread(worker: Worker, task: RampStepTask): Promise<RampStep> {
+  return new Promise<RampStep>((resolve, reject) => {
+    const onExit = (code: number) => reject(new Error(`capacity worker exited with code ${code}`));
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+    worker.once('message', (message: RampStepMessage) => {
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      if (message.kind === 'error') reject(new Error(message.message));
+      else resolve(message.step);
+    });
+    worker.postMessage(task);
+  });
+}
+
+/**
+ * The ramp over worker threads — or in this thread when there is one thread or no worker bundle.
+ * Each step is a seeded run of its own: the result is the same either way.
+ */
+export async function runRampPool(doc: TopologyDocument, options: RampPoolOptions): Promise<RampReport> {
+  const workerFile = options.workerFile ?? bundledWorkerFile();
+  const threads = workerFile !== undefined && existsSync(workerFile) ? Math.min(options.threads ?? availableParallelism(), options.steps) : 1;
+  const base = { steps: options.steps, durationS: options.durationS, seed: options.seed, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  if (threads <= 1 || workerFile === undefined) return runRamp(doc, base);
+  const idle = Array.from({ length: threads }, () => new Worker(workerFile));
+  const all = [...idle];
+  try {
+    return await runRamp(doc, {
+      ...base,
+      parallel: threads,
+      // `parallel` lanes and as many workers: a lane always finds one idle.
+      runStep: async (task) => {
+        const worker = idle.pop()!;
+        try {
+          return await stepInThread(worker, task);
+        } finally {
+          idle.push(worker);
+        }
+      },
+    });
+  } finally {
+    await Promise.all(all.map((worker) => worker.terminate()));
+  }
+}
+
+/** `topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--threads N]]` (SPEC §7). */
 export const capacityCommand: Command = {
   name: 'capacity',
-  summary: 'find the bottleneck: per node visits, holding time, capacity, utilization, largest rate',
+  summary: 'find the bottleneck: per node visits, holding time, capacity, utilization, largest rate; --ramp simulates growing load',
   usage:
-    'topo capacity FILE [--json]\n\n' +
+    'topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--threads N]]\n\n' +
     'For each node of the design in FILE: its visit ratio (calls per client request, from fan-out, weights,\n' +
     'probabilities and cache hit rates), the time one call holds a slot (own service time plus the calls it\n' +
     'waits on with the slot held), its slots (instances × concurrency), its capacity per second, its\n' +
     'utilization at the document’s rates and the largest client rate it sustains. The bottleneck is the node\n' +
     'that sustains the least; maxMultiple says how many times every client’s rate can grow until it saturates.\n' +
     'Light-load figures: queueing, retries and timeouts are not counted.\n' +
-    `${RAMP_NOT_YET} (it exits 2).\n` +
-    '--json prints { bottleneck, maxMultiple, maxRate, nodes: { ID: { visits, holdingMs, slots, capacityPerSecond, utilization, maxRate } } }.\n' +
+    `--ramp also simulates N (default ${DEFAULT_RAMP_STEPS}) growing multiples of every client's rate, evenly up to 1.5 × maxMultiple,\n` +
+    `S simulated seconds each (default ${DEFAULT_RAMP_DURATION_S}), seed N (default ${DEFAULT_SEED}), over N worker threads (default: one per core),\n` +
+    'and marks the knee: the first multiple where more than 1 % of requests fail or a client’s latency SLO breaks.\n' +
+    '--json prints { bottleneck, maxMultiple, maxRate, nodes: { ID: { visits, holdingMs, slots, capacityPerSecond, utilization, maxRate } } },\n' +
+    'with --ramp also ramp: [ { multiple, offered, served, failedShare, p99 } ] and knee.\n' +
     'Exit 0 when FILE was analysed, 1 when FILE is invalid, 2 on bad usage.',
-  run(args, io) {
-    const { positionals, values } = parseCommandArgs(capacityCommand, args, { json: { type: 'boolean' }, ramp: { type: 'boolean' } });
-    if (values.ramp === true) throw usageError(capacityCommand, RAMP_NOT_YET);
+  async run(args, io: CliIo) {
+    const { positionals, values } = parseCommandArgs(capacityCommand, args, {
+      json: { type: 'boolean' },
+      ramp: { type: 'boolean' },
+      steps: { type: 'string' },
+      duration: { type: 'string' },
+      seed: { type: 'string' },
+      threads: { type: 'string' },
+    });
     const file = singleFile(capacityCommand, positionals);
+    const steps = numberOption(capacityCommand, 'steps', values.steps, DEFAULT_RAMP_STEPS, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'a whole number from 1 to 100');
+    const durationS = numberOption(capacityCommand, 'duration', values.duration, DEFAULT_RAMP_DURATION_S, (n) => n > 0 && n <= MAX_DURATION_S, `a number of seconds in (0, ${MAX_DURATION_S}]`);
+    const seed = numberOption(capacityCommand, 'seed', values.seed, DEFAULT_SEED, (n) => Number.isSafeInteger(n), 'a whole number');
+    const threads = numberOption(capacityCommand, 'threads', values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     const doc = readDocument(file, io, { quiet: values.json === true });
     const report = analyzeCapacity(doc);
-    io.stdout(values.json === true ? JSON.stringify(report, null, 2) + '\n' : formatCapacity(file, doc, report));
+    if (values.ramp !== true) {
+      io.stdout(values.json === true ? JSON.stringify(report, null, 2) + '\n' : formatCapacity(file, doc, report));
+      return EXIT_OK;
+    }
+    const onProgress = io.isTty ? (done: number, total: number) => io.progress(`\rramp: ${done}/${total} steps${done === total ? '\x1b[K\r' : ''}`) : undefined;
+    const ramp = await runRampPool(doc, { steps, durationS, seed, threads, ...(onProgress ? { onProgress } : {}) });
+    if (io.isTty) io.progress('\r\x1b[K');
+    io.stdout(values.json === true ? JSON.stringify({ ...report, ...ramp }, null, 2) + '\n' : formatCapacity(file, doc, report) + formatRamp(ramp, durationS));
     return EXIT_OK;
   },
 };
+
+/** The ramp as a table, the knee marked. */
+export function formatRamp(ramp: RampReport, durationS: number): string {
+  const hasSlo = ramp.ramp.some((step) => step.latencySloMet !== undefined);
+  const rows = [
+    ['multiple', 'offered/s', 'served/s', 'failed', 'p99', ...(hasSlo ? ['latency SLO'] : []), ''],
+    ...ramp.ramp.map((step) => [
+      `${step.multiple.toFixed(2)}×`,
+      step.offered.toFixed(1),
+      step.served.toFixed(1),
+      `${(step.failedShare * 100).toFixed(2)} %`,
+      `${step.p99.toFixed(step.p99 >= 100 ? 0 : 1)} ms`,
+      ...(hasSlo ? [step.latencySloMet ? 'met' : 'missed'] : []),
+      `${step.multiple === ramp.knee ? '◀ knee' : ''}${step.partial ? ' (stopped early: work budget)' : ''}`,
+    ]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const lines = rows.map((row) => ('  ' + row.map((cell, c) => (c === row.length - 1 || (hasSlo && c === row.length - 2) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).trimEnd());
+  const verdict = ramp.knee === null ? 'No knee: every step served more than 99 % of its requests within the latency SLOs.' : `Knee at ${ramp.knee.toFixed(2)}× the document's rates: past it more than 1 % of requests fail or a latency SLO breaks.`;
+  return ['', `Ramp (${durationS} s simulated per step)`, ...lines, '', verdict, ''].join('\n');
+}
 
 const number = (value: number | null, decimals: number) => (value === null ? '—' : value.toFixed(decimals));
 

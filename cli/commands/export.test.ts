@@ -63,6 +63,25 @@ describe('topo export', () => {
     expect(md).toContain('## Failure sweep');
     expect(md).toContain('| Server down | orders-1 |');
     expect(md).toMatch(/\| Lose orders-1 \| \d+(\.\d+)? % \|/);
+    expect(md).toContain('## Availability');
+    expect(md).toContain('## Capacity');
+    // The scenarios' per-client results: where the time goes (no client has an slo here).
+    expect(md).toContain('## Where the time goes');
+    expect(md).not.toContain('## SLOs');
+  });
+
+  it('md: --simulate adds the healthy run: each client SLO met or missed and its budget burned', async () => {
+    const withSlo = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'client' ? { ...n, slo: { availability: 0.999, latencyMs: 1 } } : n)) };
+    const { io, files } = fakeIo({ 'shop.topo': serializeDocument(withSlo) });
+    expect(await runCli(['export', 'shop.topo', '--format', 'md', '--out', 'r.md', '--simulate', '--duration', '5'], io)).toBe(0);
+    const md = files['r.md'] as string;
+    expect(md).toContain('## SLOs');
+    // A 1 ms p99 target cannot be met across the network.
+    expect(md).toMatch(/\| Healthy \| [^|]+ \| 99\.90 %, p99 ≤ 1 ms \| 100 % \| [\d.]+ \| ❌ missed \| 0 % \|/);
+    expect(md).toContain('## Where the time goes');
+    const help = fakeIo({});
+    await runCli(['help', 'export'], help.io);
+    expect(help.stdout()).toContain('--simulate');
   });
 
   it('md: a long chain wraps so the report\'s diagram stays a readable width', async () => {

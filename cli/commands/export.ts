@@ -2,7 +2,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, UserError, type CliIo, type Command } from '../command';
 import { serializeDocument, type TopologyDocument } from '../../shared/document';
 import { classifyDesign } from '../../shared/classification';
-import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, REPORT_WRAP_WIDTH, type ScenarioResultLike, type Theme } from '../../shared/export';
+import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, REPORT_WRAP_WIDTH, type ScenarioResultLike, type SimulationResultLike, type Theme } from '../../shared/export';
+import { analyzeAvailability, analyzeCapacity } from '../../shared/reliability';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, simulate } from '../../shared/simulation/simulation';
 import { sweep } from '../../shared/simulation/sweep';
 import { MAX_PNG_PIXELS, PngError, PNG_SCALES, renderPng } from '../png';
@@ -16,15 +17,17 @@ export const exportCommand: Command = {
   summary: 'export a diagram or report: svg, png, mermaid, drawio, md, json',
   usage:
     'topo export FILE --format svg|png|mermaid|drawio|md|json --out PATH [--theme light|dark] [--scale 1|2|3]\n' +
-    '                 [--flavour flowchart|architecture] [--sweep] [--scenarios] [--duration S]\n\n' +
+    '                 [--flavour flowchart|architecture] [--sweep] [--scenarios] [--simulate] [--duration S]\n\n' +
     'Writes FILE in another format to PATH (`--out -` writes text formats to stdout).\n' +
     '  svg      vector diagram with the design embedded (drop it on the app to reopen it); --theme\n' +
     '  png      the same diagram rasterized at --scale 1, 2 or 3 (default 2), design embedded\n' +
     '  mermaid  flowchart (default) or --flavour architecture (architecture-beta)\n' +
     '  drawio   an editable draw.io file\n' +
-    '  md       a Markdown report; the diagram is written beside it as PATH with .svg.\n' +
-    '           --sweep adds the failure sweep and --scenarios the results of every scenario,\n' +
-    '           each simulated for --duration S seconds (default 60, seed 1).\n' +
+    '  md       a Markdown report; the diagram is written beside it as PATH with .svg. It has the\n' +
+    '           availability of each client (with its SLO) and the capacity figures; --sweep adds the\n' +
+    '           failure sweep, --scenarios the results of every scenario and --simulate the healthy\n' +
+    '           run (SLO met or missed, error budget burned, where the time goes), each simulated\n' +
+    '           for --duration S seconds (default 60, seed 1).\n' +
     '  json     the stable .topo serialization',
   run(args, io) {
     const { positionals, values } = parseCommandArgs(exportCommand, args, {
@@ -35,6 +38,7 @@ export const exportCommand: Command = {
       flavour: { type: 'string' },
       sweep: { type: 'boolean' },
       scenarios: { type: 'boolean' },
+      simulate: { type: 'boolean' },
       duration: { type: 'string' },
     });
     const file = singleFile(exportCommand, positionals);
@@ -54,8 +58,8 @@ export const exportCommand: Command = {
     if (values.flavour !== undefined && (format !== 'mermaid' || !['flowchart', 'architecture'].includes(values.flavour))) {
       throw usageError(exportCommand, `--flavour ${JSON.stringify(values.flavour)}: expected flowchart or architecture, with --format mermaid`);
     }
-    if ((values.sweep || values.scenarios || values.duration !== undefined) && format !== 'md') {
-      throw usageError(exportCommand, '--sweep, --scenarios and --duration apply to --format md only');
+    if ((values.sweep || values.scenarios || values.simulate || values.duration !== undefined) && format !== 'md') {
+      throw usageError(exportCommand, '--sweep, --scenarios, --simulate and --duration apply to --format md only');
     }
     const durationS = numberOption(exportCommand, 'duration', values.duration, DEFAULT_DURATION_S, (n) => n > 0 && n <= 86_400, 'a number of seconds in (0, 86400]');
     if (out === '-' && (format === 'png' || format === 'md')) {
@@ -102,7 +106,7 @@ export const exportCommand: Command = {
         write(out, serializeDocument(doc));
         break;
       case 'md':
-        writeReport(doc, out, io, write, { theme, durationS, sweep: values.sweep === true, scenarios: values.scenarios === true });
+        writeReport(doc, out, io, write, { theme, durationS, sweep: values.sweep === true, scenarios: values.scenarios === true, baseline: values.simulate === true });
         break;
     }
     return EXIT_OK;
@@ -115,7 +119,7 @@ function writeReport(
   out: string,
   io: CliIo,
   write: (path: string, data: string) => void,
-  options: { theme: Theme; durationS: number; sweep: boolean; scenarios: boolean },
+  options: { theme: Theme; durationS: number; sweep: boolean; scenarios: boolean; baseline: boolean },
 ): void {
   const classification = classifyDesign(doc);
   const stem = extname(out) === '' ? basename(out) : basename(out, extname(out));
@@ -123,9 +127,10 @@ function writeReport(
   const simulation = { durationS: options.durationS, seed: DEFAULT_SEED };
   if (options.sweep && io.isTty) io.stderr('running the failure sweep…\n');
   const sweepReport = options.sweep ? sweep(doc, simulation) : undefined;
-  const scenarioResults: ScenarioResultLike[] = options.scenarios
+  const scenarioResults: (ScenarioResultLike & SimulationResultLike)[] = options.scenarios
     ? (doc.scenarios ?? []).map((scenario) => ({ name: scenario.name, ...simulate(doc, { ...simulation, scenario: scenario.id }) }))
     : [];
+  const simulations: SimulationResultLike[] = [...(options.baseline ? [{ name: 'Healthy', clients: simulate(doc, simulation).clients }] : []), ...scenarioResults];
   if (options.scenarios && scenarioResults.length === 0) io.stderr('note: the design has no scenarios\n');
   // Long chains wrap so the report shows the diagram at a readable size.
   write(svgPath, exportSvg(doc, { theme: options.theme, classification, wrapWidth: REPORT_WRAP_WIDTH }));
@@ -136,6 +141,9 @@ function writeReport(
       classification,
       ...(sweepReport ? { sweep: sweepReport } : {}),
       ...(scenarioResults.length > 0 ? { scenarioResults } : {}),
+      availability: analyzeAvailability(doc, { seed: DEFAULT_SEED }),
+      capacity: analyzeCapacity(doc),
+      ...(simulations.length > 0 ? { simulations } : {}),
     }),
   );
 }

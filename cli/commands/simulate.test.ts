@@ -52,6 +52,24 @@ describe('topo simulate', () => {
     expect(lines.some((l) => l.startsWith('  failed/s'))).toBe(true);
   });
 
+  it('prints a block per client: requests, availability, p99, SLO met or missed, budget burned', async () => {
+    const withSlo: TopologyDocument = { ...cluster, nodes: cluster.nodes.map((n) => (n.kind === 'client' ? { ...n, slo: { availability: 0.999, latencyMs: 5000 } } : n)) };
+    const client = withSlo.nodes.find((n) => n.kind === 'client')!;
+    const { io, stdout } = fakeIo({ 'slo.topo': JSON.stringify(withSlo) });
+    expect(await runCli(['simulate', 'slo.topo', '--scenario', 's1', '--duration', '30'], io)).toBe(0);
+    const lines = stdout().split('\n');
+    expect(lines).toContain('Clients');
+    expect(lines.find((l) => l.startsWith('  client'))).toMatch(/^ {2}client +requests +availability +p99 +SLO +budget burned$/);
+    // Ten seconds without the database: far under 99.9 %.
+    const row = lines.find((l) => l.startsWith(`  ${client.name}`))!;
+    expect(row).toMatch(/[\d,]+ +\d+\.\d\d % +[\d.]+ ms +missed \(99\.90 %, p99 ≤ 5000 ms\) +\d+\.\d\d %$/);
+    const json = fakeIo({ 'slo.topo': JSON.stringify(withSlo) });
+    await runCli(['simulate', 'slo.topo', '--scenario', 's1', '--duration', '30', '--json'], json.io);
+    const report = JSON.parse(json.stdout());
+    expect(report.clients[client.id].slo).toMatchObject({ availability: 0.999, latencyMs: 5000, met: false });
+    expect(report.clients[client.id].slo.budgetBurned).toBeGreaterThan(0);
+  });
+
   it('rejects an unknown scenario, bad input and bad options with one clear line', async () => {
     const unknown = fakeIo(files);
     expect(await runCli(['simulate', 'shop.topo', '--scenario', 'nope'], unknown.io)).toBe(1);

@@ -101,6 +101,7 @@ export function formatSimulation(doc: TopologyDocument, report: SimulationReport
     ),
     '',
   ];
+  lines.push(...clientLines(report, names));
   const causes = FAILURE_CAUSES.filter((cause) => report.failures[cause] > 0);
   if (causes.length === 0) {
     lines.push('Failures: none', '');
@@ -127,6 +128,31 @@ export function formatSimulation(doc: TopologyDocument, report: SimulationReport
   }
   lines.push(...timelineLines(report.timeline));
   return lines.join('\n') + '\n';
+}
+
+/** The SLO verdict of a client: met, missed, or unknown when nothing finished. */
+export function sloVerdict(met: boolean | null): string {
+  return met === null ? 'unknown' : met ? 'met' : 'missed';
+}
+
+/** The per-client block: requests, availability, p99, SLO met or missed, error budget burned. */
+function clientLines(report: SimulationReport, names: ReadonlyMap<string, string>): string[] {
+  const clients = Object.entries(report.clients);
+  if (clients.length === 0) return [];
+  const rows = [['client', 'requests', 'availability', 'p99', 'SLO', 'budget burned']];
+  for (const [id, c] of clients) {
+    const slo = c.slo;
+    const target = slo ? [slo.availability !== undefined ? percent(slo.availability) : null, slo.latencyMs !== undefined ? `p${slo.percentile ?? 99} ≤ ${ms(slo.latencyMs)}` : null].filter((x) => x !== null).join(', ') : '';
+    rows.push([
+      names.get(id) ?? id,
+      thousands(c.requests),
+      availabilityText(c.availability),
+      c.ok > 0 ? ms(c.latencyMs.p99) : '–',
+      slo ? `${sloVerdict(slo.met)}${target ? ` (${target})` : ''}` : '–',
+      slo?.budgetBurned != null ? percent(slo.budgetBurned) : '–',
+    ]);
+  }
+  return ['Clients', ...table(rows, [false, true, true, true, false, true]), ''];
 }
 
 function timelineLines(timeline: readonly TimelineEntry[]): string[] {

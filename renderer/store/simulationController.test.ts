@@ -82,6 +82,7 @@ function scriptedService() {
       requests: { total: 0, ok: 0, failed: 0 },
       latencyMs: { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
       failures: zeroCounts(),
+      clients: {},
     };
     for (const listener of frameListeners) listener(frame);
   };

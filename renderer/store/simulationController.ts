@@ -185,6 +185,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       chart,
       edgeRates: feed.throughput.take(frame.timeMs),
       totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
+      clients: frame.clients,
       playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
     });
   };
@@ -196,6 +197,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       playState: 'finished',
       clockS: report.duration,
       totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
+      clientReports: report.clients,
     });
   };
 

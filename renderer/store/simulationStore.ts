@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { FailureCause, TopologyDocument } from '../../shared/document';
-import type { SimulationReport, SweepReport } from '../../shared/simulation/types';
+import type { ClientReport, LiveClientMetrics, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
@@ -74,6 +74,10 @@ export interface SimulationSlice {
   readonly edgeRates: Readonly<Record<string, number>>;
   readonly chart: readonly ChartPoint[];
   readonly totals: Totals | null;
+  /** Each client's SLO standing, live (from the frames). */
+  readonly clients: Readonly<Record<string, LiveClientMetrics>> | null;
+  /** Each client's results once the run has its report (latency breakdown). */
+  readonly clientReports: Readonly<Record<string, ClientReport>> | null;
   readonly compare: CompareResult | null;
   readonly comparing: boolean;
   readonly sweep: SweepReport | null;
@@ -95,6 +99,8 @@ const LIVE_INITIAL = {
   edgeRates: {},
   chart: [],
   totals: null,
+  clients: null,
+  clientReports: null,
   error: null,
   runDocument: null,
 };

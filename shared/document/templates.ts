@@ -117,7 +117,8 @@ function monolithCluster(): Template {
       'Monolith cluster',
       hosts('lb-1', 'server-1', 'server-2', 'server-3', 'db-1'),
       [
-        users,
+        // A target to play against: 99.9 % of requests served, p99 within 300 ms.
+        { ...users, slo: { availability: 0.999, latencyMs: 300 } },
         { id: 'lb', kind: 'loadBalancer', name: 'Load balancer', instances: [{ host: 'h1' }] },
         {
           id: 'shop',

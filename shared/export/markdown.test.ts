@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Classification } from '../classification/types';
 import { exportMarkdown, markdownText, percent } from './markdown';
 import { awkwardDocument, makeDocument } from './testDocs';
+import { analyzeAvailability, analyzeCapacity } from '../reliability';
+import { simulate } from '../simulation';
 
 const classification: Classification = {
   summary: 'Distributed · Cluster',
@@ -44,6 +46,33 @@ describe('exportMarkdown', () => {
     expect(md).toContain('| Server down | data &amp; co | 0 % |');
     expect(md).toContain('| Node down | Jobs queue | 98.33 % |');
     expect(md).toContain('| Lose app-1 | 50.00 % | 25 | 12.3 | 250 |');
+  });
+
+  it('adds availability, SLOs, capacity and where the time goes, names escaped', () => {
+    const withSlo = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'client' ? { ...n, slo: { availability: 0.999, latencyMs: 500 } } : n)) };
+    const baseline = simulate(withSlo, { durationS: 10, seed: 1 });
+    const md = exportMarkdown(withSlo, {
+      svgFileName: 'x.svg',
+      classification,
+      availability: analyzeAvailability(withSlo, { years: 50 }),
+      capacity: analyzeCapacity(withSlo),
+      simulations: [{ name: 'Healthy <baseline>', clients: baseline.clients }],
+    });
+    const lines = md.split('\n');
+    expect(lines).toContain('## Availability');
+    expect(lines.find((l) => l.startsWith('| Users 👩‍💻 |') && l.includes('min'))).toMatch(/^\| Users 👩‍💻 \| \d+\.\d{4} % \| \d+\.\d{4} % \(.+\) \| [\d.]+ \| [\d.]+ min \| host:\S+ \d+ %.* \| (✅ met|❌ missed) \(99\.90 %\) \|$/);
+    expect(lines).toContain('## SLOs');
+    const users = baseline.clients.users!;
+    expect(md).toContain(`| Healthy \\<baseline\\> | Users 👩‍💻 | 99.90 %, p99 ≤ 500 ms | ${percent(users.availability)} |`);
+    expect(lines).toContain('## Capacity');
+    const capacity = analyzeCapacity(withSlo);
+    expect(md).toContain(`Bottleneck: **${markdownText(withSlo.nodes.find((n) => n.id === capacity.bottleneck)!.name)}**`);
+    expect(md).toContain('| Node | Visits | Holding (ms) | Slots | Utilization | Max rate (req/s) |');
+    expect(lines).toContain('## Where the time goes');
+    expect(md).toContain('### Users 👩‍💻 — Healthy \\<baseline\\> (mean ');
+    // Every node on the path by its escaped name.
+    expect(md).toContain('| Shop\\]\\]\\> |');
+    expect(md).toContain('| Edge \\<gateway\\> |');
   });
 
   it('lists every node with its instances and servers', () => {

@@ -5,3 +5,17 @@ export { availabilityModel, type AvailabilityModel, type ModelOptions } from './
 export { exactAvailability, MAX_EXACT_UNITS, type ExactResult } from './exact';
 export { monteCarloAvailability, DEFAULT_YEARS, HOURS_PER_YEAR, type MonteCarloOptions, type MonteCarloResult } from './monteCarlo';
 export { failureUnits, type FailureUnit, type FailureUnits, type UnitKind } from './units';
+export {
+  DEFAULT_RAMP_DURATION_S,
+  DEFAULT_RAMP_STEPS,
+  KNEE_FAILED_SHARE,
+  findKnee,
+  rampMultiples,
+  runRamp,
+  runRampStep,
+  scaledDocument,
+  type RampOptions,
+  type RampReport,
+  type RampStep,
+  type RampStepTask,
+} from './ramp';

@@ -75,9 +75,36 @@ describe('checkDesign with rules', () => {
     expect(checkDesign(shop, { rules: rules('rules:\n  min-availability: { value: 0.999 }\n') }).violations).toEqual([]);
   });
 
+  it('slo-met reports each client that misses its SLO in the baseline simulation', () => {
+    const withSlo = (slo: object, latencyMs = 10) =>
+      doc(
+        [
+          { id: 'users', kind: 'client', name: 'Users', rate: 50, slo },
+          { id: 'web', kind: 'monolith', name: 'Web', instances: [{ host: 'h1' }], latencyMs, latency: 'constant', concurrency: 50 },
+          { id: 'db', kind: 'database', name: 'DB', instances: [{ host: 'h2' }], latencyMs: 5, latency: 'constant', concurrency: 50 },
+        ],
+        [{ id: 'e1', from: 'users', to: 'web' }, { id: 'e2', from: 'web', to: 'db' }],
+      );
+    const slo = rules('rules:\n  slo-met: {}\n');
+    // 1 + 10 + 1 + 5 ms per request: a 300 ms p99 target is met, a 10 ms one is not.
+    expect(checkDesign(withSlo({ availability: 0.999, latencyMs: 300 }), { rules: slo, durationS: 5 }).violations).toEqual([]);
+    const missed = checkDesign(withSlo({ availability: 0.999, latencyMs: 10 }), { rules: slo, durationS: 5 });
+    expect(missed.violations).toHaveLength(1);
+    expect(missed.violations[0]).toMatchObject({ rule: 'slo-met', nodes: ['users'], message: 'users misses its SLO: p99 latency 17 ms over the 10 ms target (0.00 % of the 30-day error budget burned)' });
+    expect(checkExitCode(missed)).toBe(1);
+  });
+
   it('never passes a rule it cannot evaluate', () => {
-    const result = checkDesign(shop, { rules: rules('rules:\n  slo-met: {}\n') });
-    expect(result.violations[0]!.message).toMatch(/^cannot be checked/);
+    // Nothing finishes in a 2 s run of a 50 s service: the SLO cannot be judged.
+    const slow = doc(
+      [
+        { id: 'users', kind: 'client', name: 'Users', rate: 10, slo: { availability: 0.99 } },
+        { id: 'web', kind: 'monolith', name: 'Web', instances: [{ host: 'h1' }], latencyMs: 50_000, latency: 'constant' },
+      ],
+      [{ id: 'e1', from: 'users', to: 'web' }],
+    );
+    const result = checkDesign(slow, { rules: rules('rules:\n  slo-met: {}\n'), durationS: 2 });
+    expect(result.violations[0]!.message).toBe('cannot be checked: no request of users finished in the baseline simulation');
     expect(checkExitCode(result)).toBe(1);
   });
 

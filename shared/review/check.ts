@@ -1,13 +1,13 @@
 /**
  * `topo check` (SPEC §9): a design against the team's rules, as a list of violations a CI gate
  * counts. Without rules, every finding of severity `error` is a violation (`strict`: and every
- * `warning`). Rules that need a simulation (max-p99, min-availability under a sweep) run it seeded,
+ * `warning`). Rules that need a simulation (max-p99, slo-met, min-availability under a sweep) run it seeded,
  * so a check gives the same answer on every machine.
  */
 import { classifyDesign, type Classification, type Finding } from '../classification';
 import type { TopologyDocument } from '../document';
 import { analyzeAvailability, type AvailabilityReport } from '../reliability';
-import { simulate, sweep, type SimulationReport, type SweepReport } from '../simulation';
+import { simulate, sweep, type ClientReport, type SimulationReport, type SweepReport } from '../simulation';
 import { severityOf, type ConfiguredRule, type ViolationSeverity } from './rules';
 
 export interface Violation {
@@ -141,7 +141,16 @@ export function checkDesign(doc: TopologyDocument, options: CheckOptions = {}): 
           break;
         }
         case 'slo-met':
-          found.push(notYet(rule.name, severity, 'per-client SLO results of the simulation are not part of this version'));
+          // Each client with an slo against the seeded baseline simulation (the same run max-p99 reads).
+          for (const [client, result] of Object.entries(simulation().clients)) {
+            const slo = result.slo;
+            if (!slo || slo.met === true) continue;
+            if (slo.met === null) {
+              found.push({ ...notYet(rule.name, severity, `no request of ${client} finished in the baseline simulation`), nodes: [client] });
+              continue;
+            }
+            found.push({ rule: rule.name, severity, message: `${client} misses its SLO: ${sloMisses(result)}`, nodes: [client], hosts: [] });
+          }
           break;
       }
     }
@@ -157,6 +166,22 @@ export function checkDesign(doc: TopologyDocument, options: CheckOptions = {}): 
 /** A rule this version cannot evaluate: a violation, never a silent pass. */
 function notYet(rule: string, severity: ViolationSeverity, why: string): Violation {
   return { rule, severity, message: `cannot be checked: ${why}`, nodes: [], hosts: [] };
+}
+
+/** What a client's missed SLO missed: its availability, its latency at the SLO's percentile, or both. */
+function sloMisses(result: ClientReport): string {
+  const slo = result.slo!;
+  const parts: string[] = [];
+  if (slo.availability !== undefined && result.availability !== null && result.availability < slo.availability) {
+    parts.push(`availability ${percent(result.availability, 3)} under the ${percent(slo.availability, 3)} target`);
+  }
+  if (slo.latencyMs !== undefined) {
+    const observed = slo.observedLatencyMs ?? 0;
+    if (result.ok === 0) parts.push('no request succeeded');
+    else if (observed > slo.latencyMs) parts.push(`p${slo.percentile ?? 99} latency ${observed} ms over the ${slo.latencyMs} ms target`);
+  }
+  const budget = slo.budgetBurned === null ? '' : ` (${percent(slo.budgetBurned)} of the 30-day error budget burned)`;
+  return (parts.length > 0 ? parts.join(' and ') : 'a target') + budget;
 }
 
 function percent(value: number, decimals = 2): string {

@@ -30,8 +30,12 @@ export interface CallPort {
    * at once when `sameHost`, else after the network hop.
    */
   startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void;
-  /** The call of a job is over: the job goes on or fails. */
-  callDone(job: number, cause: number, origin: number, optional: boolean): void;
+  /**
+   * The call of a job over `edge` is over: the job goes on or fails. `beforeMs`: on success, the
+   * time from the call's start to the attempt that got through (failed attempts and backoffs);
+   * on failure, the call's whole time.
+   */
+  callDone(job: number, cause: number, origin: number, optional: boolean, edge: number, beforeMs: number): void;
   /** A queue's delivery over `edge` is over. */
   deliveryDone(edge: number, cause: number): void;
 }
@@ -67,7 +71,9 @@ export class CallFlow {
    * job `parentJob` of `parentGeneration`, or (-1) a queue delivering a message.
    */
   start(parentJob: number, parentGeneration: number, edge: number, fromHost: number, key: number, depth: number, sampled: boolean): void {
-    this.send(this.calls.open(parentJob, parentGeneration, edge, fromHost, key, depth, sampled ? CALL_SAMPLED : 0));
+    const call = this.calls.open(parentJob, parentGeneration, edge, fromHost, key, depth, sampled ? CALL_SAMPLED : 0);
+    this.calls.openedAt[call] = this.port.clock.now;
+    this.send(call);
   }
 
   private nextSerial(): number {
@@ -199,9 +205,10 @@ export class CallFlow {
     const parent = calls.parentJob[call]!;
     const generation = calls.parentGeneration[call]!;
     const edge = calls.edge[call]!;
+    const beforeMs = (cause === CAUSE_NONE ? calls.sentAt[call]! : this.port.clock.now) - calls.openedAt[call]!;
     calls.release(call);
     if (parent < 0) return this.port.deliveryDone(edge, cause);
     if (this.port.jobs.generation[parent] !== generation) return;
-    this.port.callDone(parent, cause, origin, this.model.edgeOptional[edge] === 1);
+    this.port.callDone(parent, cause, origin, this.model.edgeOptional[edge] === 1, edge, beforeMs);
   }
 }

@@ -46,7 +46,7 @@ import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, 
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
 import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, type SimulationModel } from './model';
-import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool } from './pools';
+import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool, PathPool } from './pools';
 import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
 import { Faults } from './faults';
@@ -54,7 +54,8 @@ import { Messaging } from './queues';
 import { budgetStop, CHECK_EVERY, eventLimit, IN_FLIGHT_LIMIT, PENDING_EVENT_LIMIT, STALL_EVENT_LIMIT, type BudgetReason, type BudgetStop } from './budget';
 import { buildReport, buildSnapshot, type ReadableState, type ReportMeta } from './report';
 import { pickEdgeByWeight } from './routing';
-import type { Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
+import { liveClientMetrics } from './clients';
+import type { LiveClientMetrics, Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
 
 /** Calls deeper than this fail with `error`: only a cycle of synchronous calls gets there. */
 const MAX_DEPTH = 64;
@@ -81,6 +82,8 @@ export interface EngineFootprint {
   readonly events: number;
   readonly liveJobs: number;
   readonly liveCalls: number;
+  /** Path records (latency breakdown) still open. */
+  readonly livePaths: number;
   /** Connections the balancers count as open, summed over every instance. */
   readonly openConnections: number;
 }
@@ -89,6 +92,10 @@ export class Engine {
   private readonly queue = new EventQueue();
   private readonly random: Random;
   private readonly jobs = new JobPool();
+  /** Where each request's time goes (the latency breakdown), one record per job on its path. */
+  private readonly paths = new PathPool();
+  /** The path record an answering job hands to its caller's job (taken by childDone, or freed). */
+  private pendingPath = -1;
   private readonly calls: CallFlow;
   private readonly metrics: MetricsCollector;
   private readonly breakers: Breakers;
@@ -121,7 +128,7 @@ export class Engine {
     this.durationMs = options.durationMs;
     this.eventLimit = options.eventLimit ?? eventLimit(model, options.durationMs);
     this.random = new Random(options.seed);
-    this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount);
+    this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount, model.clients.length);
     this.breakers = new Breakers(model);
     this.instances = new InstanceTable(model);
     this.balancers = new Balancers(model, this.random, this.instances.inRotation);
@@ -150,7 +157,7 @@ export class Engine {
       clock,
       jobs: this.jobs,
       startJob: (call, serial, target, instance, key, depth, sampled, delayMs) => this.startJob(call, serial, target, instance, key, depth, sampled, delayMs),
-      callDone: (job, cause, origin, optional) => this.childDone(job, cause, origin, optional),
+      callDone: (job, cause, origin, optional, edge, beforeMs) => this.childDone(job, cause, origin, optional, edge, beforeMs),
       deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
     // Faults first, so that a fault at t = 0 is in place before the first request.
@@ -244,6 +251,11 @@ export class Engine {
     return this.metrics;
   }
 
+  /** Each client's requests, availability and SLO so far; reading changes nothing. */
+  clientMetrics(): Record<string, LiveClientMetrics> {
+    return liveClientMetrics(this.model, this.metrics);
+  }
+
   /** Timeline entries of seconds `from` ≤ t < `to` (the open second as it stands). */
   timeline(from: number, to: number): TimelineEntry[] {
     return this.metrics.timeline(from, to);
@@ -263,6 +275,7 @@ export class Engine {
       events: this.queue.capacity,
       liveJobs: this.jobs.live,
       liveCalls: this.calls.live,
+      livePaths: this.paths.live,
       openConnections,
     };
   }
@@ -322,6 +335,7 @@ export class Engine {
     const key = client * KEYS_PER_CLIENT + this.random.below(KEYS_PER_CLIENT);
     const sampled = this.movements !== undefined && this.requestCounter++ % this.sampleEvery === 0;
     const job = this.jobs.open(client, -1, -1, 0, key, 0, JOB_ROOT | (sampled ? JOB_SAMPLED : 0), this.clock.now);
+    this.jobs.path[job] = this.paths.open(client, 0);
     this.metrics.offered++;
     this.scheduleArrival(client);
     this.beginCalls(job);
@@ -376,7 +390,7 @@ export class Engine {
 
   private startChildCall(job: number, edge: number): void {
     const jobs = this.jobs;
-    if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1);
+    if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1, edge, 0);
     const instance = jobs.instance[job]!;
     const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
     this.calls.start(job, jobs.generation[job]!, edge, fromHost, jobs.key[job]!, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
@@ -385,6 +399,7 @@ export class Engine {
   /** An attempt is on its way to `instance`: its job starts there after `delayMs` (SAME_HOST: at once). */
   private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void {
     const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.clock.now);
+    this.jobs.path[job] = this.paths.open(target, 0);
     if (delayMs === SAME_HOST) return this.onJobArrive(job);
     this.queue.push(this.clock.now + delayMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
   }
@@ -396,6 +411,9 @@ export class Engine {
     const table = this.instances;
     const instance = jobs.instance[job]!;
     const node = jobs.node[job]!;
+    // Until here `start` is when the attempt left: the hop in.
+    const path = jobs.path[job]!;
+    this.paths.networkMs[path] = this.clock.now - jobs.start[job]!;
     if (table.down[instance] === 1) {
       if (table.downKind[instance] === DOWN_HOST) return this.dropJob(job);
       return this.failJob(job, CAUSE_CRASH, node);
@@ -416,7 +434,11 @@ export class Engine {
     const call = jobs.parentCall[job]!;
     if (model.nodeIsQueue[node] === 0 && this.calls.waitsForAcceptance(call, jobs.parentSerial[job]!)) {
       jobs.parentCall[job] = -1;
+      // The caller's path has the hop only; the job's own record stays with the job.
+      this.pendingPath = this.paths.open(node, this.paths.networkMs[path]!);
+      const handed = this.pendingPath;
       this.calls.accepted(call);
+      if (this.pendingPath === handed) this.releasePendingPath();
     }
   }
 
@@ -437,6 +459,10 @@ export class Engine {
     const node = jobs.node[job]!;
     this.instances.addBusy(jobs.instance[job]!, 1, this.clock.now);
     jobs.flags[job]! |= JOB_HOLDS_SLOT;
+    const path = jobs.path[job]!;
+    this.paths.queueMs[path] = this.clock.now - jobs.start[job]!;
+    // The start of service, until onServiceDone turns it into the service time.
+    this.paths.serviceMs[path] = this.clock.now;
     const serviceMs = this.serviceTime(node) + this.faults.latencyAdded[node]!;
     this.queue.push(this.clock.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
   }
@@ -457,6 +483,8 @@ export class Engine {
     const instance = jobs.instance[job]!;
     if (jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
     const node = jobs.node[job]!;
+    const path = jobs.path[job]!;
+    this.paths.serviceMs[path] = this.clock.now - this.paths.serviceMs[path]!;
     if (model.nodeHoldsSlotWhileCalling[node] === 0) this.releaseSlot(job);
     const errorRate = this.faults.errorRate[node]!;
     if (errorRate > 0 && this.random.next() < errorRate) return this.failJob(job, CAUSE_ERROR, node);
@@ -481,7 +509,9 @@ export class Engine {
     const jobs = this.jobs;
     this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, CAUSE_NONE, -1);
+      const client = this.model.nodeClient[jobs.node[job]!]!;
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, CAUSE_NONE, -1, client);
+      this.paths.release(jobs.path[job]!, this.metrics.breakdown, this.metrics.breakdownOffset(client));
       return jobs.release(job);
     }
     this.metrics.nodeServed[jobs.node[job]!]!++;
@@ -494,7 +524,8 @@ export class Engine {
     const jobs = this.jobs;
     this.releaseSlot(job);
     if ((jobs.flags[job]! & JOB_ROOT) !== 0) {
-      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, cause, origin);
+      this.metrics.requestFinished(this.clock.now, this.clock.now - jobs.start[job]!, cause, origin, this.model.nodeClient[jobs.node[job]!]!);
+      this.paths.release(jobs.path[job]!);
       return jobs.release(job);
     }
     this.answer(job, cause, origin);
@@ -505,13 +536,23 @@ export class Engine {
     const call = jobs.parentCall[job]!;
     const serial = jobs.parentSerial[job]!;
     const node = jobs.node[job]!;
+    const path = jobs.path[job]!;
     jobs.release(job);
     if (call < 0) {
+      this.paths.release(path);
       // Async work nobody waits for: its failure still counts against the node.
       if (cause !== CAUSE_NONE) this.metrics.nodeFailed[node]!++;
       return;
     }
+    // The caller's job takes the record in childDone if the answer is current and a success.
+    this.pendingPath = path;
     this.calls.answered(call, serial, cause, origin);
+    if (this.pendingPath === path) this.releasePendingPath();
+  }
+
+  private releasePendingPath(): void {
+    this.paths.release(this.pendingPath);
+    this.pendingPath = -1;
   }
 
   /** The job vanishes without an answer (its host died): the caller waits for its timeout. */
@@ -521,6 +562,7 @@ export class Engine {
     const call = jobs.parentCall[job]!;
     const serial = jobs.parentSerial[job]!;
     const node = jobs.node[job]!;
+    this.paths.release(jobs.path[job]!);
     jobs.release(job);
     if (call < 0) {
       this.metrics.nodeFailed[node]!++;
@@ -536,14 +578,30 @@ export class Engine {
     else this.failJob(job, CAUSE_CRASH, this.jobs.node[job]!);
   }
 
-  /** A call of the job is over (after its retries): go on, or fail. */
-  private childDone(job: number, cause: number, origin: number, optional: boolean): void {
+  /**
+   * A call of the job over `edge` is over (after its retries): go on, or fail. `beforeMs` (see
+   * CallPort) goes to the callee's network time: failed attempts count as time lost getting there.
+   */
+  private childDone(job: number, cause: number, origin: number, optional: boolean, edge: number, beforeMs: number): void {
     const jobs = this.jobs;
     const instance = jobs.instance[job]!;
+    // The answering job's record (a success), or none.
+    let child = this.pendingPath;
+    this.pendingPath = -1;
+    if (child >= 0 && (cause !== CAUSE_NONE || (instance >= 0 && jobs.epoch[job] !== this.instances.epoch[instance]))) {
+      this.paths.release(child);
+      child = -1;
+    }
     if (instance >= 0 && jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
     if (cause !== CAUSE_NONE && !optional) return this.failJob(job, cause, origin);
+    const node = jobs.node[job]!;
+    const parallel = this.model.nodeParallel[node] === 1 && this.model.nodeFanoutAll[node] === 1;
+    if (child < 0) child = this.paths.open(this.model.edgeTo[edge]!, beforeMs);
+    else this.paths.networkMs[child]! += beforeMs;
+    // A parallel fan-out keeps the branch that came back last: the slowest, on the critical path.
+    this.paths.attach(jobs.path[job]!, child, parallel);
     if (--jobs.pending[job]! > 0) return;
-    if (this.model.nodeParallel[jobs.node[job]!] === 1 && this.model.nodeFanoutAll[jobs.node[job]!] === 1) this.finishJob(job);
+    if (parallel) this.finishJob(job);
     else this.nextSequential(job);
   }
 }

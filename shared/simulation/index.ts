@@ -24,5 +24,6 @@ export type * from './service';
 export { SIMULATION_EVENTS } from './protocol';
 export { HARD_EVENT_LIMIT, IN_FLIGHT_LIMIT, STALL_EVENT_LIMIT, type BudgetStop, type BudgetReason } from './budget';
 export { NO_REQUEST_FINISHED } from './report';
+export { BUDGET_WINDOW_S, sloResult } from './clients';
 export type * from './protocol';
 export type * from './types';

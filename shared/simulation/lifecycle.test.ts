@@ -40,7 +40,7 @@ describe('life cycles', () => {
         engine.settle();
         const report = engine.report({ durationS: 8, seed, scenario: null });
         expect(report.failures.timeout).toBeGreaterThan(0);
-        expect(engine.footprint()).toMatchObject({ openConnections: 0, liveJobs: 0, liveCalls: 0 });
+        expect(engine.footprint()).toMatchObject({ openConnections: 0, liveJobs: 0, liveCalls: 0, livePaths: 0 });
       }),
       { numRuns: 25 },
     );

@@ -30,6 +30,19 @@ describe('LivePacer', () => {
 describe('LiveSession', () => {
   const shop = TEMPLATES.find((t) => t.id === 'services-two-servers')!.document;
 
+  it('frames carry each client so far, with its SLO verdict and budget burned', () => {
+    const cluster = TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document;
+    const session = new LiveSession(cluster, { durationS: 10, speed: 1 }, 0);
+    const early = session.tick(2000)!;
+    const users = early.clients.users!;
+    expect(users.requests).toBe(early.requests.total);
+    expect(users.requests).toBeGreaterThan(100);
+    expect(users.slo).toMatchObject({ availability: 0.999, latencyMs: 300, met: true, budgetBurned: 0 });
+    // The design without an slo: its client is there, without one.
+    const plain = new LiveSession(shop, { durationS: 5 }, 0).tick(1000)!;
+    expect(Object.values(plain.clients).every((c) => c.slo === undefined)).toBe(true);
+  });
+
   it('streams frames at most 30 times per wall second with node state, movements and closed seconds', () => {
     const session = new LiveSession(shop, { durationS: 10, speed: 2 }, 0);
     const frames = [];

@@ -49,9 +49,25 @@ export class MetricsCollector {
   readonly nodeMaxQueue: Int32Array;
   /** Requests each instance completed successfully (how the balancer spread the load). */
   readonly instanceServed: Float64Array;
+  /** Finished requests by client (index into the model's `clients`). */
+  readonly clientOk: Float64Array;
+  readonly clientFailed: Float64Array;
+  /** Latency of each client's successful requests (a design with one client shares `latency`). */
+  readonly clientLatency: readonly LatencyHistogram[];
+  /**
+   * Where the time of successful requests went: at (client × nodes + node) × 3, the summed
+   * queue, service and network ms on the critical path (see PathPool).
+   */
+  readonly breakdown: Float64Array;
+  private readonly nodeCount: number;
 
-  constructor(nodeCount: number, instanceCount: number) {
+  constructor(nodeCount: number, instanceCount: number, clientCount = 0) {
+    this.nodeCount = nodeCount;
     this.instanceServed = new Float64Array(instanceCount);
+    this.clientOk = new Float64Array(clientCount);
+    this.clientFailed = new Float64Array(clientCount);
+    this.clientLatency = clientCount === 1 ? [this.latency] : Array.from({ length: clientCount }, () => new LatencyHistogram());
+    this.breakdown = new Float64Array(clientCount * nodeCount * 3);
     this.failuresByNode = new Float64Array(nodeCount);
     this.nodeServed = new Float64Array(nodeCount);
     this.nodeFailed = new Float64Array(nodeCount);
@@ -59,7 +75,7 @@ export class MetricsCollector {
   }
 
   /** A request finished at `nowMs` (events arrive in time order, so seconds only move forward). */
-  requestFinished(nowMs: number, latencyMs: number, cause: number, originNode: number): void {
+  requestFinished(nowMs: number, latencyMs: number, cause: number, originNode: number, client: number): void {
     const second = Math.floor(nowMs / 1000);
     if (second !== this.second) this.closeSecondsBefore(second);
     if (cause === 0) {
@@ -67,13 +83,22 @@ export class MetricsCollector {
       this.secondOk++;
       this.latency.record(latencyMs);
       this.secondLatency.record(latencyMs);
+      this.clientOk[client]!++;
+      const own = this.clientLatency[client]!;
+      if (own !== this.latency) own.record(latencyMs);
     } else {
       this.failed++;
+      this.clientFailed[client]!++;
       this.secondFailed++;
       this.failuresByCause[cause]!++;
       this.secondFailures[cause]!++;
       if (originNode >= 0) this.failuresByNode[originNode]!++;
     }
+  }
+
+  /** Where client `client`'s entries of `breakdown` begin. */
+  breakdownOffset(client: number): number {
+    return client * this.nodeCount * 3;
   }
 
   /** A queue (or backlog) of `node` reached `length`: keeps the longest. */
@@ -122,8 +147,7 @@ export class MetricsCollector {
     return countsByCause(this.failuresByCause);
   }
 
-  latencySummary(): LatencySummary {
-    const h = this.latency;
+  latencySummary(h: LatencyHistogram = this.latency): LatencySummary {
     return {
       mean: round(h.mean, 2),
       p50: round(h.percentile(0.5), 2),

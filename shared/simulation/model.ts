@@ -3,7 +3,7 @@
  * typed arrays by node, instance, host and edge, with every SPEC §2 default applied through
  * `resolveDocument`. Strings are looked up once here, never in the event loop.
  */
-import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type TopologyDocument } from '../document';
+import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type Slo, type TopologyDocument } from '../document';
 import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
 /** Host index of clients: they stand outside every host, so every call they make crosses the network. */
@@ -48,6 +48,10 @@ export interface SimulationModel {
   readonly outEdges: Int32Array;
   readonly nodeOutWeight: Float64Array;
   readonly clients: Int32Array;
+  /** Index into `clients` of each node (-1 for nodes that are not clients). */
+  readonly nodeClient: Int32Array;
+  /** Each client's `slo` as the document gives it (undefined: none), in `clients` order. */
+  readonly clientSlos: readonly (Slo | undefined)[];
   readonly instanceCount: number;
   readonly instanceNode: Int32Array;
   readonly instanceHost: Int32Array;
@@ -188,6 +192,10 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
   };
   const faults = (scenario?.faults ?? []).map((fault) => compileFault(fault, targets));
 
+  const clients = Int32Array.from(nodes.flatMap((n, i) => (n.kind === 'client' ? [i] : [])));
+  const nodeClient = new Int32Array(nodeCount).fill(-1);
+  clients.forEach((node, c) => (nodeClient[node] = c));
+  const sloById = new Map(doc.nodes.map((n) => [n.id, n.slo]));
   return {
     nodeIds: nodes.map((n) => n.id),
     nodeKinds: nodes.map((n) => n.kind),
@@ -195,7 +203,9 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     ...m,
     outStart,
     outEdges: Int32Array.from(outLists.flat()),
-    clients: Int32Array.from(nodes.flatMap((n, i) => (n.kind === 'client' ? [i] : []))),
+    clients,
+    nodeClient,
+    clientSlos: Array.from(clients, (node) => sloById.get(nodes[node]!.id)),
     instanceCount: instanceNode.length,
     instanceNode: Int32Array.from(instanceNode),
     instanceHost: Int32Array.from(instanceHost),

@@ -73,6 +73,8 @@ export class JobPool extends RecordPool {
   /** Root jobs: when the request left the client; others: when the job reached its instance. */
   start = new Float64Array(0);
   generation = new Int32Array(0);
+  /** The job's record in the PathPool (where its time goes), -1 for none. */
+  path = new Int32Array(0);
 
   constructor(capacity = 256) {
     super();
@@ -114,6 +116,7 @@ export class JobPool extends RecordPool {
     this.depth = grown(this.depth, capacity);
     this.start = grown(this.start, capacity);
     this.generation = grown(this.generation, capacity);
+    this.path = grown(this.path, capacity);
   }
 }
 
@@ -138,6 +141,8 @@ export class CallPool extends RecordPool {
   key = new Int32Array(0);
   depth = new Int32Array(0);
   flags = new Uint8Array(0);
+  /** When the call was opened (its first attempt sent), ms. */
+  openedAt = new Float64Array(0);
 
   constructor(capacity = 256) {
     super();
@@ -179,5 +184,88 @@ export class CallPool extends RecordPool {
     this.key = grown(this.key, capacity);
     this.depth = grown(this.depth, capacity);
     this.flags = grown(this.flags, capacity);
+    this.openedAt = grown(this.openedAt, capacity);
+  }
+}
+
+/**
+ * Where a request's time goes (the latency breakdown): one record per job on the request's
+ * critical path so far — the node, its network hop in (with failed attempts and backoffs before
+ * the attempt that got through), its wait for a slot and its service — and the records of the
+ * calls it waited on, as a first-child / next-sibling tree. A parallel fan-out keeps only the
+ * branch that came back last (the slowest); sequential calls keep every one. The tree is folded
+ * into per-(client, node) sums when the request succeeds and released otherwise.
+ */
+export class PathPool extends RecordPool {
+  node = new Int32Array(0);
+  networkMs = new Float64Array(0);
+  queueMs = new Float64Array(0);
+  /** While in service: the time service began; afterwards the service time. */
+  serviceMs = new Float64Array(0);
+  firstChild = new Int32Array(0);
+  lastChild = new Int32Array(0);
+  nextSibling = new Int32Array(0);
+  /** Stack for walking trees without recursion. */
+  private stack = new Int32Array(64);
+
+  constructor(capacity = 256) {
+    super();
+    this.reserve(capacity);
+  }
+
+  open(node: number, networkMs: number): number {
+    const path = this.allocate();
+    this.node[path] = node;
+    this.networkMs[path] = networkMs;
+    this.queueMs[path] = 0;
+    this.serviceMs[path] = 0;
+    this.firstChild[path] = -1;
+    this.lastChild[path] = -1;
+    this.nextSibling[path] = -1;
+    return path;
+  }
+
+  /** Appends `child` to `parent`'s calls (sequential), or (`only`) makes it the single one kept. */
+  attach(parent: number, child: number, only: boolean): void {
+    if (only && this.firstChild[parent]! >= 0) {
+      this.release(this.firstChild[parent]!);
+      this.firstChild[parent] = -1;
+    }
+    if (this.firstChild[parent]! < 0) this.firstChild[parent] = child;
+    else this.nextSibling[this.lastChild[parent]!] = child;
+    this.lastChild[parent] = child;
+  }
+
+  /**
+   * Adds every record of the tree under `root` into `sums` at (node × 3 + part) from `offset`
+   * (part 0 queue, 1 service, 2 network), if `sums` is given, and releases the tree.
+   */
+  release(root: number, sums?: Float64Array, offset = 0): void {
+    let top = 0;
+    this.stack[top++] = root;
+    while (top > 0) {
+      const path = this.stack[--top]!;
+      if (sums) {
+        const at = offset + this.node[path]! * 3;
+        sums[at]! += this.queueMs[path]!;
+        sums[at + 1]! += this.serviceMs[path]!;
+        sums[at + 2]! += this.networkMs[path]!;
+      }
+      for (let child = this.firstChild[path]!; child >= 0; child = this.nextSibling[child]!) {
+        if (top === this.stack.length) this.stack = grown(this.stack, top * 2);
+        this.stack[top++] = child;
+      }
+      this.recycle(path);
+    }
+  }
+
+  protected growColumns(capacity: number): void {
+    this.node = grown(this.node, capacity);
+    this.networkMs = grown(this.networkMs, capacity);
+    this.queueMs = grown(this.queueMs, capacity);
+    this.serviceMs = grown(this.serviceMs, capacity);
+    this.firstChild = grown(this.firstChild, capacity);
+    this.lastChild = grown(this.lastChild, capacity);
+    this.nextSibling = grown(this.nextSibling, capacity);
   }
 }

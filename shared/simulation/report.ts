@@ -7,6 +7,7 @@ import { BREAKER_CLOSED, BREAKER_OPEN, type Breakers } from './breaker';
 import type { InstanceTable } from './instances';
 import type { BudgetStop } from './budget';
 import type { Backlogs } from './messaging';
+import { clientReports } from './clients';
 import { round, type MetricsCollector } from './metrics';
 import type { SimulationModel } from './model';
 import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
@@ -76,6 +77,7 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
     retries: metrics.retries,
     ...(hasQueue ? { messages: { published: backlogs.published, delivered: backlogs.delivered, failed: backlogs.failed, backlog } } : {}),
     nodes,
+    clients: clientReports(model, metrics),
     // Seconds begun so far; the last one may still be open.
     timeline: metrics.timeline(0, Math.ceil(state.now / 1000 - 1e-9)),
   };

@@ -126,6 +126,7 @@ export class Simulation {
     const metrics = this.engine.collected;
     return {
       timeMs: this.engine.now,
+      clients: this.engine.clientMetrics(),
       requests: { total: metrics.ok + metrics.failed, ok: metrics.ok, failed: metrics.failed },
       latencyMs: metrics.latencySummary(),
       failures: metrics.failureCounts(),

@@ -41,6 +41,50 @@ export interface LatencySummary {
   readonly max: number;
 }
 
+/** Mean time per successful request spent at one node on the critical path, ms. */
+export interface LatencyBreakdownEntry {
+  readonly node: string;
+  /** Waiting for a slot (in the instance's queue). */
+  readonly queueMs: number;
+  /** Holding the slot for the node's own service time. */
+  readonly serviceMs: number;
+  /** The hop in, plus failed attempts and retry backoffs before the attempt that got through. */
+  readonly networkMs: number;
+}
+
+/** A client's SLO (the targets as the document gives them) and how the run did against it. */
+export interface ClientSloResult {
+  readonly availability?: number;
+  readonly latencyMs?: number;
+  readonly percentile?: number;
+  /** With a `latencyMs` target: the client's latency at the SLO's percentile (default 99), ms. */
+  readonly observedLatencyMs?: number;
+  /** Null when no request of the client finished. */
+  readonly met: boolean | null;
+  /**
+   * Failed requests ÷ the failures the availability target allows in 30 days at the client's
+   * rate, (1 − availability) × rate × 30 × 86,400. Null without an availability target below 1 or
+   * a rate.
+   */
+  readonly budgetBurned: number | null;
+}
+
+export interface ClientReport {
+  /** Finished requests of this client (ok + failed). */
+  readonly requests: number;
+  readonly ok: number;
+  readonly failed: number;
+  /** ok ÷ requests, 4 decimals; null when none finished (then `availabilityReason` says so). */
+  readonly availability: number | null;
+  readonly availabilityReason?: 'no request finished';
+  /** Latency of the client's successful requests, ms. */
+  readonly latencyMs: LatencySummary;
+  /** Where the time of its successful requests goes, largest total first (empty when none succeeded). */
+  readonly latencyBreakdown: readonly LatencyBreakdownEntry[];
+  /** Present when the client has an `slo`. */
+  readonly slo?: ClientSloResult;
+}
+
 export interface MessageSummary {
   /** Messages stored by queue nodes. */
   readonly published: number;
@@ -85,6 +129,8 @@ export interface SimulationReport {
   /** Present when the design has a queue node. */
   readonly messages?: MessageSummary;
   readonly nodes: Readonly<Record<string, NodeReport>>;
+  /** Per client: its requests, availability, latency, where the time goes, its SLO. */
+  readonly clients: Readonly<Record<string, ClientReport>>;
   readonly timeline: readonly TimelineEntry[];
 }
 
@@ -164,8 +210,19 @@ export interface Movement {
   readonly cause?: FailureCause;
 }
 
+/** A client's standing so far, for the live dock. */
+export interface LiveClientMetrics {
+  readonly requests: number;
+  readonly failed: number;
+  readonly availability: number | null;
+  /** Present when the client has an `slo`. */
+  readonly slo?: ClientSloResult;
+}
+
 export interface LiveMetrics {
   readonly timeMs: number;
+  /** Per client (by id), in document order. */
+  readonly clients?: Readonly<Record<string, LiveClientMetrics>>;
   readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
   readonly latencyMs: LatencySummary;
   readonly failures: FailureCounts;

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { classifyDesign } from '../../../shared/classification';
 import { serializeDocument } from '../../../shared/document';
 import { exportDrawio, exportMarkdown, exportMermaid, exportSvg, type Theme } from '../../../shared/export';
+import { analyzeCapacity } from '../../../shared/reliability';
 import { host } from '../../host';
 import { useDocumentStore } from '../../store/documentStore';
 import { useUiStore } from '../../store/uiStore';
@@ -41,6 +42,8 @@ function ExportDialogBody({ onClose }: { onClose(): void }) {
   const document = useDocumentStore((s) => s.document);
   const appTheme = useUiStore((s) => s.theme);
   const sweep = useSimulationStore((s) => s.sweep);
+  // The last finished live run, when it ran this very design: its SLOs and where the time goes.
+  const lastRun = useSimulationStore((s) => (s.clientReports && s.runDocument === document ? s.clientReports : null));
   const [format, setFormat] = useState<Format>('svg');
   const [theme, setTheme] = useState<Theme>(appTheme);
   const [scale, setScale] = useState(2);
@@ -63,13 +66,19 @@ function ExportDialogBody({ onClose }: { onClose(): void }) {
       case 'drawio':
         return exportDrawio(document);
       case 'md':
-        return exportMarkdown(document, { svgFileName: `${name}.svg`, classification, ...(sweep ? { sweep } : {}) });
+        return exportMarkdown(document, {
+          svgFileName: `${name}.svg`,
+          classification,
+          ...(sweep ? { sweep } : {}),
+          capacity: analyzeCapacity(document),
+          ...(lastRun ? { simulations: [{ name: 'Last run', clients: lastRun }] } : {}),
+        });
       case 'json':
         return serializeDocument(document);
       default:
         return null;
     }
-  }, [format, svg, document, classification, name, sweep]);
+  }, [format, svg, document, classification, name, sweep, lastRun]);
 
   const save = async () => {
     setStatus('Exporting…');

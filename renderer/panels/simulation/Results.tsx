@@ -3,7 +3,7 @@
  * sweep worst-first (selecting a row highlights its target; single points of failure marked).
  */
 import { FAILURE_CAUSES } from '../../../shared/document';
-import type { SimulationReport, SweepRun } from '../../../shared/simulation/types';
+import type { ClientSloResult, SimulationReport, SweepRun } from '../../../shared/simulation/types';
 import { useSimulationStore } from '../../store/simulationStore';
 import { useDocumentStore } from '../../store/documentStore';
 import { useUiStore } from '../../store/uiStore';
@@ -100,8 +100,27 @@ function CompareTable({ baseline, scenario, name }: { baseline: SimulationReport
         <CompareRow label="p50 latency" baseline={baseline.latencyMs.p50} scenario={scenario.latencyMs.p50} format={(x) => `${x.toFixed(0)} ms`} delta={`${signed(scenario.latencyMs.p50 - baseline.latencyMs.p50, 0)} ms`} worseWhen="higher" />
         <CompareRow label="p99 latency" baseline={baseline.latencyMs.p99} scenario={scenario.latencyMs.p99} format={(x) => `${x.toFixed(0)} ms`} delta={`${signed(scenario.latencyMs.p99 - baseline.latencyMs.p99, 0)} ms`} worseWhen="higher" />
         <CompareRow label="Failed" baseline={baseline.requests.failed} scenario={scenario.requests.failed} format={(x) => x.toLocaleString()} delta={signed(scenario.requests.failed - baseline.requests.failed, 0)} worseWhen="higher" />
+        {Object.entries(scenario.clients ?? {}).map(([id, client]) => (client.slo ? <SloCompareRow key={id} id={id} baseline={baseline.clients?.[id]?.slo} scenario={client.slo} /> : null))}
       </tbody>
     </table>
+  );
+}
+
+const sloText = (slo: ClientSloResult | undefined) =>
+  slo === undefined ? '–' : `${slo.met === null ? 'unknown' : slo.met ? 'met' : 'missed'}${slo.budgetBurned === null ? '' : ` · ${(slo.budgetBurned * 100).toFixed(2)}% budget`}`;
+
+/** A client's SLO in both runs: met or missed, and the error budget each burned. */
+function SloCompareRow({ id, baseline, scenario }: { id: string; baseline: ClientSloResult | undefined; scenario: ClientSloResult }) {
+  const name = useDocumentStore((s) => s.document.nodes.find((n) => n.id === id)?.name ?? id);
+  const burned = scenario.budgetBurned !== null && baseline?.budgetBurned != null ? scenario.budgetBurned - baseline.budgetBurned : null;
+  const worse = (scenario.met === false && baseline?.met !== false) || (burned !== null && burned > 0);
+  return (
+    <tr data-testid={`compare-slo-${id}`}>
+      <th scope="row">SLO {name}</th>
+      <td>{sloText(baseline)}</td>
+      <td className={scenario.met === false ? 'is-bad' : scenario.met ? 'is-ok' : ''}>{sloText(scenario)}</td>
+      <td className={burned === 0 ? '' : worse ? 'is-bad' : 'is-ok'}>{burned === null ? '–' : `${signed(burned * 100, 2)} pt budget`}</td>
+    </tr>
   );
 }
 

@@ -6,6 +6,7 @@ import { memo, useState } from 'react';
 import { useSimulationStore } from '../../store/simulationStore';
 import { ScenarioEditor } from './ScenarioEditor';
 import { Charts } from './Charts';
+import { ClientSlos } from './ClientSlos';
 import { Compare, Sweep, Totals } from './Results';
 
 function OptionField({ label, value, min, max, integer, onCommit }: { label: string; value: number; min: number; max: number; integer?: boolean; onCommit(v: number): void }) {
@@ -143,7 +144,10 @@ function SimulationDockImpl() {
               {tab === 'sweep' && <Sweep />}
             </div>
           </div>
-          <Charts />
+          <div className="dock__main">
+            <ClientSlos />
+            <Charts />
+          </div>
         </div>
       )}
     </section>

@@ -1,0 +1,127 @@
+/**
+ * `topo capacity --ramp` (SPEC §7): the simulator at growing multiples of every client's rate —
+ * served throughput, failures and p99 at each — and the knee, the first multiple where more than
+ * 1 % of requests fail or a client's latency SLO breaks. Each step is a seeded run of its own, so
+ * steps can run anywhere (the CLI's worker threads, the app's worker) in any order: the caller
+ * hands in how to run one step, and the result does not depend on how many ran at once.
+ */
+import type { TopologyDocument } from '../document';
+import { DEFAULT_SEED, simulate } from '../simulation';
+import { analyzeCapacity } from './capacity';
+
+export const DEFAULT_RAMP_STEPS = 10;
+export const DEFAULT_RAMP_DURATION_S = 20;
+/** The largest multiple tried, as a share of the analytic maxMultiple. */
+export const RAMP_TOP_SHARE = 1.5;
+/** Where the analytic figures give no maxMultiple (nothing saturates), the ramp goes to this. */
+export const RAMP_TOP_WITHOUT_BOTTLENECK = 2.5;
+/** The knee: the first step failing more than this share of its requests. */
+export const KNEE_FAILED_SHARE = 0.01;
+
+export interface RampStep {
+  /** Every client's rate × this. */
+  readonly multiple: number;
+  /** Requests per second sent and served. */
+  readonly offered: number;
+  readonly served: number;
+  /** Failed ÷ finished requests (0 when none finished). */
+  readonly failedShare: number;
+  /** p99 latency of the successful requests, ms. */
+  readonly p99: number;
+  /** Present when a client has a latency SLO: whether every client met its latency target. */
+  readonly latencySloMet?: boolean;
+  /** Present when the run's work budget stopped it early. */
+  readonly partial?: true;
+}
+
+export interface RampReport {
+  readonly ramp: readonly RampStep[];
+  /** The first multiple where failedShare > 1 % or a latency SLO breaks; null if none. */
+  readonly knee: number | null;
+}
+
+/** What one step needs: plain data, so it can be posted to a worker. */
+export interface RampStepTask {
+  readonly document: TopologyDocument;
+  readonly multiple: number;
+  readonly durationS: number;
+  readonly seed: number;
+}
+
+export interface RampOptions {
+  /** Number of multiples (default 10), evenly spaced up to 1.5 × the analytic maxMultiple. */
+  readonly steps?: number;
+  /** Simulated seconds per step (default 20). */
+  readonly durationS?: number;
+  readonly seed?: number;
+  /** The multiples to try, instead of `steps` (ascending). */
+  readonly multiples?: readonly number[];
+  /** Runs one step (default: here, with `runRampStep`). */
+  readonly runStep?: (task: RampStepTask) => Promise<RampStep>;
+  /** Steps in flight at once (default 1). */
+  readonly parallel?: number;
+  /** After each finished step. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/** The default multiples: top ÷ steps, 2 × top ÷ steps, … top, with top = 1.5 × maxMultiple. */
+export function rampMultiples(doc: TopologyDocument, steps = DEFAULT_RAMP_STEPS): number[] {
+  const maxMultiple = analyzeCapacity(doc).maxMultiple;
+  const top = maxMultiple === null ? RAMP_TOP_WITHOUT_BOTTLENECK : RAMP_TOP_SHARE * maxMultiple;
+  return Array.from({ length: steps }, (_, k) => round(((k + 1) * top) / steps, 4));
+}
+
+/** The document with every client's rate multiplied. */
+export function scaledDocument(doc: TopologyDocument, multiple: number): TopologyDocument {
+  return { ...doc, nodes: doc.nodes.map((node) => (node.kind === 'client' ? { ...node, rate: (node.rate ?? 0) * multiple } : node)) };
+}
+
+/** Runs one step of the ramp in this thread. */
+export function runRampStep(task: RampStepTask): RampStep {
+  const report = simulate(scaledDocument(task.document, task.multiple), { durationS: task.durationS, seed: task.seed });
+  const { total, failed } = report.requests;
+  let latencySloMet: boolean | undefined;
+  for (const client of Object.values(report.clients)) {
+    const slo = client.slo;
+    if (slo?.latencyMs === undefined) continue;
+    // The latency part of the verdict only: the availability target is what failedShare covers.
+    latencySloMet = (latencySloMet ?? true) && client.ok > 0 && slo.observedLatencyMs !== undefined && slo.observedLatencyMs <= slo.latencyMs;
+  }
+  return {
+    multiple: task.multiple,
+    offered: report.throughput.offered,
+    served: report.throughput.served,
+    failedShare: total === 0 ? 0 : round(failed / total, 4),
+    p99: report.latencyMs.p99,
+    ...(latencySloMet !== undefined ? { latencySloMet } : {}),
+    ...(report.partial ? { partial: true as const } : {}),
+  };
+}
+
+/** The first step past the knee's thresholds, or null. */
+export function findKnee(ramp: readonly RampStep[]): number | null {
+  const knee = ramp.find((step) => step.failedShare > KNEE_FAILED_SHARE || step.latencySloMet === false);
+  return knee ? knee.multiple : null;
+}
+
+/** Runs the ramp, `parallel` steps at a time through `runStep`; results in multiple order. */
+export async function runRamp(doc: TopologyDocument, options: RampOptions = {}): Promise<RampReport> {
+  const multiples = options.multiples ?? rampMultiples(doc, options.steps);
+  const durationS = options.durationS ?? DEFAULT_RAMP_DURATION_S;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const runStep = options.runStep ?? ((task: RampStepTask) => Promise.resolve(runRampStep(task)));
+  const results: RampStep[] = new Array<RampStep>(multiples.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < multiples.length) {
+      const index = next++;
+      results[index] = await runStep({ document: doc, multiple: multiples[index]!, durationS, seed });
+      options.onProgress?.(++done, multiples.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel ?? 1, multiples.length)) }, lane));
+  return { ramp: results, knee: findKnee(results) };
+}
