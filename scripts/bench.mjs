@@ -1,5 +1,6 @@
-// `npm run bench [-- --json] [-- --only NAME]`: runs every bench/*.bench.ts module and prints its
-// measurements. Each module exports `run(): Promise<Record<string, number | string>>`; modules are
+// `npm run bench [-- --json] [-- --only NAME] [-- --vs-simpy]`: runs every bench/*.bench.ts module and
+// prints its measurements; `--vs-simpy` runs only the side by side with SimPy (bench/simpy.bench.ts),
+// which the other runs leave out (it takes a minute of Python). Each module exports `run(): Promise<Record<string, number | string>>`; modules are
 // bundled with esbuild into dist/bench first so they run under plain Node.
 import { build } from 'esbuild';
 import { readdirSync, mkdirSync } from 'node:fs';
@@ -12,11 +13,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const vsSimpy = args.includes('--vs-simpy');
+const only = vsSimpy ? 'simpy' : onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
 const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => !only || f.startsWith(only))
+  .filter((f) => (!only || f.startsWith(only)) && (f.startsWith('simpy') === (only?.startsWith('simpy') ?? false)))
   .sort();
 const outdir = join(root, 'dist', 'bench');
 mkdirSync(outdir, { recursive: true });

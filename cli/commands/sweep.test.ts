@@ -62,17 +62,17 @@ describe('the worker-thread pool', () => {
   it('gives the same report as the in-process sweep, with or without a progress callback', async () => {
     const expected = sweep(cluster, { durationS: 10, seed: 3 });
     const progress: number[] = [];
-    const pooled = await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 3, workerFile, onProgress: (done) => progress.push(done) });
+    const pooled = await runSweepPool(cluster, { durationS: 10, seed: 3, workers: 3, workerFile, onProgress: (done) => progress.push(done) });
     expect(pooled).toEqual(expected);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 2, workerFile })).toEqual(expected);
+    expect(await runSweepPool(cluster, { durationS: 10, seed: 3, workers: 2, workerFile })).toEqual(expected);
     // More threads than simulations: one share per simulation.
-    expect(await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 20, workerFile })).toEqual(expected);
+    expect(await runSweepPool(cluster, { durationS: 10, seed: 3, workers: 20, workerFile })).toEqual(expected);
   });
 
   it('runs the same plan in this thread when the worker file is missing', async () => {
     const progress: number[] = [];
-    const report = await runSweepPool(cluster, { durationS: 10, seed: 3, threads: 4, workerFile: join(folder, 'absent.cjs'), onProgress: (done) => progress.push(done) });
+    const report = await runSweepPool(cluster, { durationS: 10, seed: 3, workers: 4, workerFile: join(folder, 'absent.cjs'), onProgress: (done) => progress.push(done) });
     expect(report).toEqual(sweep(cluster, { durationS: 10, seed: 3 }));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
@@ -80,6 +80,6 @@ describe('the worker-thread pool', () => {
   it('rejects with the message of a share that failed, and stops the other threads', async () => {
     const broken = join(folder, 'broken-worker.cjs');
     writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => require('node:worker_threads').parentPort.postMessage({ kind: 'error', message: 'boom' }));\n");
-    await expect(runSweepPool(cluster, { durationS: 10, seed: 3, threads: 3, workerFile: broken })).rejects.toThrow('boom');
+    await expect(runSweepPool(cluster, { durationS: 10, seed: 3, workers: 3, workerFile: broken })).rejects.toThrow('boom');
   });
 });

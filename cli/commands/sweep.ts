@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { EXIT_INVALID, EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, usageError, type CliIo, type Command } from '../command';
 import type { TopologyDocument } from '../../shared/document';
-import { DEFAULT_DURATION_S, DEFAULT_SEED, finishSweepShare, mergeSweep, planSweep, sweepTargets, type SweepReport, type SweepShareResult } from '../../shared/simulation';
-import type { SweepShareMessage, SweepShareTask } from '../sweepWorker';
+import { inThreadWorker } from '../../shared/batch/pool';
+import { DEFAULT_DURATION_S, DEFAULT_SEED, runSweepTask, sweepOnWorkers, sweepTargets, type SweepReport, type SweepShareResult } from '../../shared/simulation';
+import { threadWorker } from '../batchThreads';
+import type { SweepShareTask } from '../sweepWorker';
 import { availabilityText, MAX_DURATION_S, thousands } from './simulate';
 
 /** The bundled worker beside the bundled CLI (absent when running from sources, e.g. under vitest). */
@@ -16,81 +17,57 @@ function bundledWorkerFile(): string | undefined {
 export interface SweepPoolOptions {
   readonly durationS: number;
   readonly seed: number;
-  /** Worker threads (default: one per core). 1 or a missing worker file runs in this thread. */
-  readonly threads?: number;
+  /** Workers of the pool (default: one per core). 1 or a missing worker file runs in this thread. */
+  readonly workers?: number;
   readonly workerFile?: string;
   /** After each finished simulation (a run or the baseline), `done` of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs one share in `worker`; `onProgress(done)` counts that share's simulations. */
-function runShareInThread(worker: Worker, task: SweepShareTask, onProgress: (done: number) => void): Promise<SweepShareResult> {
-  return new Promise<SweepShareResult>((resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`sweep worker exited with code ${code}`)));
-    worker.on('message', (message: SweepShareMessage) => {
-      if (message.kind === 'progress') onProgress(message.done);
-      else if (message.kind === 'error') reject(new Error(message.message));
-      else resolve(message.result);
-    });
-    worker.postMessage(task);
+/**
+ * Runs the sweep on the batch pool (`shared/batch`): worker threads taking one simulation at a
+ * time — or this thread, when there is one worker or no worker bundle — merged with `mergeSweep`:
+ * the report is the same either way.
+ */
+export async function runSweepPool(doc: TopologyDocument, options: SweepPoolOptions): Promise<SweepReport> {
+  const workerFile = options.workerFile ?? bundledWorkerFile();
+  const threads = workerFile !== undefined && existsSync(workerFile) ? (options.workers ?? availableParallelism()) : 1;
+  return sweepOnWorkers(doc, {
+    durationS: options.durationS,
+    seed: options.seed,
+    workers: threads,
+    spawn: () => (threads === 1 || workerFile === undefined ? inThreadWorker(runSweepTask) : threadWorker<SweepShareTask, SweepShareResult>(workerFile)),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
 
-/**
- * Runs the sweep shared out by `planSweep` over worker threads — or in this thread, as one share,
- * when there is one thread or no worker bundle — and merges the shares with `mergeSweep`: the
- * report is the same either way.
- */
-export async function runSweepPool(doc: TopologyDocument, options: SweepPoolOptions): Promise<SweepReport> {
-  const sweepOptions = { durationS: options.durationS, seed: options.seed };
-  const workerFile = options.workerFile ?? bundledWorkerFile();
-  const threads = workerFile !== undefined && existsSync(workerFile) ? (options.threads ?? availableParallelism()) : 1;
-  const shares = planSweep(doc, threads);
-  // Simulations done per share, summed for the caller.
-  const done = shares.map(() => 0);
-  const total = shares.reduce((sum, share) => sum + share.targets.length + (share.baseline ? 1 : 0), 0);
-  const progress = (index: number) => (shareDone: number) => {
-    done[index] = shareDone;
-    options.onProgress?.(done.reduce((sum, n) => sum + n, 0), total);
-  };
-  if (shares.length === 1 || workerFile === undefined) {
-    return mergeSweep(doc, shares.map((share, index) => finishSweepShare(doc, share, sweepOptions, progress(index))), sweepOptions);
-  }
-  const workers = shares.map(() => new Worker(workerFile));
-  try {
-    const results = await Promise.all(shares.map((share, index) => runShareInThread(workers[index]!, { document: doc, ...sweepOptions, share }, progress(index))));
-    return mergeSweep(doc, results, sweepOptions);
-  } finally {
-    // Also when a share failed: the others are not wanted any more.
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-}
-
-/** `topo sweep FILE [--duration S] [--seed N] [--threads N] [--json]`. */
+/** `topo sweep FILE [--duration S] [--seed N] [--workers N] [--json]`. */
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'fail each host and each node in turn: the single points of failure, worst first',
   usage:
-    'topo sweep FILE [--duration S] [--seed N] [--threads N] [--json]\n\n' +
+    'topo sweep FILE [--duration S] [--seed N] [--workers N] [--json]\n\n' +
     'Simulates FILE once per host (host-down) and once per deployable node (node-down), each down for the whole\n' +
     'run of S simulated seconds (default 60), and lists the runs worst availability first. Runs are spread over\n' +
-    'N worker threads (default: one per core); progress goes to stderr when it is a terminal.',
+    'N worker threads (default: one per core; --threads is the older spelling), an idle thread taking the next\n' +
+    'run; the report is the same for any N. Progress goes to stderr when it is a terminal.',
   async run(args, io: CliIo) {
     const { positionals, values } = parseCommandArgs(sweepCommand, args, {
       duration: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
       threads: { type: 'string' },
       json: { type: 'boolean' },
     });
     const file = singleFile(sweepCommand, positionals);
     const durationS = numberOption(sweepCommand, 'duration', values.duration, DEFAULT_DURATION_S, (n) => n > 0 && n <= MAX_DURATION_S, `a number of seconds in (0, ${MAX_DURATION_S}]`);
     const seed = numberOption(sweepCommand, 'seed', values.seed, DEFAULT_SEED, (n) => Number.isSafeInteger(n), 'a whole number');
-    const threads = numberOption(sweepCommand, 'threads', values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
+    const workersFlag = values.workers !== undefined ? 'workers' : 'threads';
+    const workers = numberOption(sweepCommand, workersFlag, values.workers ?? values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     const doc = readDocument(file, io, { quiet: values.json === true });
     if (sweepTargets(doc).length === 0) throw usageError(sweepCommand, `${file} has no host and no deployable node to fail`);
     const onProgress = io.isTty ? (done: number, total: number) => io.progress(`\rsweep: ${done}/${total} runs${done === total ? '\x1b[K\r' : ''}`) : undefined;
-    const report = await runSweepPool(doc, { durationS, seed, threads, ...(onProgress ? { onProgress } : {}) });
+    const report = await runSweepPool(doc, { durationS, seed, workers, ...(onProgress ? { onProgress } : {}) });
     if (io.isTty) io.progress('\r\x1b[K');
     io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatSweep(doc, report));
     // A run its work budget stopped makes the whole sweep unreliable: say which, exit 1.

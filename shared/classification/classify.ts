@@ -51,7 +51,7 @@ export function classifyDesign(doc: TopologyDocument): Classification {
     labels,
     ...applies,
     evidence: evidence.sort(compareEvidence),
-    findings: findings.sort(compareFindings),
+    findings: sortFindings(findings),
   };
 }
 
@@ -78,15 +78,28 @@ export function classificationJson(c: Classification): ClassificationJson {
 const RULE_ORDER = new Map(FINDING_RULES.map((rule, i) => [rule, i]));
 const LABEL_ORDER = new Map(LABELS.map((label, i) => [label, i]));
 
-/** Severity (error first), then rule in SPEC order, then message, then the ids as a tie-break. */
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
-    compareText(a.message, b.message) ||
-    compareText(a.nodes.join('\u0000'), b.nodes.join('\u0000')) ||
-    compareText(a.hosts.join('\u0000'), b.hosts.join('\u0000'))
-  );
+/**
+ * Severity (error first), then rule in SPEC order, then message, then the ids as a tie-break. The
+ * numeric rank and the id keys are computed once per finding, not once per comparison.
+ */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((finding) => ({
+    finding,
+    rank: SEVERITY_ORDER[finding.severity] * RULE_ORDER.size + RULE_ORDER.get(finding.rule)!,
+    nodes: undefined as string | undefined,
+    hosts: undefined as string | undefined,
+  }));
+  keyed.sort((a, b) => {
+    const byRank = a.rank - b.rank || compareText(a.finding.message, b.finding.message);
+    if (byRank !== 0) return byRank;
+    a.nodes ??= a.finding.nodes.join('\u0000');
+    b.nodes ??= b.finding.nodes.join('\u0000');
+    a.hosts ??= a.finding.hosts.join('\u0000');
+    b.hosts ??= b.finding.hosts.join('\u0000');
+    return compareText(a.nodes, b.nodes) || compareText(a.hosts, b.hosts);
+  });
+  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i]!.finding;
+  return findings;
 }
 
 function compareEvidence(a: Evidence, b: Evidence): number {

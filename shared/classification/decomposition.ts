@@ -162,8 +162,9 @@ function capabilityOverlaps(design: Design, owners: readonly Ownership[]): Findi
   });
   // Group shared capabilities by the exact set of their owners: "A and B both own x and y".
   const groups = new Map<string, { owners: number[]; capabilities: string[] }>();
-  for (const [, entry] of [...ownersOf].sort((a, b) => compareText(a[0], b[0]))) {
-    if (entry.owners.length < 2) continue;
+  // Only shared capabilities matter: sort those alone (by key, code-unit order as compareText).
+  const shared = [...ownersOf].filter(([, entry]) => entry.owners.length >= 2);
+  for (const [, entry] of shared.sort((a, b) => compareText(a[0], b[0]))) {
     const signature = entry.owners.join(',');
     const group = groups.get(signature);
     if (group) group.capabilities.push(entry.spelling);

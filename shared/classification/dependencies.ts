@@ -25,35 +25,48 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[]): nu
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const components: number[][] = [];
+  // The depth-first frames (node, position in its adjacency list) in two typed stacks.
+  const frameNode = new Int32Array(n);
+  const frameNext = new Int32Array(n);
   let counter = 0;
   for (let start = 0; start < n; start++) {
     if (order[start] !== -1) continue;
-    const frames: [node: number, next: number][] = [[start, 0]];
+    let depth = 0;
+    frameNode[0] = start;
+    frameNext[0] = 0;
     order[start] = low[start] = counter++;
     stack.push(start);
     onStack[start] = 1;
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const node = frame[0];
+    while (depth >= 0) {
+      const node = frameNode[depth]!;
       const edges = adjacency[node]!;
-      if (frame[1] < edges.length) {
-        const next = edges[frame[1]++]!;
+      if (frameNext[depth]! < edges.length) {
+        const next = edges[frameNext[depth]!++]!;
         if (order[next] === -1) {
           order[next] = low[next] = counter++;
           stack.push(next);
           onStack[next] = 1;
-          frames.push([next, 0]);
+          depth += 1;
+          frameNode[depth] = next;
+          frameNext[depth] = 0;
         } else if (onStack[next]) {
           low[node] = Math.min(low[node]!, order[next]!);
         }
         continue;
       }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[node]!);
+      depth -= 1;
+      if (depth >= 0) {
+        const parent = frameNode[depth]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
       if (low[node] !== order[node]) continue;
-      const component: number[] = [];
-      let member: number;
+      let member = stack.pop()!;
+      onStack[member] = 0;
+      if (member === node) {
+        components.push([member]);
+        continue;
+      }
+      const component: number[] = [member];
       do {
         member = stack.pop()!;
         onStack[member] = 0;

@@ -31,8 +31,15 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
   for (const [host, units] of sets) signatureOf.set(host, units.join(','));
   if (new Set(signatureOf.values()).size < 2) return undefined;
 
-  const members = new Map([...sets].map(([host, units]) => [host, new Set(units)]));
-  const carries = (host: string, unit: number) => members.get(host)!.has(unit);
+  // Most hosts carry a handful of units: a scan of the list beats a Set per host; long lists get one.
+  const big = new Map<string, Set<number>>();
+  const carries = (host: string, unit: number) => {
+    const units = sets.get(host)!;
+    if (units.length <= 16) return units.includes(unit);
+    let set = big.get(host);
+    if (!set) big.set(host, (set = new Set(units)));
+    return set.has(unit);
+  };
   // Best evidence: a call between two units that live apart, "server-1 runs Web while server-2
   // runs Logic, and Web calls Logic" — the one nearest the entry, as a reader follows a request.
   // Callers by call depth, then id; callees in id order: deterministic.

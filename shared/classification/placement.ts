@@ -2,7 +2,7 @@
  * Findings about where things run (SPEC §3): `spof`, `single-host`, `replicas-same-host`,
  * `remote-data` and `unplaced`.
  */
-import { callDepths, idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
+import { idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
 import { makeFinding } from './rules';
 import { count, hostNames, listNames, nodeNames } from './text';
 import type { Finding } from './types';
@@ -26,7 +26,7 @@ export function placementFindings(design: Design, distributedSystems: ReadonlySe
 
 /** Nodes on a request path: reachable along edges from a client or from a node nothing calls. */
 export function onRequestPath(design: Design): Uint8Array {
-  return Uint8Array.from(callDepths(design), (depth) => (depth >= 0 ? 1 : 0));
+  return design.reached();
 }
 
 function spofFindings(design: Design): Finding[] {
@@ -62,9 +62,9 @@ function replicaFindings(design: Design): Finding[] {
 function singleHostFindings(design: Design): Finding[] {
   const units = design.nodes.filter((n) => n.isUnit);
   if (units.length === 0) return [];
-  const hosts = new Set(units.flatMap((u) => u.hosts));
-  if (hosts.size !== 1) return [];
-  const host = [...hosts][0]!;
+  // Exactly one host over all units (a unit with no instances adds none).
+  const host = units.find((u) => u.hosts.length > 0)?.hosts[0];
+  if (host === undefined || !units.every((u) => u.hosts.length === 0 || (u.hosts.length === 1 && u.hosts[0] === host))) return [];
   const where = host === UNPLACED_HOST ? 'no server yet (unplaced instances count as one)' : design.hostName(host);
   const message =
     units.length === 1

@@ -1,20 +1,86 @@
 /**
- * The engine's agenda: a binary min-heap on parallel typed arrays, ordered by (time, sequence).
- * The sequence number breaks ties in insertion order, so the same input always processes events
- * in the same order (determinism) whatever the heap's internal layout.
+ * The engine's agenda, ordered by (time, sequence). The sequence number breaks ties in insertion
+ * order, so the same input always processes events in the same order (determinism) whatever the
+ * layout inside.
+ *
+ * Two structures share the agenda. Most events come `delay` after the event being processed, and
+ * many delays repeat exactly: an edge's timeout, a network hop, a retry backoff. Events of one
+ * such delay arrive in time order (the clock never goes back), so each gets a *lane*: a FIFO on
+ * typed arrays, O(1) both ways. The rest (random service times, arrivals) go to a binary min-heap
+ * on parallel typed arrays. `pop` takes the least (time, sequence) of the heap's top and the lanes'
+ * heads — the same total order as one heap, so a run is byte-for-byte what it was with one heap;
+ * the long-lived timeouts (mostly stale when they fall due) no longer deepen every heap operation.
  *
  * An event is three numbers: its kind and two integer payloads (a record index and a serial that
- * lets a stale event recognise itself). Nothing is allocated per event; the arrays double when
- * full and never shrink, so a long run keeps a flat heap.
+ * lets a stale event recognise itself). Nothing is allocated per event; the heap's arrays double
+ * when full and never shrink, the lanes are of fixed size, so a long run keeps a flat agenda.
  */
+
+/** How many delays get a lane; a delay is given one when it repeats while a lane is free. */
+const MAX_LANES = 8;
+/** Recent delays without a lane, remembered so the second sighting of one can claim a lane. */
+const CANDIDATES = 8;
+/** Sightings of a delay (among the recent candidates) that earn it a lane. */
+const SIGHTINGS = 3;
+/** Delays are keyed to 2⁻²⁰ ms: far coarser than the rounding of `now + d`, far finer than a random draw repeats. */
+const DELAY_SCALE = 2 ** 20;
+
+const HEAP = -1;
+const DIRTY = -2;
+
+/**
+ * Events a lane holds (a power of two). A lane never grows: when it is full, the heap takes the
+ * event, so the agenda's memory stays what the load needs and a lane costs ~50 kB at most.
+ */
+const LANE_CAPACITY = 2048;
+
+/** A FIFO of events in (time, sequence) order: a ring of fixed size on parallel typed arrays. */
+class Lane {
+  head = 0;
+  count = 0;
+  /** Time of the newest event (a push earlier than it would break the order: it goes to the heap). */
+  lastTime = -Infinity;
+
+  readonly times = new Float64Array(LANE_CAPACITY);
+  readonly sequences = new Float64Array(LANE_CAPACITY);
+  readonly kinds = new Uint8Array(LANE_CAPACITY);
+  readonly firsts = new Int32Array(LANE_CAPACITY);
+  readonly seconds = new Int32Array(LANE_CAPACITY);
+
+  push(time: number, sequence: number, kind: number, first: number, second: number): void {
+    const at = (this.head + this.count) & (LANE_CAPACITY - 1);
+    this.times[at] = time;
+    this.sequences[at] = sequence;
+    this.kinds[at] = kind;
+    this.firsts[at] = first;
+    this.seconds[at] = second;
+    this.count++;
+    this.lastTime = time;
+  }
+}
+
 export class EventQueue {
   private times: Float64Array;
   private sequences: Float64Array;
   private kinds: Uint8Array;
   private firsts: Int32Array;
   private seconds: Int32Array;
+  /** Events in the heap (the lanes count theirs). */
   private count = 0;
+  private total = 0;
   private nextSequence = 0;
+  /** The lanes and the delay each serves (NaN: free). */
+  private readonly lanes: Lane[] = [];
+  private readonly laneDelays = new Float64Array(MAX_LANES).fill(NaN);
+  private readonly candidates = new Float64Array(CANDIDATES).fill(NaN);
+  private readonly sightings = new Uint8Array(CANDIDATES);
+  private nextCandidate = 0;
+  /** Where the earliest event is (HEAP, a lane's index, or DIRTY: to be found) and its time. */
+  private bestSource = DIRTY;
+  private bestTime = Infinity;
+  /** Each lane's earliest event (Infinity: the lane is empty or unused), scanned by `findBest`. */
+  private readonly headTimes = new Float64Array(MAX_LANES).fill(Infinity);
+  private readonly headSequences = new Float64Array(MAX_LANES);
 
   /** Payload of the event last returned by `pop()`. */
   kind = 0;
@@ -31,27 +97,146 @@ export class EventQueue {
   }
 
   get size(): number {
-    return this.count;
+    return this.total;
   }
 
-  /** Slots allocated (for the bounded-memory tests). */
+  /** Slots allocated, heap and lanes (for the bounded-memory tests). */
   get capacity(): number {
-    return this.times.length;
+    let slots = this.times.length;
+    for (const lane of this.lanes) slots += lane.times.length;
+    return slots;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count === 0 ? Infinity : this.times[0]!;
+    if (this.bestSource === DIRTY) this.findBest();
+    return this.bestTime;
+  }
+
+  /** Finds where the earliest event is (the heap or a lane) and caches it until the next pop. */
+  private findBest(): void {
+    let source = HEAP;
+    let bestTime = this.count === 0 ? Infinity : this.times[0]!;
+    let bestSequence = this.count === 0 ? Infinity : this.sequences[0]!;
+    const headTimes = this.headTimes;
+    const headSequences = this.headSequences;
+    for (let l = 0; l < MAX_LANES; l++) {
+      const time = headTimes[l]!;
+      if (time < bestTime || (time === bestTime && headSequences[l]! < bestSequence)) {
+        source = l;
+        bestTime = time;
+        bestSequence = headSequences[l]!;
+      }
+    }
+    this.bestSource = source;
+    this.bestTime = bestTime;
   }
 
   /** Forgets every pending event (a run stopped by its budget); the arrays keep their size. */
   clear(): void {
     this.count = 0;
+    this.total = 0;
+    this.bestSource = DIRTY;
+    for (const lane of this.lanes) {
+      lane.count = 0;
+      lane.head = 0;
+      lane.lastTime = -Infinity;
+    }
+    this.headTimes.fill(Infinity);
   }
 
   push(time: number, kind: number, first: number, second: number): void {
-    if (this.count === this.times.length) this.grow();
     const sequence = this.nextSequence++;
+    this.total++;
+    // A later sequence never wins a tie: the new event is the earliest only if strictly earlier.
+    const earliest = this.bestSource !== DIRTY && time < this.bestTime;
+    // The delay after the event being processed (`time` of the last pop is the engine's clock),
+    // rounded so that `now + d - now` lands on one key for one d whatever the rounding of the sum.
+    const delay = Math.round((time - this.time) * DELAY_SCALE) / DELAY_SCALE;
+    const delays = this.laneDelays;
+    for (let l = 0; l < MAX_LANES; l++) {
+      if (delays[l] !== delay) continue;
+      const lane = this.lanes[l]!;
+      if (time < lane.lastTime || lane.count === LANE_CAPACITY) break; // out of order, or full: the heap takes it
+      if (lane.count === 0) {
+        this.headTimes[l] = time;
+        this.headSequences[l] = sequence;
+      }
+      lane.push(time, sequence, kind, first, second);
+      if (earliest) {
+        this.bestSource = l;
+        this.bestTime = time;
+      }
+      return;
+    }
+    if (delay > 0 && !this.hasLane(delay)) this.considerLane(delay);
+    this.heapPush(time, sequence, kind, first, second);
+    if (earliest) {
+      this.bestSource = HEAP;
+      this.bestTime = time;
+    }
+  }
+
+  private hasLane(delay: number): boolean {
+    for (let l = 0; l < MAX_LANES; l++) if (this.laneDelays[l] === delay) return true;
+    return false;
+  }
+
+  /**
+   * A delay without a lane: on its third sighting among the recent ones it gets a free lane (an
+   * empty one is free). Random delays (service times) almost never repeat at this resolution.
+   */
+  private considerLane(delay: number): void {
+    const candidates = this.candidates;
+    for (let c = 0; c < CANDIDATES; c++) {
+      if (candidates[c] !== delay) continue;
+      if (++this.sightings[c]! < SIGHTINGS) return;
+      candidates[c] = NaN;
+      for (let l = 0; l < MAX_LANES; l++) {
+        if (l === this.lanes.length) this.lanes.push(new Lane());
+        const lane = this.lanes[l]!;
+        if (Number.isNaN(this.laneDelays[l]) || lane.count === 0) {
+          this.laneDelays[l] = delay;
+          lane.lastTime = -Infinity;
+          return;
+        }
+      }
+      return;
+    }
+    candidates[this.nextCandidate] = delay;
+    this.sightings[this.nextCandidate] = 1;
+    this.nextCandidate = (this.nextCandidate + 1) % CANDIDATES;
+  }
+
+  /** Removes the earliest event into `time`, `kind`, `first`, `second`. Returns false when empty. */
+  pop(): boolean {
+    if (this.total === 0) return false;
+    this.total--;
+    if (this.bestSource === DIRTY) this.findBest();
+    const source = this.bestSource;
+    this.bestSource = DIRTY;
+    if (source === HEAP) {
+      this.heapPop();
+      return true;
+    }
+    const lane = this.lanes[source]!;
+    const head = lane.head;
+    this.time = lane.times[head]!;
+    this.kind = lane.kinds[head]!;
+    this.first = lane.firsts[head]!;
+    this.second = lane.seconds[head]!;
+    const next = (head + 1) & (lane.times.length - 1);
+    lane.head = next;
+    if (--lane.count === 0) this.headTimes[source] = Infinity;
+    else {
+      this.headTimes[source] = lane.times[next]!;
+      this.headSequences[source] = lane.sequences[next]!;
+    }
+    return true;
+  }
+
+  private heapPush(time: number, sequence: number, kind: number, first: number, second: number): void {
+    if (this.count === this.times.length) this.grow();
     const times = this.times;
     const sequences = this.sequences;
     let index = this.count++;
@@ -70,9 +255,7 @@ export class EventQueue {
     this.seconds[index] = second;
   }
 
-  /** Removes the earliest event into `time`, `kind`, `first`, `second`. Returns false when empty. */
-  pop(): boolean {
-    if (this.count === 0) return false;
+  private heapPop(): void {
     const times = this.times;
     const sequences = this.sequences;
     this.time = times[0]!;
@@ -80,7 +263,7 @@ export class EventQueue {
     this.first = this.firsts[0]!;
     this.second = this.seconds[0]!;
     const last = --this.count;
-    if (last === 0) return true;
+    if (last === 0) return;
     const time = times[last]!;
     const sequence = sequences[last]!;
     const kind = this.kinds[last]!;
@@ -107,7 +290,6 @@ export class EventQueue {
     this.kinds[index] = kind;
     this.firsts[index] = first;
     this.seconds[index] = second;
-    return true;
   }
 
   private move(from: number, to: number): void {

@@ -15,6 +15,7 @@ export {
 } from './simulation';
 export {
   sweep, sweepTargets, runSweepTarget, sortSweepRuns, sweepBaseline, sweepReport, planSweep, runSweepShare, finishSweepShare, mergeSweep,
+  sweepTasks, sweepOnWorkers, runSweepTask, type PooledSweepOptions,
   type SweepOptions, type SweepShare, type SweepShareResult, type SweepProgress,
 } from './sweep';
 export { LivePacer, LiveSession, MAX_FRAME_HZ, type LiveFrame, type LiveSessionOptions } from './live';

@@ -24,6 +24,44 @@ describe('EventQueue', () => {
       }),
     );
   });
+
+  it('keeps the (time, insertion) order when events come a repeated delay after the one being processed (the lanes) mixed with others', () => {
+    const step = fc.record({
+      pushes: fc.array(fc.oneof(fc.constantFrom(0, 0.5, 2.5, 100, 300, 800, 1500, 7, 11, 13), fc.double({ min: 0, max: 50, noNaN: true })), { maxLength: 6 }),
+      pops: fc.integer({ min: 0, max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 120 }), (steps) => {
+        const queue = new EventQueue(2);
+        // The reference: every pending event, popped by (time, insertion).
+        const pending: [time: number, id: number][] = [];
+        let id = 0;
+        const popped: number[] = [];
+        const expected: number[] = [];
+        const popBoth = () => {
+          pending.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          const [time, want] = pending.shift()!;
+          expect(queue.peekTime()).toBe(time);
+          expect(queue.pop()).toBe(true);
+          popped.push(queue.first);
+          expected.push(want);
+        };
+        for (const { pushes, pops } of steps) {
+          for (const delay of pushes) {
+            const time = queue.time + delay; // as the engine schedules: after the event being processed
+            queue.push(time, 1, id, 0);
+            pending.push([time, id++]);
+          }
+          for (let k = 0; k < pops && pending.length > 0; k++) popBoth();
+          expect(queue.size).toBe(pending.length);
+        }
+        while (pending.length > 0) popBoth();
+        expect(popped).toEqual(expected);
+        expect(queue.pop()).toBe(false);
+        expect(queue.peekTime()).toBe(Infinity);
+      }),
+    );
+  });
 });
 
 describe('LatencyHistogram', () => {

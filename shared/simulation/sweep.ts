@@ -10,6 +10,8 @@
 import { FAILURE_CAUSES, isDeployable, type FailureCause, type Scenario, type TopologyDocument } from '../document';
 import { DEFAULT_DURATION_S, DEFAULT_SEED, simulate } from './simulation';
 import type { SweepReport, SweepRun, SweepTarget } from './types';
+import type { SweepShareRequest } from './service';
+import { runBatch, type BatchOptions, type BatchWorker } from '../batch/pool';
 
 export interface SweepOptions {
   readonly durationS?: number;
@@ -174,4 +176,48 @@ export function sweep(doc: TopologyDocument, options: SweepOptions = {}, onProgr
   const runCount = sweepTargets(doc).length;
   const progress = onProgress && ((done: number) => void (done <= runCount && onProgress(done, runCount)));
   return mergeSweep(doc, planSweep(doc, 1).map((share) => finishSweepShare(doc, share, options, progress)), options);
+}
+
+/** The sweep as pool tasks: one simulation each (the baseline, then every target), for work stealing. */
+export function sweepTasks(doc: TopologyDocument, options: SweepOptions = {}): SweepShareRequest[] {
+  return planSweep(doc, sweepTargets(doc).length + 1).map((share) => ({ document: doc, ...options, share }));
+}
+
+export interface PooledSweepOptions extends SweepOptions {
+  /** Workers of the pool (at least 1). */
+  readonly workers: number;
+  /** Makes worker `index`: a thread, a Web Worker, or `inThreadWorker(runSweepTask)`. */
+  readonly spawn: (index: number) => BatchWorker<SweepShareRequest, SweepShareResult>;
+  readonly signal?: BatchOptions<SweepShareRequest, SweepShareResult>['signal'];
+  /** After each finished simulation, `done` of `total` over the whole sweep. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The sweep on a worker pool (`shared/batch`): one task per simulation, taken by whichever worker
+ * is idle, merged by `mergeSweep` — the same report for any number of workers.
+ */
+export async function sweepOnWorkers(doc: TopologyDocument, options: PooledSweepOptions): Promise<SweepReport> {
+  const sweepOptions: SweepOptions = { ...(options.durationS !== undefined ? { durationS: options.durationS } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  const tasks = sweepTasks(doc, sweepOptions);
+  const done = new Array<number>(tasks.length).fill(0);
+  const total = tasks.length; // one simulation per task
+  let finished = 0;
+  const results = await runBatch(tasks, {
+    workers: options.workers,
+    spawn: options.spawn,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (task, taskDone) => {
+      finished += taskDone - done[task]!;
+      done[task] = taskDone;
+      options.onProgress?.(finished, total);
+    },
+  });
+  return mergeSweep(doc, results, sweepOptions);
+}
+
+/** One pool task in this thread (what every sweep worker runs). */
+export function runSweepTask(task: SweepShareRequest, control?: { readonly onProgress?: (done: number, total: number) => void }): SweepShareResult {
+  const options: SweepOptions = { ...(task.durationS !== undefined ? { durationS: task.durationS } : {}), ...(task.seed !== undefined ? { seed: task.seed } : {}) };
+  return finishSweepShare(task.document, task.share, options, control?.onProgress);
 }
