@@ -35,3 +35,46 @@ describe('the document limit on rates', () => {
     expect(errors.map((e) => e.path)).toContain('nodes[0].rate');
   });
 });
+
+/** users → a ⇄ b, every call synchronous and every node instant (latencyMs 0). */
+const zeroLatencyLoop = () =>
+  makeDocument({
+    nodes: [makeClient('users', { rate: 10 }), makeService('a', { on: ['h1'], latencyMs: 0 }), makeService('b', { on: ['h2'], latencyMs: 0 })],
+    edges: [makeEdge('users', 'a'), makeEdge('a', 'b'), makeEdge('b', 'a')],
+  });
+
+/** users → a 12 × 12 lattice of instant services, each calling right and down: 2^22 paths at one instant. */
+function zeroLatencyLattice() {
+  const size = 12;
+  const id = (row: number, column: number) => `n${row}x${column}`;
+  const nodes = [makeClient('users', { rate: 10 })];
+  const edges = [makeEdge('users', id(0, 0))];
+  for (let row = 0; row < size; row++) {
+    for (let column = 0; column < size; column++) {
+      nodes.push(makeService(id(row, column), { on: ['h1'], latencyMs: 0 }));
+      if (column + 1 < size) edges.push(makeEdge(id(row, column), id(row, column + 1)));
+      if (row + 1 < size) edges.push(makeEdge(id(row, column), id(row + 1, column)));
+    }
+  }
+  return makeDocument({ nodes, edges });
+}
+
+describe('zero-latency cycles and lattices', () => {
+  it('end a sync loop between instant nodes in bounded work: no request gets through', () => {
+    // The loop never stalls the clock: each hop waits on the next, so the workers fill and later
+    // requests fail with overload (with more workers, at the 64-call depth cap); the run reaches its
+    // end with no request ok, and `topo check` names the cycle (sync-cycle).
+    const report = simulate(zeroLatencyLoop(), { durationS: 60 });
+    expect(report.partial).toBeUndefined();
+    expect(report.requests.total).toBeGreaterThan(400);
+    expect(report.requests.ok).toBe(0);
+    expect(report.availability).toBe(0);
+  });
+
+  it('stop a lattice of instant nodes whose paths multiply at one instant', () => {
+    const report = simulate(zeroLatencyLattice(), { durationS: 60 });
+    expect(report.partial).toBeDefined();
+    expect(report.partial!.atSeconds).toBeLessThan(60);
+    expect(report.partial!.message).toMatch(/^the simulation stopped at [\d.]+ s of 60: /);
+  });
+});
