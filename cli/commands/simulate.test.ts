@@ -3,7 +3,7 @@ import { TEMPLATES, type TopologyDocument } from '../../shared/document';
 import { runCli } from '../main';
 import { sparkline, thousands } from './simulate';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
-import { makeClient, makeDocument, makeEdge, makeService } from '../../shared/document/testing/builders';
+import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 
 function fakeIo(files: Record<string, string>, isTty = false) {
   return makeFakeIo(files, { isTty });
@@ -74,19 +74,7 @@ describe('topo simulate', () => {
 
 describe('formatting helpers', () => {
   it('stops a zero-latency lattice in bounded work with the budget’s one line and exit 1', async () => {
-    // users → a 12 × 12 grid of instant services, each calling right and down: 2^22 paths at one instant.
-    const size = 12;
-    const id = (row: number, column: number) => `n${row}x${column}`;
-    const nodes = [makeClient('users', { rate: 10 })];
-    const edges = [makeEdge('users', id(0, 0))];
-    for (let row = 0; row < size; row++) {
-      for (let column = 0; column < size; column++) {
-        nodes.push(makeService(id(row, column), { on: ['h1'], latencyMs: 0 }));
-        if (column + 1 < size) edges.push(makeEdge(id(row, column), id(row, column + 1)));
-        if (row + 1 < size) edges.push(makeEdge(id(row, column), id(row + 1, column)));
-      }
-    }
-    const { io, stdout, stderr } = fakeIo({ 'lattice.topo': JSON.stringify(makeDocument({ nodes, edges })) });
+    const { io, stdout, stderr } = fakeIo({ 'lattice.topo': JSON.stringify(zeroLatencyLattice()) });
     expect(await runCli(['simulate', 'lattice.topo', '--duration', '60'], io)).toBe(1);
     expect(stdout()).toBe('');
     expect(stderr()).toMatch(/^lattice\.topo: the simulation stopped at [\d.]+ s of 60: .+\n$/);

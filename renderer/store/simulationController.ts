@@ -186,6 +186,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       edgeRates: feed.throughput.take(frame.timeMs),
       totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
       playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
+      ...(frame.stop ? { budgetStop: frame.stop } : {}),
     });
   };
 
@@ -194,7 +195,9 @@ export function createSimulationController(options: SimulationControllerOptions)
     feed.setRunning(false);
     store().set({
       playState: 'finished',
-      clockS: report.duration,
+      // A run its budget stopped ends where it stopped, not at its planned end.
+      clockS: report.partial ? report.partial.atSeconds : report.duration,
+      budgetStop: report.partial ?? null,
       totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
     });
   };

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { FailureCause, TopologyDocument } from '../../shared/document';
-import type { SimulationReport, SweepReport } from '../../shared/simulation/types';
+import type { PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
@@ -79,6 +79,8 @@ export interface SimulationSlice {
   readonly sweep: SweepReport | null;
   readonly sweepProgress: SweepState | null;
   readonly error: string | null;
+  /** Why the live run stopped before its end (its work budget ran out), or null. */
+  readonly budgetStop: PartialRun | null;
   /** The design the live run started from: edits after Play are not in the running simulation. */
   readonly runDocument: TopologyDocument | null;
   setOptions(options: Partial<RunOptions>): void;
@@ -96,6 +98,7 @@ const LIVE_INITIAL = {
   chart: [],
   totals: null,
   error: null,
+  budgetStop: null,
   runDocument: null,
 };
 

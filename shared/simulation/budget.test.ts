@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from './simulation';
 import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
 import { errorsOf, setAt, validateMutated } from '../document/testing/builders';
+import { zeroLatencyLattice } from './testing/extreme';
 
 const chain = (rate: number) =>
   makeDocument({ nodes: [makeClient('users', { rate }), makeService('api', { on: ['h1'], latencyMs: 10 })], edges: [makeEdge('users', 'api')] });
@@ -42,22 +43,6 @@ const zeroLatencyLoop = () =>
     nodes: [makeClient('users', { rate: 10 }), makeService('a', { on: ['h1'], latencyMs: 0 }), makeService('b', { on: ['h2'], latencyMs: 0 })],
     edges: [makeEdge('users', 'a'), makeEdge('a', 'b'), makeEdge('b', 'a')],
   });
-
-/** users → a 12 × 12 lattice of instant services, each calling right and down: 2^22 paths at one instant. */
-function zeroLatencyLattice() {
-  const size = 12;
-  const id = (row: number, column: number) => `n${row}x${column}`;
-  const nodes = [makeClient('users', { rate: 10 })];
-  const edges = [makeEdge('users', id(0, 0))];
-  for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; column++) {
-      nodes.push(makeService(id(row, column), { on: ['h1'], latencyMs: 0 }));
-      if (column + 1 < size) edges.push(makeEdge(id(row, column), id(row, column + 1)));
-      if (row + 1 < size) edges.push(makeEdge(id(row, column), id(row + 1, column)));
-    }
-  }
-  return makeDocument({ nodes, edges });
-}
 
 describe('zero-latency cycles and lattices', () => {
   it('end a sync loop between instant nodes in bounded work: no request gets through', () => {

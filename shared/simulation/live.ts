@@ -6,7 +6,7 @@
  */
 import type { TopologyDocument } from '../document';
 import { createSimulation, type Simulation } from './simulation';
-import type { FailureCounts, LatencySummary, Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
+import type { FailureCounts, LatencySummary, Movement, PartialRun, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
 
 /** Frames per wall-clock second at most (the animation's refresh). */
 export const MAX_FRAME_HZ = 30;
@@ -86,6 +86,8 @@ export interface LiveFrame {
   readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
   readonly latencyMs: LatencySummary;
   readonly failures: FailureCounts;
+  /** Set once the work budget stopped the run before its end (then `finished` is true): why, and when. */
+  readonly stop?: PartialRun;
 }
 
 export interface LiveSessionOptions {
@@ -143,6 +145,7 @@ export class LiveSession {
       requests: metrics.requests,
       latencyMs: metrics.latencyMs,
       failures: metrics.failures,
+      ...(this.simulation.stop ? { stop: { reason: this.simulation.stop.reason, atSeconds: this.simulation.stop.atSeconds, message: this.simulation.stop.message } } : {}),
     };
   }
 
