@@ -59,6 +59,16 @@ describe('FileService.openFile', () => {
     expect(await service.openFile(window)).toEqual({ file: null, name: 'diagram.svg', text: '<svg/>' });
   });
 
+  it('decodes as the CLI does: UTF-16 by its mark opens as its text, invalid UTF-8 is refused with a message', async () => {
+    const { fs, service, errors } = makeService({ open: ['/d/wide.topo', '/d/latin1.topo'] });
+    fs.put('/d/wide.topo', new Uint8Array([0xff, 0xfe, 0x7b, 0, 0xe9, 0, 0x7d, 0]));
+    fs.put('/d/latin1.topo', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    expect((await service.openFile(window))?.text).toBe('{é}');
+    await expect(service.openFile(window)).rejects.toThrow('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 2).');
+    expect(await service.openPath(window, '/d/latin1.topo')).toBeNull();
+    expect(errors).toEqual(['Cannot open latin1.topo: latin1.topo is not valid UTF-8 text (decoding fails at byte offset 2).']);
+  });
+
   it('returns null when canceled', async () => {
     expect(await makeService().service.openFile(window)).toBeNull();
   });

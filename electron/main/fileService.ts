@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { ExportRequest, FileRef, OpenedFile, RecentFileRequest, SaveRequest, SaveResult } from '../../shared/host/hostApi';
+import { decodeDocumentBytes } from '../../shared/document/decode';
 import { ChangeTracker, writeFileAtomic, type FileSystem } from './files';
 import { samePath, type FileTokens } from './fileTokens';
 import type { RecentFiles } from './recent';
@@ -183,6 +184,9 @@ export class FileService<Window> {
     // Pictures reopen as new designs, so they carry no file reference to save back to.
     const file = isTopo ? this.options.tokens.refOf(filePath) : null;
     if (/\.png$/i.test(filePath)) return { file, name, text: '', bytes };
-    return { file, name, text: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') };
+    // Decoded as the CLI and the web app decode: UTF-8 or UTF-16 by its mark, bad bytes refused.
+    const decoded = decodeDocumentBytes(bytes);
+    if (!decoded.ok) throw new Error(`${name} ${decoded.error.message}.`);
+    return { file, name, text: decoded.text };
   }
 }

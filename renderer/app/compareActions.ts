@@ -5,7 +5,7 @@
  */
 import { formatError, parseDocumentText } from '../../shared/document';
 import { host } from '../host';
-import { extractEmbeddedDocument } from './embedded';
+import { extractEmbeddedDocument } from '../../shared/export/embedded';
 import { useCompareStore } from '../store/compareStore';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';

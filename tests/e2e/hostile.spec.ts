@@ -3,9 +3,13 @@
  * dock; the largest accepted design opens while the page stays responsive, a larger one and a
  * file that is not UTF-8 are refused with a message.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
+import { LIMITS } from '../../shared/document/limits';
 
 /** Drops a file with `content` (text or bytes) on the canvas, as a user dragging it from the desktop. */
 async function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
@@ -33,4 +37,69 @@ test('a run the work budget stops says why and when in the dock', async ({ page 
   await page.screenshot({ path: '/tmp/hostile-budget-stop.png' });
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(line).toHaveCount(0);
+});
+
+/** A design of `count` services in a temp folder (never a committed fixture). */
+function designFile(count: number): string {
+  const nodes = Array.from({ length: count }, (_, i) => ({ id: `s${i}`, kind: 'service', name: `Service ${i}` }));
+  const edges = Array.from({ length: Math.min(count - 1, 1000) }, (_, i) => ({ id: `e${i}`, from: `s${i}`, to: `s${i + 1}` }));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'topo-hostile-')), `design-${count}.topo`);
+  writeFileSync(file, JSON.stringify({ format: 'topology-designer', version: 1, name: `${count} services`, nodes, edges }));
+  return file;
+}
+
+async function openWithDialog(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(file);
+}
+
+test('the largest accepted design loads off the main thread: the page answers a click meanwhile, then it opens', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  const file = designFile(LIMITS.nodes);
+  // Records, for each click on the dock's toggle, whether the loading line was still up when the page handled it.
+  await page.evaluate(() => {
+    const seen: boolean[] = [];
+    (window as unknown as { __clicksWhileLoading: boolean[] }).__clicksWhileLoading = seen;
+    document.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('.dock__toggle')) seen.push(document.querySelector('.loading-status') !== null);
+    }, true);
+  });
+  await openWithDialog(page, file);
+  const loading = page.getByRole('status', { name: 'Loading' });
+  await expect(loading).toContainText(/^Loading design-20000\.topo… \d+ %$/);
+  const toggle = page.locator('.dock__toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(await page.evaluate(() => (window as unknown as { __clicksWhileLoading: boolean[] }).__clicksWhileLoading)).toEqual([true]);
+  await expect(page.locator('.react-flow__node-topology').first()).toBeVisible({ timeout: 200_000 });
+  await expect(loading).toHaveCount(0);
+  await expect(page.getByText('20000 services').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/hostile-20000.png' });
+});
+
+test('a design past the node limit is refused with the limit named, the open design unchanged', async ({ page }) => {
+  await openApp(page);
+  await openWithDialog(page, designFile(LIMITS.nodes + 1));
+  const notice = page.locator('.notice--error');
+  await expect(notice).toContainText('Cannot open design-20001.topo', { timeout: 60_000 });
+  await expect(notice).toContainText(/nodes: .*20,000/);
+  await expect(notice).toContainText('Your current design is unchanged.');
+  await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
+});
+
+test('a file that is not UTF-8 is refused with a message, dropped or opened', async ({ page }) => {
+  await openApp(page);
+  // "café" in Latin-1: 0xe9 is no UTF-8.
+  const bytes = [...Buffer.from('{"format":"topology-designer","version":1,"name":"caf'), 0xe9, ...Buffer.from('","nodes":[],"edges":[]}')];
+  await dropFile(page, 'latin1.topo', bytes);
+  const notice = page.locator('.notice--error').last();
+  await expect(notice).toContainText('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 53).');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'topo-hostile-')), 'latin1.topo');
+  writeFileSync(file, Buffer.from(bytes));
+  await page.locator('.notice__close').first().click();
+  await openWithDialog(page, file);
+  await expect(page.locator('.notice--error').last()).toContainText('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 53).');
+  await page.screenshot({ path: '/tmp/hostile-utf8.png' });
 });
