@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, canvasNode } from './fixtures';
 import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 import { LIMITS } from '../../shared/document/limits';
 
@@ -69,6 +69,7 @@ test('the largest accepted design loads off the main thread: the page answers a 
   await openWithDialog(page, file);
   const loading = page.getByRole('status', { name: 'Loading' });
   await expect(loading).toContainText(/^Loading design-20000\.topo… \d+ %$/);
+  await page.screenshot({ path: '/tmp/hostile-loading.png' });
   const toggle = page.locator('.dock__toggle');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -102,4 +103,33 @@ test('a file that is not UTF-8 is refused with a message, dropped or opened', as
   await openWithDialog(page, file);
   await expect(page.locator('.notice--error').last()).toContainText('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 53).');
   await page.screenshot({ path: '/tmp/hostile-utf8.png' });
+});
+
+test('nodes with the ids __proto__, constructor and toString open, render and drag on the canvas', async ({ page, pageErrors }) => {
+  await openApp(page);
+  const design = {
+    format: 'topology-designer',
+    version: 1,
+    name: 'Prototype names',
+    hosts: [{ id: 'h1', name: 'box-1' }],
+    nodes: [
+      { id: '__proto__', kind: 'service', name: 'Proto', instances: [{ host: 'h1' }] },
+      { id: 'constructor', kind: 'service', name: 'Constructor', instances: [{ host: 'h1' }] },
+      { id: 'toString', kind: 'client', name: 'ToString' },
+    ],
+    edges: [{ id: 'toString->__proto__', from: 'toString', to: '__proto__' }, { id: '__proto__->constructor', from: '__proto__', to: 'constructor' }],
+  };
+  // JSON.stringify writes an own `__proto__` key as an ordinary one; add the card's saved position by text.
+  const text = JSON.stringify(design).replace('"edges":', '"view":{"deployment":{"cards":{"__proto__":{"x":0,"y":0},"toString":{"x":-400,"y":40}}}},"edges":');
+  await dropFile(page, 'proto.topo', text);
+  for (const name of ['Proto', 'Constructor', 'ToString']) await expect(canvasNode(page, name)).toBeVisible();
+  const card = canvasNode(page, 'ToString');
+  const before = await card.boundingBox();
+  await card.hover();
+  await page.mouse.down();
+  await page.mouse.move(before!.x + before!.width / 2 - 120, before!.y + before!.height / 2 + 80, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await card.boundingBox())!.x).toBeLessThan(before!.x - 60);
+  await page.screenshot({ path: '/tmp/hostile-proto.png' });
+  expect(pageErrors).toEqual([]);
 });
