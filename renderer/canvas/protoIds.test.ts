@@ -10,6 +10,8 @@ import { commitDrop } from '../store/placementActions';
 import { FlowCache, type FlowInputs } from './toFlow';
 import { geometryOf } from './useGeometry';
 import { planDrop } from './dropPlan';
+import { createSimulationStore } from '../store/simulationStore';
+import { ThroughputMeter } from '../model/throughput';
 
 const IDS = ['__proto__', 'constructor', 'toString'];
 
@@ -87,4 +89,18 @@ describe('ids named like Object.prototype members', () => {
     expect(own(moved.view!.deployment!.cards, '__proto__')).toEqual({ x: 900, y: 20 });
     expect(Object.getPrototypeOf(moved.view!.deployment!.servers)).not.toEqual({ x: 80, y: 100 });
   });
+
+  it('find no live state or line width they do not have (the canvas reads these by id)', () => {
+    const live = createSimulationStore().getState();
+    for (const id of IDS) {
+      expect(live.nodes[id]).toBeUndefined();
+      expect(live.edgeRates[id]).toBeUndefined();
+    }
+    const throughput = new ThroughputMeter();
+    throughput.count('__proto__');
+    const rates = throughput.take(1000);
+    expect(own(rates, '__proto__')).toBe(1);
+    expect(rates['constructor']).toBeUndefined();
+  });
 });
+

@@ -4,7 +4,7 @@
  * particles (the live feed). Node entries are reused when unchanged, so a frame re-renders only
  * nodes whose state moved. One controller owns all of this state; `simulation` is the app's.
  */
-import { resolveNode, type TopologyDocument } from '../../shared/document';
+import { idTable, resolveNode, type TopologyDocument } from '../../shared/document';
 import { instanceStatus } from '../model/instanceStatus';
 import type { LiveFrame } from '../../shared/simulation/live';
 import type { SimulationService } from '../../shared/simulation/service';
@@ -110,7 +110,8 @@ function slotLimits(document: TopologyDocument | null): Map<string, { concurrenc
 
 /** The node entries for `frame`, reusing unchanged ones; `changed` false when all were reused. */
 function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<string, NodeLiveState>; changed: boolean } {
-  const nodes: Record<string, NodeLiveState> = {};
+  // By node id, and `__proto__` is one: a table without a prototype.
+  const nodes = idTable<NodeLiveState>();
   const limits = slotLimits(state.runDocument);
   let changed = Object.keys(state.nodes).length !== frame.snapshot.nodes.length;
   for (const snapshot of frame.snapshot.nodes) {
@@ -122,7 +123,7 @@ function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<s
       instancesUp: snapshot.instances.map((i) => i.up),
       instanceStatus: snapshot.instances.map((i) => instanceStatus(i, concurrency, queueLimit)),
     };
-    const previous = state.nodes[snapshot.id];
+    const previous = Object.prototype.hasOwnProperty.call(state.nodes, snapshot.id) ? state.nodes[snapshot.id] : undefined;
     if (previous && sameNode(previous, next)) nodes[snapshot.id] = previous;
     else {
       nodes[snapshot.id] = next;

@@ -4,7 +4,7 @@
  * subscribe to their own entry only, so a frame re-renders just the nodes whose state changed.
  */
 import { create } from 'zustand';
-import type { FailureCause, TopologyDocument } from '../../shared/document';
+import { idTable, type FailureCause, type TopologyDocument } from '../../shared/document';
 import type { PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
@@ -88,13 +88,14 @@ export interface SimulationSlice {
   resetLive(): void;
 }
 
+/** Live tables are keyed by node and edge ids, and `__proto__` is one: tables without a prototype. */
 const LIVE_INITIAL = {
   playState: 'idle' as PlayState,
   clockS: 0,
-  nodes: {},
+  nodes: idTable<NodeLiveState>(),
   hostsDown: [],
   openBreakers: [],
-  edgeRates: {},
+  edgeRates: idTable<number>(),
   chart: [],
   totals: null,
   error: null,
