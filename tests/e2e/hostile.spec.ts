@@ -133,3 +133,27 @@ test('nodes with the ids __proto__, constructor and toString open, render and dr
   await page.screenshot({ path: '/tmp/hostile-proto.png' });
   expect(pageErrors).toEqual([]);
 });
+
+test('compare with a file reads it off the main thread: a UTF-16 file compares, invalid UTF-8 is refused', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New from template' }).click();
+  await page.getByRole('menuitem', { name: 'Monolith on one server', exact: true }).click();
+  const folder = mkdtempSync(path.join(tmpdir(), 'topo-hostile-'));
+  const bad = path.join(folder, 'latin1.topo');
+  writeFileSync(bad, Buffer.from([0x7b, 0xe9, 0x7d]));
+  const compareWith = async (file: string) => {
+    await page.getByRole('button', { name: 'File' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Compare with file…' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await compareWith(bad);
+  await expect(page.locator('.notice--error').last()).toContainText('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 1).');
+  // The same design, other name, as UTF-16LE with its byte-order mark.
+  const design = { format: 'topology-designer', version: 1, name: 'Wide', nodes: [{ id: 'solo', kind: 'service', name: 'Solo service' }], edges: [] };
+  const wide = path.join(folder, 'wide.topo');
+  writeFileSync(wide, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(design), 'utf16le')]));
+  await compareWith(wide);
+  await expect(page.getByRole('region', { name: 'Changes' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Changes' })).toContainText('Solo service');
+});
