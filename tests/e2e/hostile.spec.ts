@@ -66,14 +66,27 @@ test('the largest accepted design loads off the main thread: the page answers a 
       if ((event.target as Element).closest('.dock__toggle')) seen.push(document.querySelector('.loading-status') !== null);
     }, true);
   });
+  // The loader worker's script is held until the click below is handled: the file is then surely
+  // still loading, whatever the speed of the machine (a wait on a condition, not on time).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested!: () => void;
+  const workerRequested = new Promise<void>((resolve) => (requested = resolve));
+  await page.route(/document\.worker-[^/]*\.js$/, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
   await openWithDialog(page, file);
   const loading = page.getByRole('status', { name: 'Loading' });
   await expect(loading).toContainText(/^Loading design-20000\.topo… \d+ %$/);
+  await workerRequested;
   await page.screenshot({ path: '/tmp/hostile-loading.png' });
   const toggle = page.locator('.dock__toggle');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect(await page.evaluate(() => (window as unknown as { __clicksWhileLoading: boolean[] }).__clicksWhileLoading)).toEqual([true]);
+  release();
   await expect(page.locator('.react-flow__node-topology').first()).toBeVisible({ timeout: 200_000 });
   await expect(loading).toHaveCount(0);
   await expect(page.getByText('20000 services').first()).toBeVisible();
