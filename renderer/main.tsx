@@ -1,3 +1,5 @@
+// First: zod must be configured before any schema is built (see the module).
+import './worker/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

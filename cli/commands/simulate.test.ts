@@ -3,6 +3,7 @@ import { TEMPLATES, type TopologyDocument } from '../../shared/document';
 import { runCli } from '../main';
 import { sparkline, thousands } from './simulate';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
+import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 
 function fakeIo(files: Record<string, string>, isTty = false) {
   return makeFakeIo(files, { isTty });
@@ -90,6 +91,13 @@ describe('topo simulate', () => {
 });
 
 describe('formatting helpers', () => {
+  it('stops a zero-latency lattice in bounded work with the budget’s one line and exit 1', async () => {
+    const { io, stdout, stderr } = fakeIo({ 'lattice.topo': JSON.stringify(zeroLatencyLattice()) });
+    expect(await runCli(['simulate', 'lattice.topo', '--duration', '60'], io)).toBe(1);
+    expect(stdout()).toBe('');
+    expect(stderr()).toMatch(/^lattice\.topo: the simulation stopped at [\d.]+ s of 60: .+\n$/);
+  });
+
   it('groups thousands without the machine locale', () => {
     expect(thousands(1234567)).toBe('1,234,567');
     expect(thousands(999)).toBe('999');

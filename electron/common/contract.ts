@@ -44,7 +44,10 @@ export function channelOf(method: InvokeMethod | SendMethod | EventMethod): stri
 }
 
 /**
- * Desktop-only messages outside HostApi: a file dropped on the window (its path, which only the
- * preload can learn through `webUtils.getPathForFile`).
+ * Desktop-only messages outside HostApi, for a file dropped on the window. The preload learns its
+ * path through `webUtils.getPathForFile` in the drop event and invokes DROP_FILE_CHANNEL with it;
+ * main answers with a one-time opaque token (or null), and the file is opened by that token on
+ * DROP_OPEN_CHANNEL. Nothing opens, and nothing is granted for saving, by a path alone.
  */
 export const DROP_FILE_CHANNEL = 'topology:drop-file';
+export const DROP_OPEN_CHANNEL = 'topology:open-dropped';

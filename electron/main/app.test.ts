@@ -151,13 +151,19 @@ describe('startDesktopApp', () => {
     electron.dialog.showMessageBox.mockClear();
     window.webContents.send.mockClear();
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
-    electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
+    // The preload hands main the dropped path and opens the file by the one-time token it gets back.
+    const drop = async () => {
+      const token = await electron.ipcMain.handlers.get('topology:drop-file')!(trusted(), file);
+      expect(token).toMatch(/^drop-/);
+      electron.ipcMain.listeners.get('topology:open-dropped')!(trusted(), token);
+    };
+    await drop();
     await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
     await settle();
     expect((electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string }])[1].message).toBe('Open “dropped.topo”?');
     expect(window.webContents.send).not.toHaveBeenCalled();
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
-    electron.ipcMain.listeners.get('topology:drop-file')!(trusted(), file);
+    await drop();
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled(), { timeout: 5000 });
     expect(window.webContents.send).toHaveBeenCalledWith('topology:onOpenFile', { file: { id: expect.stringMatching(/^file-/), name: 'dropped.topo' }, name: 'dropped.topo', text: '{"format":"topology"}' });
     // The page learns a token for the dropped file, never its path.

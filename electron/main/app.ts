@@ -93,10 +93,10 @@ export function startDesktopApp(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
-  async function openInWindow(filePath: string): Promise<void> {
+  async function openInWindow(source: Parameters<typeof files.openPath>[1]): Promise<void> {
     const target = main;
     if (!target) return;
-    const opened: OpenedFile | null = await files.openPath(target.window, filePath);
+    const opened: OpenedFile | null = await files.openPath(target.window, source);
     if (!opened) return;
     // Files from the OS or a drop replace the open design: never silently over unsaved work.
     if (target.dirty) {
@@ -122,7 +122,7 @@ export function startDesktopApp(): void {
     ipcMain: ipcMain as never,
     windowOf,
     onReject: (rejection) => console.warn(`IPC refused on ${rejection.channel} (${rejection.reason}): ${rejection.detail}`),
-    handlers: createHostHandlers({ files, tokens, recovery, windowOf: desktopOf, openDropped: (filePath) => void openInWindow(filePath) }),
+    handlers: createHostHandlers({ files, tokens, recovery, windowOf: desktopOf, openDropped: (token) => void openInWindow({ origin: 'drop', token }) }),
   });
 
   function createMainWindow(): void {
@@ -143,7 +143,7 @@ export function startDesktopApp(): void {
     main = desktop;
     window.once('ready-to-show', () => window.show());
     window.webContents.on('did-start-loading', () => queue.pause());
-    window.webContents.on('did-finish-load', () => queue.ready((filePath) => void openInWindow(filePath)));
+    window.webContents.on('did-finish-load', () => queue.ready((filePath) => void openInWindow({ origin: 'system', path: filePath })));
     window.webContents.on('render-process-gone', async (_event, details) => {
       if (details.reason === 'clean-exit') return;
       await recovery.flush().catch(() => undefined);

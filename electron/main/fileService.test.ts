@@ -59,6 +59,16 @@ describe('FileService.openFile', () => {
     expect(await service.openFile(window)).toEqual({ file: null, name: 'diagram.svg', text: '<svg/>' });
   });
 
+  it('decodes as the CLI does: UTF-16 by its mark opens as its text, invalid UTF-8 is refused with a message', async () => {
+    const { fs, service, errors } = makeService({ open: ['/d/wide.topo', '/d/latin1.topo'] });
+    fs.put('/d/wide.topo', new Uint8Array([0xff, 0xfe, 0x7b, 0, 0xe9, 0, 0x7d, 0]));
+    fs.put('/d/latin1.topo', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    expect((await service.openFile(window))?.text).toBe('{é}');
+    await expect(service.openFile(window)).rejects.toThrow('latin1.topo is not valid UTF-8 text (decoding fails at byte offset 2).');
+    expect(await service.openPath(window, { origin: 'system', path: '/d/latin1.topo' })).toBeNull();
+    expect(errors).toEqual(['Cannot open latin1.topo: latin1.topo is not valid UTF-8 text (decoding fails at byte offset 2).']);
+  });
+
   it('returns null when canceled', async () => {
     expect(await makeService().service.openFile(window)).toBeNull();
   });
@@ -163,8 +173,34 @@ describe('FileService.openRecent and openPath', () => {
   it('opens a path from the OS and explains failures in a native box', async () => {
     const { fs, service, errors, tokens } = makeService();
     fs.put('/d/a.topo', 'a');
-    expect((await service.openPath(window, '/d/a.topo'))?.file).toEqual(tokens.refOf('/d/a.topo'));
-    expect(await service.openPath(window, '/d/missing.topo')).toBeNull();
+    expect((await service.openPath(window, { origin: 'system', path: '/d/a.topo' }))?.file).toEqual(tokens.refOf('/d/a.topo'));
+    expect(await service.openPath(window, { origin: 'system', path: '/d/missing.topo' })).toBeNull();
     expect(errors).toHaveLength(1);
   });
+
+  it('opens a drop only by the one-time token its path was given, and only then saves to it without asking', async () => {
+    const { fs, service, calls, tokens } = makeService();
+    fs.put('/d/dropped.topo', '{}');
+    fs.put('/d/notes.txt', 'x');
+    // Tokens only for absolute paths of designs and pictures.
+    expect(service.issueDropToken('dropped.topo')).toBeNull();
+    expect(service.issueDropToken('/d/notes.txt')).toBeNull();
+    // A path never opens as a drop, nor does a token main never issued.
+    expect(await service.openPath(window, { origin: 'drop', token: '/d/dropped.topo' })).toBeNull();
+    expect(await service.openPath(window, { origin: 'drop', token: 'drop-guess' })).toBeNull();
+    // Before the drop is opened, a save naming the file asks where.
+    await service.saveFile(window, { text: 'v0', file: tokens.refOf('/d/dropped.topo'), suggestedName: 'dropped.topo' });
+    expect(calls.map((c) => c.kind)).toEqual(['save']);
+    const token = service.issueDropToken('/d/dropped.topo')!;
+    expect(token).toMatch(/^drop-/);
+    expect(token).not.toContain('/d');
+    const opened = await service.openPath(window, { origin: 'drop', token });
+    expect(opened).toMatchObject({ name: 'dropped.topo', text: '{}' });
+    // Used once.
+    expect(await service.openPath(window, { origin: 'drop', token })).toBeNull();
+    expect(await service.saveFile(window, { text: 'v2', file: opened!.file, suggestedName: 'dropped.topo' })).toEqual({ status: 'saved', file: opened!.file });
+    expect(calls).toHaveLength(1);
+    expect(fs.text('/d/dropped.topo')).toBe('v2');
+  });
 });
+

@@ -6,8 +6,9 @@
  */
 import path from 'node:path';
 import type { ExportRequest, FileRef, OpenedFile, RecentFileRequest, SaveRequest, SaveResult } from '../../shared/host/hostApi';
+import { decodeDocumentBytes } from '../../shared/document/decode';
 import { ChangeTracker, writeFileAtomic, type FileSystem } from './files';
-import { samePath, type FileTokens } from './fileTokens';
+import { DropTokens, samePath, type FileTokens } from './fileTokens';
 import type { RecentFiles } from './recent';
 
 export interface DialogFilter {
@@ -29,6 +30,9 @@ export const OPEN_FILTERS: readonly DialogFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 const SAVE_FILTERS: readonly DialogFilter[] = [{ name: 'Topology design', extensions: ['topo'] }];
+
+/** Files a drop on the window opens: designs, and exported pictures carrying one. */
+const DROPPABLE = /\.(topo|svg|png)$/i;
 
 /** Designs larger than this are refused before reading, bytes (far above any real design). */
 export const MAX_OPEN_BYTES = 64 * 1024 * 1024;
@@ -67,10 +71,13 @@ export class FileService<Window> {
   /** Paths the user chose, opened or dropped in this session: the only ones saved to without asking. */
   private readonly granted: string[] = [];
   private lastDirectory: string;
+  /** Files dropped on the window, by the one-time token their drop was given. */
+  private readonly drops: DropTokens;
 
   constructor(private readonly options: FileServiceOptions<Window>) {
     this.tracker = new ChangeTracker(options.fs);
     this.lastDirectory = options.defaultDirectory;
+    this.drops = new DropTokens(options.token);
   }
 
   /** The Open dialog; null when canceled. Read errors reject with a message for the user. */
@@ -93,10 +100,22 @@ export class FileService<Window> {
   }
 
   /**
-   * Opens a path from outside the page: the command line, the OS (open-file, second instance) or a
-   * drop. Problems are shown in a native box; null then.
+   * The one-time token for a file the preload saw dropped (its path from the drop event): a design
+   * or a picture by an absolute path, else null. The token, not the path, opens it (openPath).
    */
-  async openPath(window: Window | null, filePath: string): Promise<OpenedFile | null> {
+  issueDropToken(filePath: string): string | null {
+    if (!path.isAbsolute(filePath) || !DROPPABLE.test(filePath)) return null;
+    return this.drops.issue(filePath);
+  }
+
+  /**
+   * Opens a file from outside the page: a path from the command line or the OS (open-file, second
+   * instance), or a drop by the token `issueDropToken` gave it — used once; an unknown or used
+   * token opens nothing. Problems are shown in a native box; null then.
+   */
+  async openPath(window: Window | null, source: { readonly origin: 'system'; readonly path: string } | { readonly origin: 'drop'; readonly token: string }): Promise<OpenedFile | null> {
+    const filePath = source.origin === 'system' ? source.path : this.drops.take(source.token);
+    if (filePath === null) return null;
     try {
       return await this.read(path.resolve(filePath));
     } catch (error) {
@@ -183,6 +202,9 @@ export class FileService<Window> {
     // Pictures reopen as new designs, so they carry no file reference to save back to.
     const file = isTopo ? this.options.tokens.refOf(filePath) : null;
     if (/\.png$/i.test(filePath)) return { file, name, text: '', bytes };
-    return { file, name, text: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') };
+    // Decoded as the CLI and the web app decode: UTF-8 or UTF-16 by its mark, bad bytes refused.
+    const decoded = decodeDocumentBytes(bytes);
+    if (!decoded.ok) throw new Error(`${name} ${decoded.error.message}.`);
+    return { file, name, text: decoded.text };
   }
 }

@@ -41,3 +41,31 @@ export class FileTokens {
     return this.platform === 'win32' || this.platform === 'darwin' ? filePath.toLowerCase() : filePath;
   }
 }
+
+/** Drop tokens not yet used; older ones are forgotten past this. */
+const MAX_PENDING_DROPS = 16;
+
+/**
+ * One-time tokens for files dropped on the window: issued for the path the preload read from the
+ * drop event, taken (and forgotten) by the one open that follows. A token is never issued twice and
+ * never opens twice; the page never names a path to open.
+ */
+export class DropTokens {
+  private readonly pending = new Map<string, string>();
+
+  constructor(private readonly token: () => string) {}
+
+  issue(filePath: string): string {
+    const id = `drop-${this.token()}`;
+    this.pending.set(id, filePath);
+    if (this.pending.size > MAX_PENDING_DROPS) this.pending.delete(this.pending.keys().next().value!);
+    return id;
+  }
+
+  /** The path behind an unused token, which is used up by this call; null for anything else. */
+  take(id: string): string | null {
+    const filePath = this.pending.get(id) ?? null;
+    this.pending.delete(id);
+    return filePath;
+  }
+}

@@ -23,8 +23,8 @@ export interface HostHandlerOptions<Window> {
   readonly recovery: RecoveryStore;
   /** The app's document window behind a caller, or null for any other window. */
   readonly windowOf: (window: Window | null) => HostWindow | null;
-  /** A design dropped on one of our windows (its path, from the preload). */
-  readonly openDropped: (filePath: string) => void;
+  /** Opens a file dropped on one of our windows, by the one-time token its drop was given. */
+  readonly openDropped: (token: string) => void;
 }
 
 /** Snapshots name their file by path on disk; the page only ever sees a token for it. */
@@ -61,8 +61,9 @@ export function createHostHandlers<Window>(options: HostHandlerOptions<Window>):
     },
     clearRecovery: () => recovery.clear(),
     setDocumentState: (context, state) => windowOf(context.window)?.setDocumentState(state),
-    dropFile: (context, filePath) => {
-      if (windowOf(context.window) && /\.(topo|svg|png)$/i.test(filePath)) options.openDropped(filePath);
+    dropFile: (context, filePath) => (windowOf(context.window) ? files.issueDropToken(filePath) : null),
+    openDropped: (context, token) => {
+      if (windowOf(context.window)) options.openDropped(token);
     },
   };
 }

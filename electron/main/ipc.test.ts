@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../shared/host/hostApi';
-import { channelOf, DROP_FILE_CHANNEL, EVENT_METHODS, INVOKE_METHODS, SEND_METHODS } from '../common/contract';
+import { channelOf, DROP_FILE_CHANNEL, DROP_OPEN_CHANNEL, EVENT_METHODS, INVOKE_METHODS, SEND_METHODS } from '../common/contract';
 import { isTrustedSender, PAYLOAD_SCHEMAS, registerHostIpc, type IpcEventLike, type MainHandlers, type Rejection } from './ipc';
 
 type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
@@ -31,7 +31,8 @@ function makeHandlers(): MainHandlers<string> {
     loadRecovery: vi.fn(ok),
     clearRecovery: vi.fn(async () => undefined),
     setDocumentState: vi.fn(),
-    dropFile: vi.fn(),
+    dropFile: vi.fn(() => 'drop-1'),
+    openDropped: vi.fn(),
   };
 }
 
@@ -72,8 +73,8 @@ describe('isTrustedSender', () => {
 describe('registerHostIpc', () => {
   it('registers one channel per method', () => {
     const { ipcMain } = setUp();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(INVOKE_METHODS.map(channelOf).sort());
-    expect([...ipcMain.listeners.keys()].sort()).toEqual([...SEND_METHODS.map(channelOf), DROP_FILE_CHANNEL].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...INVOKE_METHODS.map(channelOf), DROP_FILE_CHANNEL].sort());
+    expect([...ipcMain.listeners.keys()].sort()).toEqual([...SEND_METHODS.map(channelOf), DROP_OPEN_CHANNEL].sort());
   });
 
   it('passes valid calls from the app through with the window', async () => {
@@ -96,11 +97,13 @@ describe('registerHostIpc', () => {
       expect(handlers[method]).not.toHaveBeenCalled();
     }
     ipcMain.listeners.get('topology:setDocumentState')!(foreign, { name: 'x', file: null, dirty: false });
-    ipcMain.listeners.get(DROP_FILE_CHANNEL)!(foreign, '/d/a.topo');
+    await expect(ipcMain.handlers.get(DROP_FILE_CHANNEL)!(foreign, '/d/a.topo')).rejects.toThrow(/sender is not the app/);
+    ipcMain.listeners.get(DROP_OPEN_CHANNEL)!(foreign, 'drop-1');
     expect(handlers.setDocumentState).not.toHaveBeenCalled();
     expect(handlers.dropFile).not.toHaveBeenCalled();
+    expect(handlers.openDropped).not.toHaveBeenCalled();
     expect(rejections.every((r) => r.reason === 'sender' && r.detail === 'https://evil.example/')).toBe(true);
-    expect(rejections).toHaveLength(INVOKE_METHODS.length + 2);
+    expect(rejections).toHaveLength(INVOKE_METHODS.length + 3);
   });
 
   it.each([
@@ -119,13 +122,17 @@ describe('registerHostIpc', () => {
     expect(rejections[0]?.reason).toBe('payload');
   });
 
-  it('drops bad sends and passes good drops', () => {
+  it('drops bad sends, answers a drop with its token and opens by token only', async () => {
     const { ipcMain, handlers } = setUp();
     ipcMain.listeners.get('topology:setDocumentState')!(fromApp, { name: 'x', dirty: 'yes', file: null });
-    ipcMain.listeners.get(DROP_FILE_CHANNEL)!(fromApp, 42);
+    await expect(ipcMain.handlers.get(DROP_FILE_CHANNEL)!(fromApp, 42)).rejects.toThrow(/invalid arguments/);
+    ipcMain.listeners.get(DROP_OPEN_CHANNEL)!(fromApp, { path: '/d/a.topo' });
     expect(handlers.setDocumentState).not.toHaveBeenCalled();
     expect(handlers.dropFile).not.toHaveBeenCalled();
-    ipcMain.listeners.get(DROP_FILE_CHANNEL)!(fromApp, '/d/a.topo');
+    expect(handlers.openDropped).not.toHaveBeenCalled();
+    expect(await ipcMain.handlers.get(DROP_FILE_CHANNEL)!(fromApp, '/d/a.topo')).toBe('drop-1');
     expect(handlers.dropFile).toHaveBeenCalledWith({ window: 'main-window' }, '/d/a.topo');
+    ipcMain.listeners.get(DROP_OPEN_CHANNEL)!(fromApp, 'drop-1');
+    expect(handlers.openDropped).toHaveBeenCalledWith({ window: 'main-window' }, 'drop-1');
   });
 });

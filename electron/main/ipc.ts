@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FileToken, HostApi } from '../../shared/host/hostApi';
-import { channelOf, DROP_FILE_CHANNEL, INVOKE_METHODS, SEND_METHODS, type InvokeMethod, type SendMethod } from '../common/contract';
+import { channelOf, DROP_FILE_CHANNEL, DROP_OPEN_CHANNEL, INVOKE_METHODS, SEND_METHODS, type InvokeMethod, type SendMethod } from '../common/contract';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
 /** Bounds that keep a misbehaving renderer from making main allocate without limit. */
@@ -57,8 +57,10 @@ export const PAYLOAD_SCHEMAS: { [K in InvokeMethod | SendMethod]: z.ZodType<Para
   setDocumentState: z.tuple([documentState]),
 };
 
-/** A dropped file's absolute path. */
+/** A dropped file's absolute path, from the preload's drop handler. */
 export const DROP_PAYLOAD = z.tuple([z.string().min(1).max(MAX_PATH_CHARS)]);
+/** The one-time token main gave that drop. */
+export const DROP_OPEN_PAYLOAD = z.tuple([z.string().min(1).max(200)]);
 
 /** What main's handlers receive besides the arguments: the window whose page asked. */
 export interface CallContext<Window> {
@@ -68,7 +70,11 @@ export interface CallContext<Window> {
 /** Main's implementation of every invoke and send method, with the caller's context first. */
 export type MainHandlers<Window> = {
   [K in InvokeMethod | SendMethod]: (context: CallContext<Window>, ...args: Parameters<HostApi[K]>) => ReturnType<HostApi[K]>;
-} & { dropFile(context: CallContext<Window>, path: string): void };
+} & {
+  /** A drop's path in, its one-time token (or null) out. */
+  dropFile(context: CallContext<Window>, path: string): string | null;
+  openDropped(context: CallContext<Window>, token: string): void;
+};
 
 /** The parts of an IPC event we look at (Electron's IpcMainEvent/IpcMainInvokeEvent). */
 export interface IpcEventLike {
@@ -144,8 +150,13 @@ export function registerHostIpc<Window, Event extends IpcEventLike>(options: {
       handler({ window: windowOf(event) }, ...result.data);
     });
   }
-  ipcMain.on(DROP_FILE_CHANNEL, (event, ...args) => {
+  ipcMain.handle(DROP_FILE_CHANNEL, (event, ...args) => {
     const result = check(DROP_FILE_CHANNEL, event, args, DROP_PAYLOAD);
-    if (result.ok) handlers.dropFile({ window: windowOf(event) }, result.data[0] as string);
+    if (!result.ok) return Promise.reject(new Error(result.message));
+    return handlers.dropFile({ window: windowOf(event) }, result.data[0] as string);
+  });
+  ipcMain.on(DROP_OPEN_CHANNEL, (event, ...args) => {
+    const result = check(DROP_OPEN_CHANNEL, event, args, DROP_OPEN_PAYLOAD);
+    if (result.ok) handlers.openDropped({ window: windowOf(event) }, result.data[0] as string);
   });
 }

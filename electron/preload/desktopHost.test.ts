@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDesktopHost, forwardDroppedFiles, type DropTarget, type IpcRendererLike } from './desktopHost';
+import { createDesktopHost, forwardDroppedFiles, openDroppedPath, type DropTarget, type IpcRendererLike } from './desktopHost';
 
 function fakeIpc() {
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
@@ -47,8 +47,9 @@ describe('createDesktopHost', () => {
 function fakeWindow() {
   const listeners: Record<string, (event: DragEvent) => void> = {};
   const target: DropTarget = { addEventListener: (type, listener) => void (listeners[type] = listener) };
-  const drop = (names: string[], types = ['Files']) => {
+  const drop = (names: string[], types = ['Files'], isTrusted = true) => {
     const event = {
+      isTrusted,
       dataTransfer: { types, files: names.map((name) => ({ name })) },
       preventDefault: vi.fn(),
       stopPropagation: vi.fn(),
@@ -87,10 +88,32 @@ describe('forwardDroppedFiles', () => {
     expect(sent).toEqual([]);
   });
 
+  it('ignores a drop the page made up (not a trusted event)', () => {
+    const { target, drop } = fakeWindow();
+    const sent: string[] = [];
+    forwardDroppedFiles(target, (file) => `/d/${file.name}`, (p) => sent.push(p));
+    expect(drop(['shop.topo'], ['Files'], false).stopPropagation).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+  });
+
   it('accepts file drags only', () => {
     const { target, dragover } = fakeWindow();
     forwardDroppedFiles(target, () => '', () => undefined);
     expect(dragover(['Files']).preventDefault).toHaveBeenCalled();
     expect(dragover(['text/plain']).preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('openDroppedPath', () => {
+  it('trades the path for main’s one-time token and opens by the token; no token, nothing opens', async () => {
+    const { ipc } = fakeIpc();
+    ipc.invoke.mockResolvedValueOnce('drop-7' as never);
+    await openDroppedPath(ipc, '/d/shop.topo', { drop: 'topology:drop-file', open: 'topology:open-dropped' });
+    expect(ipc.invoke).toHaveBeenCalledWith('topology:drop-file', '/d/shop.topo');
+    expect(ipc.send).toHaveBeenCalledWith('topology:open-dropped', 'drop-7');
+    ipc.send.mockClear();
+    ipc.invoke.mockResolvedValueOnce(null as never);
+    await openDroppedPath(ipc, '/d/notes.txt', { drop: 'topology:drop-file', open: 'topology:open-dropped' });
+    expect(ipc.send).not.toHaveBeenCalled();
   });
 });

@@ -55,7 +55,9 @@ export interface DropTarget {
 
 /**
  * Files dropped on the window open through main, which learns their real path (so Save writes
- * back to them). The page's own drop handling (the web host's) is skipped for those files.
+ * back to them). The page's own drop handling (the web host's) is skipped for those files. Only a
+ * real drop counts: an event the page made up (`isTrusted` false) is left to the page, whose
+ * made-up File objects have no path anyway.
  */
 export function forwardDroppedFiles(target: DropTarget, pathOf: (file: File) => string, send: (filePath: string) => void): void {
   target.addEventListener(
@@ -68,6 +70,7 @@ export function forwardDroppedFiles(target: DropTarget, pathOf: (file: File) => 
   target.addEventListener(
     'drop',
     (event) => {
+      if (!event.isTrusted) return;
       const file = event.dataTransfer?.files[0];
       if (!file || !DROPPABLE.test(file.name)) return;
       const filePath = pathOf(file);
@@ -79,4 +82,13 @@ export function forwardDroppedFiles(target: DropTarget, pathOf: (file: File) => 
     },
     { capture: true },
   );
+}
+
+/**
+ * What the preload does with a dropped file's path: main answers with a one-time token for it,
+ * and the file is opened by that token (main never opens a path the page could have named).
+ */
+export async function openDroppedPath(ipc: IpcRendererLike, filePath: string, channels: { readonly drop: string; readonly open: string }): Promise<void> {
+  const token = await ipc.invoke(channels.drop, filePath);
+  if (typeof token === 'string') ipc.send(channels.open, token);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => 'drop-1'), send: vi.fn(), on: vi.fn() },
   webUtils: { getPathForFile: vi.fn(() => '/d/dropped.topo') },
 }));
 vi.mock('electron', () => electron);
@@ -19,9 +19,10 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual(
       ['kind', 'openFile', 'openRecent', 'saveFile', 'exportFile', 'recentFiles', 'saveRecovery', 'loadRecovery', 'clearRecovery', 'setDocumentState', 'onOpenFile', 'onMenuCommand'].sort(),
     );
-    // A dropped design goes to main by path.
-    listeners.drop!({ dataTransfer: { types: ['Files'], files: [{ name: 'dropped.topo' }] }, preventDefault: vi.fn(), stopPropagation: vi.fn() });
-    expect(electron.ipcRenderer.send).toHaveBeenCalledWith('topology:drop-file', '/d/dropped.topo');
+    // A dropped design's path goes to main, which answers with a token; the file opens by the token.
+    listeners.drop!({ isTrusted: true, dataTransfer: { types: ['Files'], files: [{ name: 'dropped.topo' }] }, preventDefault: vi.fn(), stopPropagation: vi.fn() });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('topology:drop-file', '/d/dropped.topo');
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith('topology:open-dropped', 'drop-1'));
     vi.unstubAllGlobals();
   });
 });

@@ -3,8 +3,12 @@
  * it is bundled into one file (dist/electron/preload.cjs) with only `electron` left external.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { DROP_FILE_CHANNEL } from '../common/contract';
-import { createDesktopHost, forwardDroppedFiles } from './desktopHost';
+import { DROP_FILE_CHANNEL, DROP_OPEN_CHANNEL } from '../common/contract';
+import { createDesktopHost, forwardDroppedFiles, openDroppedPath } from './desktopHost';
 
 contextBridge.exposeInMainWorld('topologyHost', createDesktopHost(ipcRenderer));
-forwardDroppedFiles(window, (file) => webUtils.getPathForFile(file), (filePath) => ipcRenderer.send(DROP_FILE_CHANNEL, filePath));
+forwardDroppedFiles(
+  window,
+  (file) => webUtils.getPathForFile(file),
+  (filePath) => void openDroppedPath(ipcRenderer, filePath, { drop: DROP_FILE_CHANNEL, open: DROP_OPEN_CHANNEL }).catch(() => undefined),
+);

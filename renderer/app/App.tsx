@@ -8,6 +8,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Toolbar } from './Toolbar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
+import { LoadingStatus } from './LoadingStatus';
 import { RecoveryBanner } from './RecoveryBanner';
 import { MissingHostsBanner } from './MissingHostsBanner';
 import { InfoDialogs } from './InfoDialogs';
@@ -48,7 +49,7 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopShortcuts = installShortcuts();
     const stopMenu = host.onMenuCommand(runCommand);
-    const stopOpen = host.onOpenFile((file) => openContent(file));
+    const stopOpen = host.onOpenFile((file) => void openContent(file));
     return () => {
       stopAutosave();
       stopShortcuts();
@@ -112,6 +113,7 @@ export function App() {
           </div>
         </div>
         <Notices />
+        <LoadingStatus />
         <InfoDialogs />
         <ErrorBoundary region="export dialog">
           <ExportDialog />

@@ -69,7 +69,7 @@ async function openRecent(id: string): Promise<void> {
   if (!confirmDiscard(`Open ${name}`)) return;
   try {
     const opened = await host.openRecent({ id, name });
-    if (opened) openContent(opened);
+    if (opened) await openContent(opened);
     else ui().notify('warning', `Cannot open ${name}`, ['It was moved, deleted, or permission was refused.']);
   } catch (error) {
     ui().notify('error', `Cannot open ${name}`, [error instanceof Error ? error.message : String(error)]);

@@ -3,12 +3,14 @@
  * carrying a design) or against the last saved version. A file that cannot be read is explained and
  * no comparison starts.
  */
-import { formatError, parseDocumentText } from '../../shared/document';
 import { host } from '../host';
-import { extractEmbeddedDocument } from './embedded';
+import { createDocumentLoader } from '../worker/loaderClient';
+import { withLoading } from './fileActions';
 import { useCompareStore } from '../store/compareStore';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+
+const loader = createDocumentLoader();
 
 /** Compares with the document as last saved or opened; says so when there is none. */
 export function compareWithSaved(): void {
@@ -26,18 +28,15 @@ export async function compareWithFile(): Promise<void> {
   try {
     const opened = await host.openFile();
     if (!opened) return;
-    const embedded = extractEmbeddedDocument(opened.name, opened.text, opened.bytes);
-    if (embedded.kind === 'none') {
-      ui.notify('error', `Cannot compare with ${opened.name}`, [embedded.reason]);
+    // Read in the loader worker, like opening: a large file leaves the page responsive.
+    const input = opened.bytes ? { name: opened.name, bytes: opened.bytes } : { name: opened.name, text: opened.text };
+    const outcome = await withLoading(`Loading ${opened.name}…`, (progress) => loader.open(input, progress));
+    if (!outcome) return;
+    if (!outcome.ok) {
+      ui.notify('error', `Cannot compare with ${opened.name}`, outcome.lines);
       return;
     }
-    const result = parseDocumentText(embedded.text);
-    const readable = result.ok ? result : result.repairable;
-    if (!readable) {
-      ui.notify('error', `Cannot compare with ${opened.name}`, result.ok ? [] : result.errors.map(formatError));
-      return;
-    }
-    useCompareStore.getState().start(opened.name, readable.document);
+    useCompareStore.getState().start(opened.name, outcome.document);
   } catch (error) {
     ui.notify('error', 'Cannot open the file', [error instanceof Error ? error.message : String(error)]);
   }

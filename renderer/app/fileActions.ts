@@ -17,7 +17,8 @@ import { host } from '../host';
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { showOpeningView } from '../canvas/canvasCommands';
-import { extractEmbeddedDocument } from './embedded';
+import { createDocumentLoader } from '../worker/loaderClient';
+import type { OpenOutcome } from '../worker/documentLoader';
 import { simulation } from '../store/simulationController';
 import { useSimulationStore } from '../store/simulationStore';
 import { useCompareStore } from '../store/compareStore';
@@ -51,29 +52,51 @@ export function loadDocument(document: TopologyDocument, file: FileRef | null, o
   requestAnimationFrame(() => requestAnimationFrame(showOpeningView));
 }
 
-/** Parses opened content (a .topo, or an exported SVG/PNG carrying a design) and loads it. */
-export function openContent(opened: OpenedFile): boolean {
-  const embedded = extractEmbeddedDocument(opened.name, opened.text, opened.bytes);
-  if (embedded.kind === 'none') {
-    ui().notify('error', `Cannot open ${opened.name}`, [embedded.reason, 'Your current design is unchanged.']);
+/** Decoding, parsing, validating and importing run in a worker of their own per file. */
+const loader = createDocumentLoader();
+/** Bumped by every load: only the latest file opened replaces the design. */
+let loadGeneration = 0;
+
+/**
+ * Runs `work` with the loading line shown ("Loading shop.topo… 40 %"); resolves null when a later
+ * load started meanwhile (that one wins), and rejects when the worker failed.
+ */
+export async function withLoading<T>(label: string, work: (progress: (percent: number) => void) => Promise<T>): Promise<T | null> {
+  const generation = ++loadGeneration;
+  const show = (percent: number) => {
+    if (generation === loadGeneration) ui().setLoading({ label, percent });
+  };
+  show(0);
+  try {
+    const result = await work(show);
+    return generation === loadGeneration ? result : null;
+  } finally {
+    if (generation === loadGeneration) ui().setLoading(null);
+  }
+}
+
+/**
+ * Reads opened content (a .topo, or an exported SVG/PNG carrying a design) in the loader worker
+ * and loads it; false (and the user told why) when it cannot be opened.
+ */
+export async function openContent(opened: OpenedFile): Promise<boolean> {
+  let outcome: OpenOutcome | null;
+  try {
+    const input = opened.bytes ? { name: opened.name, bytes: opened.bytes } : { name: opened.name, text: opened.text };
+    outcome = await withLoading(`Loading ${opened.name}…`, (progress) => loader.open(input, progress));
+  } catch (error) {
+    ui().notify('error', `Cannot open ${opened.name}`, [error instanceof Error ? error.message : String(error), 'Your current design is unchanged.']);
     return false;
   }
-  const result = parseDocumentText(embedded.text);
-  // Instances on undeclared hosts: open the design as written; the missing-hosts banner offers the repair.
-  const readable = result.ok ? result : result.repairable;
-  if (!readable) {
-    ui().notify('error', `Cannot open ${opened.name}`, [...(result.ok ? [] : result.errors.map(formatError)), 'Your current design is unchanged.']);
+  if (!outcome) return false;
+  if (!outcome.ok) {
+    ui().notify('error', `Cannot open ${opened.name}`, [...outcome.lines, 'Your current design is unchanged.']);
     return false;
   }
   // A picture reopens as a new, unsaved design: saving must not overwrite the picture.
-  const file = embedded.kind === 'topo' ? opened.file : null;
-  loadDocument(readable.document, file, { unsaved: embedded.kind !== 'topo' });
-  const notes = [
-    ...(result.ok ? result.warnings.map(formatError) : []),
-    ...(readable.migratedFrom !== undefined ? [`Upgraded from file format version ${readable.migratedFrom}.`] : []),
-    ...(embedded.kind !== 'topo' ? [`Design recovered from the picture ${opened.name}.`] : []),
-  ];
-  if (notes.length > 0) ui().notify('info', `Opened ${opened.name}`, notes);
+  const file = outcome.source === 'topo' ? opened.file : null;
+  loadDocument(outcome.document, file, { unsaved: outcome.source !== 'topo' });
+  if (outcome.notes.length > 0) ui().notify('info', `Opened ${opened.name}`, outcome.notes);
   return true;
 }
 
@@ -81,7 +104,7 @@ export async function openFile(): Promise<void> {
   if (!confirmDiscard('Open another file')) return;
   try {
     const opened = await host.openFile();
-    if (opened) openContent(opened);
+    if (opened) await openContent(opened);
   } catch (error) {
     ui().notify('error', 'Cannot open the file', [error instanceof Error ? error.message : String(error)]);
   }

@@ -3,24 +3,29 @@
  * instances. What could not be mapped is listed for the user; malformed YAML is explained with its
  * line, and the open design stays as it was.
  */
-import { formatError } from '../../shared/document';
-import { importCompose, importKubernetes, looksLikeKubernetes } from '../../shared/import';
 import { useUiStore } from '../store/uiStore';
-import { confirmDiscard, loadDocument } from './fileActions';
+import { createDocumentLoader } from '../worker/loaderClient';
+import type { ImportOutcome } from '../worker/documentLoader';
+import { confirmDiscard, loadDocument, withLoading } from './fileActions';
 import { pickFile } from '../host/pickFile';
 import { useImportReport } from './importReport';
 
-/** Imports compose YAML or Kubernetes manifests (told apart by content); returns false (and says why) when it cannot. */
-export function importComposeText(fileName: string, text: string): boolean {
+const loader = createDocumentLoader();
+
+/** Imports compose YAML or Kubernetes manifests (told apart by content) in the loader worker; false (and says why) when it cannot. */
+export async function importComposeText(fileName: string, content: string | Uint8Array): Promise<boolean> {
   const ui = useUiStore.getState();
-  const stem = fileName.replace(/\.(ya?ml)$/i, '');
-  // The file's own `name` wins; a browser knows no folder, so a telling file stem stands in for it
-  // (docker-compose.yml says nothing about the system).
-  const result = looksLikeKubernetes(text)
-    ? importKubernetes([{ name: fileName, text }])
-    : importCompose(text, /^(docker-)?compose$/i.test(stem) ? {} : { projectFolder: stem });
-  if ('errors' in result) {
-    ui.notify('error', `Cannot import ${fileName}`, [...result.errors.map(formatError), 'Your current design is unchanged.']);
+  const input = typeof content === 'string' ? { name: fileName, text: content } : { name: fileName, bytes: content };
+  let result: ImportOutcome | null;
+  try {
+    result = await withLoading(`Importing ${fileName}…`, (progress) => loader.import(input, progress));
+  } catch (error) {
+    ui.notify('error', `Cannot import ${fileName}`, [error instanceof Error ? error.message : String(error), 'Your current design is unchanged.']);
+    return false;
+  }
+  if (!result) return false;
+  if (!result.ok) {
+    ui.notify('error', `Cannot import ${fileName}`, [...result.lines, 'Your current design is unchanged.']);
     return false;
   }
   loadDocument(result.document, null, { unsaved: true });
@@ -35,5 +40,5 @@ export async function importComposeFile(): Promise<void> {
   if (!confirmDiscard('Import a docker-compose file or Kubernetes manifests')) return;
   const file = await pickFile('.yml,.yaml,application/yaml,text/yaml');
   if (!file) return;
-  importComposeText(file.name, await file.text());
+  await importComposeText(file.name, new Uint8Array(await file.arrayBuffer()));
 }

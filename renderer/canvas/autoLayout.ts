@@ -5,7 +5,7 @@
  * left of callees (kept here: shared/layout's logical result did not keep callers left of callees
  * in the editor e2e, to be reconciled when merging).
  */
-import type { Position, TopologyDocument } from '../../shared/document';
+import { idTable, type Position, type TopologyDocument } from '../../shared/document';
 import { autoLayout, CARD_WIDTH, cardHeight } from '../../shared/layout';
 import { useDocumentStore } from '../store/documentStore';
 import { commitPositions } from '../store/actions';
@@ -42,7 +42,8 @@ export async function layoutPositions(document: TopologyDocument, sizes: Readonl
     edges: document.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
   const result = await (await loadElk()).layout(graph);
-  const positions: Record<string, Position> = {};
+  // By node id, and `__proto__` is one: a table without a prototype.
+  const positions = idTable<Position>();
   for (const child of result.children ?? []) {
     positions[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };
   }

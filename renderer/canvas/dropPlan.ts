@@ -3,7 +3,7 @@
  * server box is placed there; dropped on the open canvas it is unplaced and keeps its spot; a
  * server dropped into another zone's box joins that zone; in the logical view a drop is a move.
  */
-import type { Position } from '../../shared/document';
+import { idTable, type Position } from '../../shared/document';
 import type { Box, CardBox, DiagramGeometry, DomainBox, ServerBox } from '../../shared/layout/types';
 import type { CanvasDrop, CardMove, ServerMove } from '../store/placementActions';
 
@@ -48,7 +48,8 @@ export function planDrop(geometry: DiagramGeometry, dragged: readonly Dragged[],
   const serverIds = new Set(dragged.flatMap((d) => (d.kind === 'server' ? [d.hostId] : [])));
   const servers: ServerMove[] = [];
   const cards: CardMove[] = [];
-  const logical: Record<string, Position> = {};
+  // By node id, and `__proto__` is one: a table without a prototype.
+  const logical = idTable<Position>();
   for (const item of dragged) {
     if (item.kind === 'server') {
       const box = geometry.servers.find((s) => s.hostId === item.hostId);

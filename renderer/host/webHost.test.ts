@@ -62,6 +62,15 @@ describe('web host with the File System Access API', () => {
     expect(await host.saveFile({ text: 'x', saveAs: true, suggestedName: 'new.topo' })).toEqual({ status: 'canceled' });
   });
 
+  it('decodes picked files as the CLI does: UTF-16 by its mark, invalid UTF-8 refused with a message', async () => {
+    const withBytes = (name: string, bytes: number[]) =>
+      ({ kind: 'file', name, getFile: async () => ({ name, lastModified: 1, size: bytes.length, type: '', arrayBuffer: async () => new Uint8Array(bytes).buffer }) }) as unknown as FileSystemFileHandle;
+    const wide = createWebHost({ window: pickerWindow(withBytes('wide.json', [0xfe, 0xff, 0, 0x7b, 0, 0xe9, 0, 0x7d])) });
+    expect((await wide.openFile())?.text).toBe('{é}');
+    const latin1 = createWebHost({ window: pickerWindow(withBytes('latin1.json', [0x7b, 0xe9, 0x7d])) });
+    await expect(latin1.openFile()).rejects.toThrow('latin1.json is not valid UTF-8 text (decoding fails at byte offset 1).');
+  });
+
   it('sets the title with the file name and an edited mark', () => {
     const { handle } = fakeHandle('shop.topo', '{}');
     const host = createWebHost({ window: pickerWindow(handle) });

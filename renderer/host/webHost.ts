@@ -4,6 +4,8 @@
  * silently), with upload/download fallbacks elsewhere; crash recovery in IndexedDB.
  */
 import type { DocumentState, ExportRequest, FileRef, HostApi, OpenedFile, RecentFileRequest, RecoverySnapshot, SaveRequest, SaveResult } from '../../shared/host';
+import { decodeDocumentBytes } from '../../shared/document/decode';
+import { formatLimit, LIMITS } from '../../shared/document/limits';
 import { HandleRegistry, sameEntry } from './handles';
 import { indexedDbStorage, type HostStorage } from './idb';
 import { pickFile } from './pickFile';
@@ -40,12 +42,18 @@ function isBinaryName(name: string): boolean {
   return /\.png$/i.test(name);
 }
 
+/**
+ * A picked file's content. Design text is decoded as the CLI decodes it (UTF-8, or UTF-16 by its
+ * byte-order mark); a file that is neither is refused with a message instead of being read with
+ * U+FFFD in place of its bad bytes, which the next save would write back.
+ */
 async function readFile(file: File): Promise<{ text: string; bytes?: Uint8Array }> {
-  if (isBinaryName(file.name) || file.type === 'image/png') {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return { text: '', bytes };
-  }
-  return { text: await file.text() };
+  if (file.size > LIMITS.fileCharacters) throw new Error(`${file.name} is ${formatLimit(file.size)} bytes long, more than the ${formatLimit(LIMITS.fileCharacters)} a design may have.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isBinaryName(file.name) || file.type === 'image/png') return { text: '', bytes };
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) throw new Error(`${file.name} ${decoded.error.message}.`);
+  return { text: decoded.text };
 }
 
 function download(name: string, data: string | Uint8Array, mime: string): void {

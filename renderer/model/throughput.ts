@@ -2,6 +2,7 @@
  * Line width by throughput: a call's line grows with the calls per second it carries, on a log
  * scale, so a 1,000 req/s trunk stands out from a 1 req/s trickle without hiding it.
  */
+import { idTable } from '../../shared/document/idTable';
 
 /** Width of a line at or below MIN_RATE, px. */
 export const MIN_WIDTH = 1.5;
@@ -25,7 +26,7 @@ export function lineWidthFor(ratePerS: number): number {
  */
 export class ThroughputMeter {
   private counts = new Map<string, number>();
-  private rates: Readonly<Record<string, number>> = {};
+  private rates: Readonly<Record<string, number>> = idTable<number>();
   private sinceMs = 0;
 
   /** One call attempt over `edge`. */
@@ -40,11 +41,12 @@ export class ThroughputMeter {
   take(nowMs: number): Readonly<Record<string, number>> {
     const windowMs = nowMs - this.sinceMs;
     if (windowMs < 1) return this.rates;
-    const next: Record<string, number> = {};
+    // By edge id, and `__proto__` may be one: a table without a prototype.
+    const next = idTable<number>();
     const edges = new Set([...Object.keys(this.rates), ...this.counts.keys()]);
     for (const edge of edges) {
       const fresh = ((this.counts.get(edge) ?? 0) * 1000) / windowMs;
-      const previous = this.rates[edge];
+      const previous = Object.prototype.hasOwnProperty.call(this.rates, edge) ? this.rates[edge] : undefined;
       const rate = previous === undefined ? fresh : (previous + fresh) / 2;
       // Under a tenth of a call per second the line is as thin as it gets: forget the edge.
       if (rate >= 0.1) next[edge] = Math.round(rate * 10) / 10;
@@ -57,7 +59,7 @@ export class ThroughputMeter {
 
   reset(): void {
     this.counts.clear();
-    this.rates = {};
+    this.rates = idTable<number>();
     this.sinceMs = 0;
   }
 }

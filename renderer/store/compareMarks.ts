@@ -3,6 +3,7 @@
  * removed, changed) and the list of changes beside it. Colour on the canvas is always paired with
  * the glyph and word here, so the marks read without colour.
  */
+import { idTable } from '../../shared/document/idTable';
 import type { DesignDiff, ElementChanges, FieldChange } from '../../shared/review/diff';
 
 export type CompareMark = 'added' | 'removed' | 'changed';
@@ -32,7 +33,8 @@ export interface CompareMarks {
 }
 
 function marksOf(changes: ElementChanges): Record<string, CompareMark> {
-  const marks: Record<string, CompareMark> = {};
+  // By id, and `__proto__` is one: a table without a prototype.
+  const marks = idTable<CompareMark>();
   for (const id of changes.added) marks[id] = 'added';
   for (const id of changes.removed) marks[id] = 'removed';
   for (const { id } of changes.changed) marks[id] = 'changed';

@@ -15,6 +15,7 @@ import {
   removeElements,
   updateHost,
   withPositions,
+  idTable,
   type DeploymentView,
   type Instance,
   type NodeKind,
@@ -98,8 +99,9 @@ export function placeInDocument(document: TopologyDocument, nodeId: string, inst
 export function applyDrop(document: TopologyDocument, drop: CanvasDrop): TopologyDocument {
   let next = document;
   const saved = deploymentPositions(document);
-  const cards: Record<string, Position> = { ...saved.cards };
-  const servers: Record<string, Position> = { ...saved.servers };
+  // By node and host id, and `__proto__` is one: tables without a prototype.
+  const cards = idTable(saved.cards);
+  const servers = idTable(saved.servers);
   let deploymentChanged = false;
   for (const move of drop.cards ?? []) {
     const node = next.nodes.find((n) => n.id === move.nodeId);
@@ -128,7 +130,7 @@ export function applyDrop(document: TopologyDocument, drop: CanvasDrop): Topolog
     }
   }
   if (deploymentChanged) next = withDeployment(next, { ...saved, cards, servers });
-  if (drop.logical && Object.keys(drop.logical).length > 0) next = withPositions(next, { ...next.view?.positions, ...drop.logical });
+  if (drop.logical && Object.keys(drop.logical).length > 0) next = withPositions(next, idTable(next.view?.positions, drop.logical));
   return next;
 }
 

@@ -13,6 +13,7 @@ import { fakeWorker, type FakeWorker } from '../worker/testing/fakeWorker';
 import { createLiveFeed } from './liveFeed';
 import { createSimulationController } from './simulationController';
 import { createSimulationStore } from './simulationStore';
+import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 
 const cluster = TEMPLATES.find((t) => t.id === 'monolith-cluster')!.document;
 const withScenario: TopologyDocument = { ...cluster, scenarios: [{ id: 'lb-host', name: 'LB host down', faults: [{ type: 'host-down', target: 'h1', at: 2000 }] }] };
@@ -117,6 +118,22 @@ describe('the simulation controller, live', () => {
     expect(state().playState).toBe('finished');
     expect(state().clockS).toBe(60);
     expect(state().totals).toMatchObject({ total: simulate(cluster, { durationS: 60, seed: 1 }).requests.total });
+  });
+
+  it('keeps the budget’s stop of a run in the store, with the clock where it stopped, until Reset', async () => {
+    const { controller, live, state } = setup(zeroLatencyLattice(12, 1e6));
+    controller.play();
+    expect(state().budgetStop).toBeNull();
+    for (let i = 0; i < 200 && state().playState !== 'finished'; i++) {
+      live.advance(100);
+      await live.flush();
+    }
+    expect(state().playState).toBe('finished');
+    expect(state().budgetStop?.reason).toBe('time-stalled');
+    expect(state().budgetStop!.message).toMatch(/^the simulation stopped at 0\.0 s of 60: simulated time stopped advancing/);
+    expect(state().clockS).toBeLessThan(0.05);
+    controller.reset();
+    expect(state().budgetStop).toBeNull();
   });
 
   it('pauses, resumes and resets; frames sent before the reset are dropped', async () => {

@@ -4,7 +4,7 @@
  * particles (the live feed). Node entries are reused when unchanged, so a frame re-renders only
  * nodes whose state moved. One controller owns all of this state; `simulation` is the app's.
  */
-import { resolveNode, type TopologyDocument } from '../../shared/document';
+import { idTable, resolveNode, type TopologyDocument } from '../../shared/document';
 import { instanceStatus } from '../model/instanceStatus';
 import type { LiveFrame } from '../../shared/simulation/live';
 import type { SimulationService } from '../../shared/simulation/service';
@@ -110,7 +110,8 @@ function slotLimits(document: TopologyDocument | null): Map<string, { concurrenc
 
 /** The node entries for `frame`, reusing unchanged ones; `changed` false when all were reused. */
 function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<string, NodeLiveState>; changed: boolean } {
-  const nodes: Record<string, NodeLiveState> = {};
+  // By node id, and `__proto__` is one: a table without a prototype.
+  const nodes = idTable<NodeLiveState>();
   const limits = slotLimits(state.runDocument);
   let changed = Object.keys(state.nodes).length !== frame.snapshot.nodes.length;
   for (const snapshot of frame.snapshot.nodes) {
@@ -122,7 +123,7 @@ function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<s
       instancesUp: snapshot.instances.map((i) => i.up),
       instanceStatus: snapshot.instances.map((i) => instanceStatus(i, concurrency, queueLimit)),
     };
-    const previous = state.nodes[snapshot.id];
+    const previous = Object.prototype.hasOwnProperty.call(state.nodes, snapshot.id) ? state.nodes[snapshot.id] : undefined;
     if (previous && sameNode(previous, next)) nodes[snapshot.id] = previous;
     else {
       nodes[snapshot.id] = next;
@@ -187,6 +188,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       totals: { ...frame.requests, failures: frame.failures, p50: frame.latencyMs.p50, p99: frame.latencyMs.p99 },
       clients: frame.clients,
       playState: frame.finished ? 'finished' : frame.paused ? 'paused' : 'playing',
+      ...(frame.stop ? { budgetStop: frame.stop } : {}),
     });
   };
 
@@ -195,7 +197,9 @@ export function createSimulationController(options: SimulationControllerOptions)
     feed.setRunning(false);
     store().set({
       playState: 'finished',
-      clockS: report.duration,
+      // A run its budget stopped ends where it stopped, not at its planned end.
+      clockS: report.partial ? report.partial.atSeconds : report.duration,
+      budgetStop: report.partial ?? null,
       totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
       clientReports: report.clients,
     });

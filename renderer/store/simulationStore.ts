@@ -4,8 +4,8 @@
  * subscribe to their own entry only, so a frame re-renders just the nodes whose state changed.
  */
 import { create } from 'zustand';
-import type { FailureCause, TopologyDocument } from '../../shared/document';
-import type { ClientReport, LiveClientMetrics, SimulationReport, SweepReport } from '../../shared/simulation/types';
+import { idTable, type FailureCause, type TopologyDocument } from '../../shared/document';
+import type { ClientReport, LiveClientMetrics, PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
@@ -83,6 +83,8 @@ export interface SimulationSlice {
   readonly sweep: SweepReport | null;
   readonly sweepProgress: SweepState | null;
   readonly error: string | null;
+  /** Why the live run stopped before its end (its work budget ran out), or null. */
+  readonly budgetStop: PartialRun | null;
   /** The design the live run started from: edits after Play are not in the running simulation. */
   readonly runDocument: TopologyDocument | null;
   setOptions(options: Partial<RunOptions>): void;
@@ -90,18 +92,20 @@ export interface SimulationSlice {
   resetLive(): void;
 }
 
+/** Live tables are keyed by node and edge ids, and `__proto__` is one: tables without a prototype. */
 const LIVE_INITIAL = {
   playState: 'idle' as PlayState,
   clockS: 0,
-  nodes: {},
+  nodes: idTable<NodeLiveState>(),
   hostsDown: [],
   openBreakers: [],
-  edgeRates: {},
+  edgeRates: idTable<number>(),
   chart: [],
   totals: null,
   clients: null,
   clientReports: null,
   error: null,
+  budgetStop: null,
   runDocument: null,
 };
 

@@ -41,6 +41,9 @@ export interface UiSlice {
   readonly minimap: boolean;
   readonly notices: readonly Notice[];
   readonly clipboard: Fragment | null;
+  /** A file being read or imported off the main thread ("Loading shop.topo… 40 %"), or null. */
+  readonly loading: { readonly label: string; readonly percent: number } | null;
+  setLoading(loading: { readonly label: string; readonly percent: number } | null): void;
   select(selection: Partial<Selection>): void;
   setHighlight(highlight: Highlight | null): void;
   setHoverHighlight(highlight: Highlight | null): void;
@@ -76,6 +79,8 @@ export const useUiStore = create<UiSlice>()((set) => ({
   minimap: true,
   notices: [],
   clipboard: null,
+  loading: null,
+  setLoading: (loading) => set({ loading }),
   select: (selection) => set((s) => ({ selection: { ...EMPTY_SELECTION, ...s.selection, ...selection } })),
   setHighlight: (highlight) => set({ highlight }),
   setHoverHighlight: (hoverHighlight) => set({ hoverHighlight }),

@@ -2,6 +2,8 @@
  * The simulation Web Worker (a module worker): serves the local SimulationService to the page.
  * The UI never blocks on the engine; see client.ts for the side the app uses.
  */
+// First: zod must be configured before any schema is built (see the module).
+import './zodJitless';
 import type { WorkerRequest, WorkerResponse } from '../../shared/simulation';
 import { serveSimulation } from './handler';
 import { createLocalSimulationService } from './localService';

@@ -1,5 +1,6 @@
 /** Copy and paste of parts of a design: fragments with fresh ids, names and positions. */
 import { allIds, uniqueId, uniqueName, withPositions } from './edit';
+import { idTable } from './idTable';
 import type { Position, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
 
 /** A copied piece of a design: nodes, the edges among them, their positions. */
@@ -11,9 +12,10 @@ export interface Fragment {
 
 export function extractFragment(doc: TopologyDocument, nodeIds: readonly string[]): Fragment {
   const ids = new Set(nodeIds);
-  const positions: Record<string, Position> = {};
+  const positions = idTable<Position>();
+  const saved = idTable(doc.view?.positions);
   for (const id of ids) {
-    const p = doc.view?.positions?.[id];
+    const p = saved[id];
     if (p) positions[id] = p;
   }
   return {
@@ -34,7 +36,7 @@ export function pasteFragment(
   const hostIds = new Set(doc.hosts.map((h) => h.id));
   const idMap = new Map<string, string>();
   const nodes: TopologyNode[] = [];
-  const positions: Record<string, Position> = { ...doc.view?.positions };
+  const positions = idTable(doc.view?.positions);
   for (const node of fragment.nodes) {
     // "Shop 2" pasted again becomes "Shop 3", not "Shop 2 2".
     const name = uniqueName(node.name.replace(/ \d+$/, ''), names);
@@ -51,7 +53,7 @@ export function pasteFragment(
       });
     }
     nodes.push(copy);
-    const p = fragment.positions[node.id];
+    const p = Object.prototype.hasOwnProperty.call(fragment.positions, node.id) ? fragment.positions[node.id] : undefined;
     if (p) positions[id] = { x: p.x + offset.x, y: p.y + offset.y };
   }
   const edges: TopologyEdge[] = [];

@@ -62,7 +62,26 @@ function firstInvalidOffset(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: 
     // Every prefix decodes in streaming mode: the file ends inside a character.
     return lastCharacterStart(encoding, bytes);
   }
-  return good;
+  // The longest good prefix may end inside the character that fails (`é` in Latin-1 is a UTF-8
+  // lead byte followed by no continuation): the error is at that character's first byte.
+  return characterStartBefore(encoding, bytes, good);
+}
+
+/** The start of the character that `end` falls inside of, or `end` when it is at a boundary. */
+function characterStartBefore(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array, end: number): number {
+  if (encoding !== 'utf-8') {
+    const even = end - (end % 2);
+    if (even < 2) return even;
+    const unit = encoding === 'utf-16le' ? bytes[even - 2]! | (bytes[even - 1]! << 8) : (bytes[even - 2]! << 8) | bytes[even - 1]!;
+    // A high surrogate waiting for its low half.
+    return unit >= 0xd800 && unit <= 0xdbff ? even - 2 : even;
+  }
+  let lead = end - 1;
+  while (lead > 0 && end - lead < 4 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return end;
+  const first = bytes[lead]!;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length > end ? lead : end;
 }
 
 function lastCharacterStart(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): number {

@@ -4,6 +4,7 @@
  */
 import { KIND_LABELS, isDeployable, type NodeKind } from './kinds';
 import type { Fault, Instance, Position, Scenario, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
+import { idTable } from './idTable';
 
 /** Fields only some kinds have; changing a node's kind drops the ones that no longer apply. */
 const KIND_ONLY_FIELDS: Readonly<Record<string, (kind: NodeKind) => boolean>> = {
@@ -65,7 +66,7 @@ export function addNode(doc: TopologyDocument, kind: NodeKind, options: AddNodeO
   const node: TopologyNode = { id, kind, name };
   if (isDeployable(kind) && options.instances) node.instances = options.instances;
   let next: TopologyDocument = { ...doc, nodes: [...doc.nodes, node] };
-  if (options.position) next = withPositions(next, { ...doc.view?.positions, [id]: options.position });
+  if (options.position) next = withPositions(next, idTable(doc.view?.positions, { [id]: options.position }));
   return { document: next, id };
 }
 
@@ -159,7 +160,7 @@ export function removeElements(doc: TopologyDocument, nodeIds: readonly string[]
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
   const dropped: string[] = [];
-  const positions = { ...doc.view?.positions };
+  const positions = idTable(doc.view?.positions);
   for (const id of nodes) delete positions[id];
   const next: TopologyDocument = {
     ...doc,
@@ -172,7 +173,7 @@ export function removeElements(doc: TopologyDocument, nodeIds: readonly string[]
 }
 
 export function movePositions(doc: TopologyDocument, moves: Readonly<Record<string, Position>>): TopologyDocument {
-  return withPositions(doc, { ...doc.view?.positions, ...moves });
+  return withPositions(doc, idTable(doc.view?.positions, moves));
 }
 
 /**

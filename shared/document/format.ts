@@ -59,13 +59,16 @@ function positions(doc: TopologyDocument, ids: readonly string[] = doc.nodes.map
   return (value: Json): Json => {
     if (typeof value !== 'object' || value === null) return value;
     const source = value as Record<string, Json>;
-    const out: Record<string, Json> = {};
+    // Keyed by ids, which may be `__proto__` or `constructor`: own entries only, into a table
+    // without a prototype (a plain object would turn `out.__proto__ = …` into its prototype).
+    const has = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
+    const out = Object.create(null) as Record<string, Json>;
     // Positions follow node (or host) order, so moving one box changes only its own entry.
     for (const id of ids) {
-      if (source[id] !== undefined) out[id] = ordered(source[id], POSITION_KEYS);
+      if (has(source, id) && source[id] !== undefined) out[id] = ordered(source[id], POSITION_KEYS);
     }
     for (const key of Object.keys(source).sort()) {
-      if (!(key in out)) out[key] = ordered(source[key], POSITION_KEYS);
+      if (!has(out, key)) out[key] = ordered(source[key], POSITION_KEYS);
     }
     return out;
   };

@@ -7,6 +7,7 @@ export * from './migrate';
 export * from './validate';
 export * from './format';
 export * from './edit';
+export * from './idTable';
 export * from './hosts';
 export * from './clipboard';
 export * from './templates';

@@ -44,7 +44,7 @@ function isPositionTable(path: readonly PropertyKey[]): boolean {
 
 /**
  * The position of an id `__proto__`: checked here because the schema's record never sees that key
- * (a bad value must not pass unnoticed). A valid one is not kept: the node is laid out anew.
+ * (a bad value must not pass unnoticed). A valid one is put back after the schema (validate.ts).
  */
 function checkProtoPosition(value: unknown, path: PropertyKey[]): ValidationError | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path: formatPath(path), message: 'must be an object with x and y' };

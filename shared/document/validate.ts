@@ -2,7 +2,8 @@
  * Reading and validating documents: text → JSON → migrate → schema → cross-references.
  * Every problem is a value `{ path, message }`; nothing here throws on bad input.
  */
-import { documentSchema, type TopologyDocument } from './schema';
+import { documentSchema, type Position, type TopologyDocument } from './schema';
+import { idTable } from './idTable';
 import { UNKNOWN_HOST, formatPath, type ValidationError } from './errors';
 import { checkFault } from './faults';
 import { migrateDocument } from './migrate';
@@ -67,12 +68,41 @@ export function validateDocument(raw: unknown): ParseResult {
     const notOurs = errors.find((e) => e.path === 'format');
     return { ok: false, errors: notOurs ? [notOurs] : dedupe(errors) };
   }
-  const document = parsed.data as TopologyDocument;
+  const document = withIdTables(parsed.data as TopologyDocument, migrated.value);
   const errors = checkReferences(document);
   const migratedFrom = migrated.migratedFrom === undefined ? {} : { migratedFrom: migrated.migratedFrom };
   if (errors.length === 0) return { ok: true, document, warnings: [], ...migratedFrom };
   if (errors.every((e) => e.code === UNKNOWN_HOST)) return { ok: false, errors, repairable: { document, ...migratedFrom } };
   return { ok: false, errors };
+}
+
+/**
+ * The position tables as tables without a prototype, with the entries the schema's record drops:
+ * an id `__proto__` (its value was checked by checkRawValue). Other ids are entries as parsed.
+ */
+function withIdTables(document: TopologyDocument, raw: unknown): TopologyDocument {
+  if (!document.view) return document;
+  const rawView = ownValue(raw, 'view');
+  const table = (parsed: Record<string, Position> | undefined, rawTable: unknown): Record<string, Position> | undefined => {
+    if (!parsed) return undefined;
+    const proto = ownValue(rawTable, '__proto__') as Position | undefined;
+    return idTable(parsed, proto ? { ['__proto__']: { x: proto.x, y: proto.y } } : undefined);
+  };
+  const view: NonNullable<TopologyDocument['view']> = { ...document.view };
+  if (view.positions) view.positions = table(view.positions, ownValue(rawView, 'positions'));
+  if (view.deployment) {
+    const rawDeployment = ownValue(rawView, 'deployment');
+    const deployment = { ...view.deployment };
+    if (deployment.servers) deployment.servers = table(deployment.servers, ownValue(rawDeployment, 'servers'));
+    if (deployment.cards) deployment.cards = table(deployment.cards, ownValue(rawDeployment, 'cards'));
+    view.deployment = deployment;
+  }
+  return { ...document, view };
+}
+
+function ownValue(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+  return Object.getOwnPropertyDescriptor(value, key)!.value;
 }
 
 /**

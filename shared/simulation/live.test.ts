@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../document';
 import { LivePacer, LiveSession, MAX_FRAME_HZ } from './live';
+import { zeroLatencyLattice } from './testing/extreme';
 
 describe('LivePacer', () => {
   it('maps wall time to simulated time × speed, frozen while paused', () => {
@@ -78,5 +79,17 @@ describe('LiveSession', () => {
     expect(session.tick(5000)).toBeUndefined();
     frame = session.frame();
     expect(frame.timeMs).toBe(4000);
+  });
+
+  it('carries a budget stop in its final frame: why, and at which simulated second', () => {
+    const session = new LiveSession(zeroLatencyLattice(12, 1e6), { durationS: 60, speed: 1 }, 0);
+    let frame = session.tick(0);
+    expect(frame?.stop).toBeUndefined();
+    for (let wallMs = 100; !frame?.finished && wallMs < 100_000; wallMs += 100) frame = session.tick(wallMs) ?? frame;
+    expect(frame!.finished).toBe(true);
+    expect(frame!.stop?.reason).toBe('time-stalled');
+    expect(frame!.stop!.atSeconds).toBeCloseTo(frame!.timeMs / 1000, 2);
+    expect(frame!.stop!.message).toMatch(/^the simulation stopped at 0\.0 s of 60: simulated time stopped advancing/);
+    expect(session.report().partial).toEqual(frame!.stop);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { TopologyDocument } from '../document';
 import { createSimulation, type Simulation } from './simulation';
-import type { FailureCounts, LatencySummary, LiveClientMetrics, Movement, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
+import type { FailureCounts, LatencySummary, LiveClientMetrics, Movement, PartialRun, SimulationReport, SimulationSnapshot, TimelineEntry } from './types';
 
 /** Frames per wall-clock second at most (the animation's refresh). */
 export const MAX_FRAME_HZ = 30;
@@ -88,6 +88,8 @@ export interface LiveFrame {
   readonly failures: FailureCounts;
   /** Each client so far: requests, availability, SLO met and error budget burned. */
   readonly clients: Readonly<Record<string, LiveClientMetrics>>;
+  /** Set once the work budget stopped the run before its end (then `finished` is true): why, and when. */
+  readonly stop?: PartialRun;
 }
 
 export interface LiveSessionOptions {
@@ -146,6 +148,7 @@ export class LiveSession {
       latencyMs: metrics.latencyMs,
       failures: metrics.failures,
       clients: metrics.clients ?? {},
+      ...(this.simulation.stop ? { stop: { reason: this.simulation.stop.reason, atSeconds: this.simulation.stop.atSeconds, message: this.simulation.stop.message } } : {}),
     };
   }
 

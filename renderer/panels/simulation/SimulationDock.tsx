@@ -8,6 +8,7 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { Charts } from './Charts';
 import { ClientSlos } from './ClientSlos';
 import { Compare, Sweep, Totals } from './Results';
+import { BudgetStopLine } from './BudgetStopLine';
 
 function OptionField({ label, value, min, max, integer, onCommit }: { label: string; value: number; min: number; max: number; integer?: boolean; onCommit(v: number): void }) {
   const [draft, setDraft] = useState(String(value));
@@ -128,6 +129,7 @@ function SimulationDockImpl() {
           {error}
         </p>
       )}
+      <BudgetStopLine />
       {open && (
         <div className="dock__body">
           <div className="dock__side">

@@ -2,7 +2,7 @@
  * What an opened file holds: a `.topo` document, or an exported SVG/PNG that carries one inside it
  * (SPEC §6: dropping an exported picture back onto the app reopens the design).
  */
-import { extractDocumentFromPng, extractDocumentFromSvg } from '../../shared/export/embed';
+import { extractDocumentFromPng, extractDocumentFromSvg } from './embed';
 
 export type Embedded =
   | { readonly kind: 'topo' | 'svg' | 'png'; readonly text: string }
