@@ -1,0 +1,135 @@
+/**
+ * The level-of-detail layer: a large design zoomed out (below LOD_ZOOM) drawn on one <canvas> —
+ * zones, regions, servers, calls and instance cards — with no DOM element per server, card or
+ * call. It redraws on demand (one requestAnimationFrame after a viewport, selection, highlight or
+ * live-state change), reads the live state from the simulation store outside React (no card
+ * re-renders) and keeps box selection working (React Flow's selection rectangle, hit-tested on the
+ * geometry). Clicks and context menus are hit-tested by the canvas (see Canvas.tsx).
+ * Particles stay on their own layer above this one.
+ */
+import { memo, useEffect, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import { useSimulationStore } from '../store/simulationStore';
+import { useUiStore, type Theme } from '../store/uiStore';
+import { HOST_COLOR_COUNT } from '../../shared/export/style';
+import type { NodeKind } from '../../shared/document';
+import { hostTint, kindColor } from './visuals';
+import { cardStates, drawList, emptyDrawList, nodesInRect, paint, sceneFlags, viewRect, type Emphasis, type LodScene, type Palette } from './lodDraw';
+
+function readPalette(element: Element, scene: LodScene, theme: Theme): Palette {
+  const style = getComputedStyle(element);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const hosts = Array.from({ length: HOST_COLOR_COUNT }, (_, i) => hostTint(i, theme));
+  return {
+    card: v('--card', '#ffffff'),
+    border: v('--border', '#e2e8f0'),
+    borderStrong: v('--border-strong', '#cbd5e1'),
+    canvas: v('--canvas', '#f8fafc'),
+    call: v('--call', '#64748b'),
+    accent: v('--accent', '#2563eb'),
+    highlight: v('--highlight', '#f59e0b'),
+    muted: v('--muted', '#64748b'),
+    ok: v('--ok', '#15803d'),
+    busy: v('--busy', '#b45309'),
+    bad: v('--bad', '#b91c1c'),
+    kinds: scene.kinds.map((kind) => kindColor(kind as NodeKind, theme)),
+    host: (index) => hosts[index % hosts.length]!,
+    hostSlots: hosts.length,
+  };
+}
+
+function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emphasis, 'hostsDown'> }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const store = useStoreApi();
+  const theme = useUiStore((s) => s.theme);
+  const emphasisRef = useRef(emphasis);
+  emphasisRef.current = emphasis;
+  const redraw = useRef<(what: 'view' | 'flags' | 'live') => void>(() => undefined);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const list = emptyDrawList(scene);
+    const status = new Uint8Array(scene.cardNode.length);
+    const utilization = new Float32Array(scene.cardNode.length);
+    let palette: Palette | null = null;
+    let flags = sceneFlags(scene, { ...emphasisRef.current, hostsDown: useSimulationStore.getState().hostsDown });
+    let liveStale = true;
+    let flagsStale = false;
+    let frame = 0;
+    let drawnCards = -1;
+    const draw = () => {
+      frame = 0;
+      const parent = canvas.parentElement;
+      if (!parent) return;
+      const ratio = window.devicePixelRatio || 1;
+      const width = parent.clientWidth;
+      const height = parent.clientHeight;
+      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      }
+      const sim = useSimulationStore.getState();
+      if (liveStale) {
+        cardStates(scene, sim.nodes, sim.hostsDown, status, utilization);
+        liveStale = false;
+      }
+      if (flagsStale) {
+        flags = sceneFlags(scene, { ...emphasisRef.current, hostsDown: sim.hostsDown });
+        flagsStale = false;
+      }
+      palette ??= readPalette(canvas, scene, theme);
+      const { transform } = store.getState();
+      drawList(scene, viewRect(transform, width, height), list);
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      paint(context, scene, palette, { ratio, transform, list, flags, status, utilization });
+      if (list.cardCount !== drawnCards) {
+        drawnCards = list.cardCount;
+        canvas.dataset.cards = String(drawnCards);
+      }
+    };
+    const schedule = (what: 'view' | 'flags' | 'live') => {
+      if (what === 'flags') flagsStale = true;
+      if (what === 'live') {
+        liveStale = true;
+        flagsStale = true;
+      }
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+    redraw.current = schedule;
+    schedule('view');
+    // Box selection: React Flow draws the rectangle; when it is let go, select the cards inside.
+    let lastRect: { x: number; y: number; width: number; height: number } | null = null;
+    const offFlow = store.subscribe((state, previous) => {
+      if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) schedule('view');
+      if (state.userSelectionRect && state.userSelectionActive) lastRect = state.userSelectionRect;
+      if (!state.userSelectionRect && previous.userSelectionRect && lastRect) {
+        const [tx, ty, zoom] = state.transform;
+        const rect = { x: (lastRect.x - tx) / zoom, y: (lastRect.y - ty) / zoom, width: lastRect.width / zoom, height: lastRect.height / zoom };
+        lastRect = null;
+        if (rect.width > 0 && rect.height > 0) useUiStore.getState().select({ nodes: nodesInRect(scene, rect), edges: [], host: null });
+      }
+    });
+    const offSim = useSimulationStore.subscribe((state, previous) => {
+      if (state.nodes !== previous.nodes || state.hostsDown !== previous.hostsDown) schedule('live');
+    });
+    return () => {
+      offFlow();
+      offSim();
+      if (frame !== 0) cancelAnimationFrame(frame);
+      redraw.current = () => undefined;
+    };
+  }, [scene, store, theme]);
+
+  useEffect(() => {
+    redraw.current('flags');
+  }, [emphasis]);
+
+  return <canvas ref={canvasRef} className="lod-layer" aria-hidden="true" data-testid="lod-layer" />;
+}
+
+export const LodLayer = memo(LodLayerImpl);
