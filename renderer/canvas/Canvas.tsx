@@ -49,6 +49,8 @@ const edgeTypes = { topology: TopologyEdgeView };
 const SNAP: [number, number] = [20, 20];
 const PALETTE_MIME = 'application/x-topology-kind';
 const FAR_ZOOM = 0.45;
+/** Below this zoom the background dots (20 px apart) would be under 5 px apart: not drawn. */
+const DOTS_ZOOM = 0.25;
 /** Past this many flow nodes only what is in view is rendered (panning a large design stays fluid). */
 const VISIBLE_ONLY_ABOVE = 300;
 
@@ -73,6 +75,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   // Level of detail: zoomed far out, cards drop their details, shadows and labels (CSS only), so
   // panning a large design repaints little. A boolean selector re-renders only at the threshold.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const dotless = useStore((s) => s.transform[2] < DOTS_ZOOM);
 
   const activeHighlight = hoverHighlight ?? highlight;
   const highlightNodes = useMemo(() => (activeHighlight ? new Set(activeHighlight.nodes) : null), [activeHighlight]);
@@ -315,7 +318,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
           </defs>
         </svg>
         <DomainLayer domains={lod ? NO_DOMAINS : geometry.domains} />
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {/* Far out the dots would be closer than a few pixels (millions of them): none. */}
+        {!dotless && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {/* Our Fit, not React Flow's: it keeps clear of the minimap and legend. */}
         <Controls position="bottom-left" showInteractive={false} showFitView={false}>
           <ControlButton onClick={fitView} aria-label="Fit View" title="Zoom to fit (Shift+1)">

@@ -14,7 +14,10 @@ import { useUiStore, type Theme } from '../store/uiStore';
 import { HOST_COLOR_COUNT } from '../../shared/export/style';
 import type { NodeKind } from '../../shared/document';
 import { hostTint, kindColor } from './visuals';
-import { cardStates, drawList, emptyDrawList, nodesInRect, paint, sceneFlags, viewRect, type Emphasis, type LodScene, type Palette } from './lodDraw';
+import { cardStates, drawList, emptyDrawList, nodesInRect, paint, sceneFlags, strokeCalls, viewRect, type Emphasis, type LodScene, type Palette, type SceneFlags } from './lodDraw';
+
+/** Largest image (device pixels) of pre-drawn calls; zoomed in further, the calls in view are drawn each frame. */
+const CALL_IMAGE_MAX_PIXELS = 4_000_000;
 
 function readPalette(element: Element, scene: LodScene, theme: Theme): Palette {
   const style = getComputedStyle(element);
@@ -59,6 +62,26 @@ function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emp
     let flagsStale = false;
     let frame = 0;
     let drawnCards = -1;
+    // The plain calls of the whole design drawn once per zoom: a pan only moves the image.
+    const allRoutes = Int32Array.from({ length: scene.routeCall.length }, (_, i) => i);
+    let calls: { image: HTMLCanvasElement; box: { x: number; y: number; width: number; height: number }; zoom: number; ratio: number; flags: SceneFlags; palette: Palette } | null = null;
+    const callImage = (zoom: number, ratio: number, palette: Palette) => {
+      const bounds = scene.geometry.bounds;
+      const scale = zoom * ratio;
+      const width = Math.ceil(bounds.width * scale) + 2;
+      const height = Math.ceil(bounds.height * scale) + 2;
+      if (width * height > CALL_IMAGE_MAX_PIXELS || allRoutes.length === 0) return undefined;
+      if (calls && calls.zoom === zoom && calls.ratio === ratio && calls.flags === flags && calls.palette === palette) return calls;
+      const image = calls?.image ?? window.document.createElement('canvas');
+      image.width = width;
+      image.height = height;
+      const context2 = image.getContext('2d');
+      if (!context2) return undefined;
+      context2.setTransform(scale, 0, 0, scale, 1 - bounds.x * scale, 1 - bounds.y * scale);
+      strokeCalls(context2, scene, palette, flags, allRoutes, allRoutes.length, zoom);
+      calls = { image, box: { x: bounds.x - 1 / scale, y: bounds.y - 1 / scale, width: width / scale, height: height / scale }, zoom, ratio, flags, palette };
+      return calls;
+    };
     const draw = () => {
       frame = 0;
       const parent = canvas.parentElement;
@@ -86,7 +109,8 @@ function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emp
       drawList(scene, viewRect(transform, width, height), list);
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
-      paint(context, scene, palette, { ratio, transform, list, flags, status, utilization });
+      const image = callImage(transform[2], ratio, palette);
+      paint(context, scene, palette, { ratio, transform, list, flags, status, utilization, ...(image ? { calls: image } : {}) });
       if (list.cardCount !== drawnCards) {
         drawnCards = list.cardCount;
         canvas.dataset.cards = String(drawnCards);

@@ -16,6 +16,9 @@ export const LOD_ZOOM = 0.45;
 /** Only designs with more flow nodes (servers + cards) than this use the canvas layer. */
 export const LOD_MIN_NODES = 300;
 
+/** Below this zoom every line is a hairline (one device pixel). */
+const THIN_ZOOM = 0.15;
+
 /** Outline colours shared by the cards of one replica group (cycled; the DOM cards use them too). */
 export const GROUP_COLORS = ['#7c3aed', '#0891b2', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8'];
 
@@ -379,9 +382,44 @@ export interface Frame {
   readonly flags: SceneFlags;
   readonly status: Uint8Array;
   readonly utilization: Float32Array;
+  /** The plain calls pre-drawn at this zoom, and the canvas box the image covers. */
+  readonly calls?: { readonly image: CanvasImageSource; readonly box: Rect };
 }
 
 type Ctx = CanvasRenderingContext2D;
+
+const PLAIN = FLAG_DIMMED | FLAG_SELECTED | FLAG_HIGHLIGHTED;
+
+function strokeMatching(context: Ctx, scene: LodScene, flags: SceneFlags, routes: Int32Array, count: number, mask: number, want: number, color: string, width: number): void {
+  const points = scene.routePoints;
+  context.strokeStyle = color;
+  context.lineWidth = width;
+  context.beginPath();
+  let any = false;
+  for (let k = 0; k < count; k += 1) {
+    const r = routes[k]!;
+    if ((flags.routes[r]! & mask) !== want) continue;
+    const start = scene.routeStart[r]!;
+    const end = scene.routeStart[r + 1]!;
+    if (end - start < 2) continue;
+    context.moveTo(points[start * 2]!, points[start * 2 + 1]!);
+    for (let q = start + 1; q < end; q += 1) context.lineTo(points[q * 2]!, points[q * 2 + 1]!);
+    any = true;
+  }
+  if (any) context.stroke();
+}
+
+/**
+ * The plain calls (neither selected nor highlighted; dimmed ones faded) as one-pixel lines. Drawn
+ * into the frame, or once per zoom into an image of the whole design that a pan only moves.
+ */
+export function strokeCalls(context: Ctx, scene: LodScene, palette: Palette, flags: SceneFlags, routes: Int32Array, count: number, zoom: number): void {
+  context.lineJoin = 'miter';
+  context.globalAlpha = 0.35;
+  strokeMatching(context, scene, flags, routes, count, PLAIN, FLAG_DIMMED, palette.call, 1 / zoom);
+  context.globalAlpha = 1;
+  strokeMatching(context, scene, flags, routes, count, PLAIN, 0, palette.call, 1 / zoom);
+}
 
 function rectPath(context: Ctx, boxes: Float32Array, i: number): void {
   context.rect(boxes[i * 4]!, boxes[i * 4 + 1]!, boxes[i * 4 + 2]!, boxes[i * 4 + 3]!);
@@ -396,8 +434,10 @@ export function paint(context: Ctx, scene: LodScene, palette: Palette, frame: Fr
   const { ratio, transform, list, flags, status, utilization } = frame;
   const [tx, ty, zoom] = transform;
   const px = 1 / zoom;
+  // Far out, every line is one device pixel: a hairline, which the rasterizer draws much faster.
+  const thin = zoom < THIN_ZOOM;
   context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
-  context.lineJoin = 'round';
+  context.lineJoin = 'miter';
 
   // Zones and regions: dashed outlines behind everything.
   if (list.domainCount > 0) {
@@ -455,7 +495,7 @@ export function paint(context: Ctx, scene: LodScene, palette: Palette, frame: Fr
       context.fill();
       context.globalAlpha = base;
       context.strokeStyle = color;
-      context.lineWidth = 1.5 * px;
+      context.lineWidth = (thin ? 1 : 1.5) * px;
       context.stroke();
     }
   }
@@ -470,29 +510,13 @@ export function paint(context: Ctx, scene: LodScene, palette: Palette, frame: Fr
     context.fillText(label, scene.servers[i * 4]! + 8 * px, scene.servers[i * 4 + 1]! + 5 * px);
   }
 
-  // Calls: one polyline path, then the selected and highlighted ones on top.
-  const points = scene.routePoints;
-  const strokeRoutes = (mask: number, want: number, color: string, width: number) => {
-    context.strokeStyle = color;
-    context.lineWidth = width * px;
-    context.beginPath();
-    let any = false;
-    for (let k = 0; k < list.routeCount; k += 1) {
-      const r = list.routes[k]!;
-      if ((flags.routes[r]! & mask) !== want) continue;
-      const start = scene.routeStart[r]!;
-      const end = scene.routeStart[r + 1]!;
-      if (end - start < 2) continue;
-      context.moveTo(points[start * 2]!, points[start * 2 + 1]!);
-      for (let q = start + 1; q < end; q += 1) context.lineTo(points[q * 2]!, points[q * 2 + 1]!);
-      any = true;
-    }
-    if (any) context.stroke();
-  };
-  context.globalAlpha = 0.35;
-  strokeRoutes(FLAG_DIMMED | FLAG_SELECTED | FLAG_HIGHLIGHTED, FLAG_DIMMED, palette.call, 1.2);
-  context.globalAlpha = 1;
-  strokeRoutes(FLAG_DIMMED | FLAG_SELECTED | FLAG_HIGHLIGHTED, 0, palette.call, 1.2);
+  // Calls: the plain ones (from the pre-drawn layer when there is one), then the selected and
+  // highlighted ones on top.
+  if (frame.calls) {
+    const { image, box } = frame.calls;
+    context.drawImage(image, box.x, box.y, box.width, box.height);
+  } else strokeCalls(context, scene, palette, flags, list.routes, list.routeCount, zoom);
+  const strokeRoutes = (mask: number, want: number, color: string, width: number) => strokeMatching(context, scene, flags, list.routes, list.routeCount, mask, want, color, width * px);
   strokeRoutes(FLAG_HIGHLIGHTED, FLAG_HIGHLIGHTED, palette.highlight, 2.5);
   strokeRoutes(FLAG_SELECTED, FLAG_SELECTED, palette.accent, 2.2);
 
@@ -555,7 +579,7 @@ export function paint(context: Ctx, scene: LodScene, palette: Palette, frame: Fr
     // Outlines: the replica group's colour, else the border (red when down).
     for (let g = -1; g < GROUP_COLORS.length; g += 1) {
       context.strokeStyle = g < 0 ? palette.borderStrong : GROUP_COLORS[g]!;
-      context.lineWidth = (g < 0 ? 1 : 2) * px;
+      context.lineWidth = (g < 0 || thin ? 1 : 2) * px;
       context.beginPath();
       let any = false;
       for (let k = 0; k < list.cardCount; k += 1) {
