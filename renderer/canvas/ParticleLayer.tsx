@@ -46,10 +46,15 @@ function ParticleLayerImpl({ edges: given }: { edges?: readonly Edge[] }) {
     const routePaths: ParticlePath[][] = [];
     const colors = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code][theme]);
     const glyphs = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code].glyph);
+    // Idle (nothing in flight) and already clear: no work at all — reading the canvas size would
+    // force a layout of the page every frame (a large design's load paid ~0.2 s for it).
+    let clear = false;
     const draw = () => {
       frame = requestAnimationFrame(draw);
+      if (particles.count === 0 && clear) return;
       const parent = canvas.parentElement;
       if (!parent) return;
+      clear = particles.count === 0;
       const ratio = window.devicePixelRatio || 1;
       const width = parent.clientWidth;
       const height = parent.clientHeight;
