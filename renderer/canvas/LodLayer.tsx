@@ -118,10 +118,7 @@ function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emp
     };
     const schedule = (what: 'view' | 'flags' | 'live') => {
       if (what === 'flags') flagsStale = true;
-      if (what === 'live') {
-        liveStale = true;
-        flagsStale = true;
-      }
+      if (what === 'live') liveStale = true;
       if (frame === 0) frame = requestAnimationFrame(draw);
     };
     redraw.current = schedule;
@@ -139,6 +136,8 @@ function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emp
       }
     });
     const offSim = useSimulationStore.subscribe((state, previous) => {
+      // A downed server changes its box's flag too (which redraws the calls' image); node states only the cards.
+      if (state.hostsDown !== previous.hostsDown) schedule('flags');
       if (state.nodes !== previous.nodes || state.hostsDown !== previous.hostsDown) schedule('live');
     });
     return () => {
