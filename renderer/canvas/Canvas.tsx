@@ -39,6 +39,9 @@ import { geometryOf, useGeometry } from './useGeometry';
 import { ghostNodes } from './compareGhosts';
 import { useCompareStore } from '../store/compareStore';
 import { planDrop, serverAt, type Dragged } from './dropPlan';
+import { LodLayer } from './LodLayer';
+import { LOD_MIN_NODES, buildScene, type LodScene } from './lodDraw';
+import { lodContextMenu, lodDoubleClick, lodPaneClick } from './lodInteraction';
 
 // Module level, as React Flow asks: a new object per render would remount every node.
 const nodeTypes = { topology: TopologyNodeView, server: ServerNodeView };
@@ -46,10 +49,15 @@ const edgeTypes = { topology: TopologyEdgeView };
 const SNAP: [number, number] = [20, 20];
 const PALETTE_MIME = 'application/x-topology-kind';
 const FAR_ZOOM = 0.45;
+/** Below this zoom the background dots (20 px apart) would be under 5 px apart: not drawn. */
+const DOTS_ZOOM = 0.25;
 /** Past this many flow nodes only what is in view is rendered (panning a large design stays fluid). */
 const VISIBLE_ONLY_ABOVE = 300;
 
 type Flow = ReactFlowInstance<CanvasFlowNode, TopologyFlowEdge>;
+const NO_NODES: CanvasFlowNode[] = [];
+const NO_EDGES: TopologyFlowEdge[] = [];
+const NO_DOMAINS: never[] = [];
 
 export function Canvas({ children }: { children?: React.ReactNode }) {
   const document = useDocumentStore((s) => s.document);
@@ -67,6 +75,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   // Level of detail: zoomed far out, cards drop their details, shadows and labels (CSS only), so
   // panning a large design repaints little. A boolean selector re-renders only at the threshold.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const dotless = useStore((s) => s.transform[2] < DOTS_ZOOM);
 
   const activeHighlight = hoverHighlight ?? highlight;
   const highlightNodes = useMemo(() => (activeHighlight ? new Set(activeHighlight.nodes) : null), [activeHighlight]);
@@ -94,6 +103,15 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   const nodes = useMemo(() => [...cache.current.toNodes(inputs), ...ghosts], [inputs, ghosts]);
   const edges = useMemo(() => cache.current.toEdges(inputs), [inputs]);
   const lookups = useMemo(() => ({ cards: new Map(geometry.cards.map((c) => [c.key, c])), clients: new Set(document.nodes.filter((n) => n.kind === 'client').map((n) => n.id)) }), [geometry, document.nodes]);
+  // Level of detail: a large design zoomed out is drawn on one canvas (LodLayer), not in the DOM.
+  const lod = far && geometry.servers.length + geometry.cards.length > LOD_MIN_NODES;
+  const scene = useMemo(() => (lod ? buildScene(geometry, document) : null), [lod, geometry, document]);
+  const sceneRef = useRef<LodScene | null>(scene);
+  sceneRef.current = scene;
+  const emphasis = useMemo(
+    () => ({ selectedNodes: inputs.selectedNodes, selectedEdges: inputs.selectedEdges, selectedHost: inputs.selectedHost, highlightNodes, highlightHosts }),
+    [inputs, highlightNodes, highlightHosts],
+  );
   const lookupsRef = useRef(lookups);
   lookupsRef.current = lookups;
   const geometryRef = useRef(geometry);
@@ -228,11 +246,29 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
     useCanvasMenu.getState().open({ kind: 'node', id: card.nodeId, instance: card.hostId !== null ? card.instance : null }, event.clientX, event.clientY);
   }, []);
 
-  const onPaneClick = useCallback(() => {
+  const onPaneClick = useCallback((event: React.MouseEvent) => {
+    const flow = flowRef.current;
+    // Zoomed out on the canvas layer: the click selects what is under the pointer.
+    if (sceneRef.current && flow && lodPaneClick(sceneRef.current, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), event.ctrlKey || event.metaKey)) return;
     const ui = useUiStore.getState();
     ui.select({ nodes: [], edges: [], host: null });
     // A click on the open canvas clears a pinned highlight (SPEC §6), as Esc does.
     ui.clearPinnedHighlight();
+  }, []);
+
+  const onPaneContextMenu = useCallback((event: MouseEvent | React.MouseEvent) => {
+    const flow = flowRef.current;
+    if (!sceneRef.current || !flow) return;
+    event.preventDefault();
+    lodContextMenu(sceneRef.current, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), event.clientX, event.clientY);
+  }, []);
+
+  const onDoubleClick = useCallback((event: React.MouseEvent) => {
+    const flow = flowRef.current;
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!sceneRef.current || !flow || !box || !(event.target as Element).closest('.react-flow__pane')) return;
+    // Zoomed out: a double click opens the spot at a readable zoom (DOM cards again).
+    lodDoubleClick(flow, { x: event.clientX - box.left, y: event.clientY - box.top }, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   }, []);
 
   const isValidConnection = useCallback((connection: Connection | TopologyFlowEdge) => {
@@ -241,10 +277,10 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
   }, []);
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''} view-${mode}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label="Canvas">
+    <div className={`canvas${far ? ' is-far' : ''} view-${mode}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} role="region" aria-label="Canvas">
       <ReactFlow<CanvasFlowNode, TopologyFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={lod ? NO_NODES : nodes}
+        edges={lod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -256,6 +292,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
         onInit={onInit}
         onPaneClick={onPaneClick}
         onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        zoomOnDoubleClick={!lod}
         snapToGrid
         snapGrid={SNAP}
         deleteKeyCode={null}
@@ -279,8 +317,9 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             </marker>
           </defs>
         </svg>
-        <DomainLayer domains={geometry.domains} />
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <DomainLayer domains={lod ? NO_DOMAINS : geometry.domains} />
+        {/* Far out the dots would be closer than a few pixels (millions of them): none. */}
+        {!dotless && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {/* Our Fit, not React Flow's: it keeps clear of the minimap and legend. */}
         <Controls position="bottom-left" showInteractive={false} showFitView={false}>
           <ControlButton onClick={fitView} aria-label="Fit View" title="Zoom to fit (Shift+1)">
@@ -301,7 +340,8 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
             nodeStrokeWidth={2}
           />
         )}
-        <ParticleLayer />
+        {scene && <LodLayer scene={scene} emphasis={emphasis} />}
+        <ParticleLayer edges={edges} />
         <HostLegend />
         <OutcomeLegend />
         {children}

@@ -7,7 +7,7 @@
  * prefers-reduced-motion the layer draws nothing: node numbers and colours carry the state instead.
  */
 import { memo, useEffect, useRef } from 'react';
-import { useStoreApi } from '@xyflow/react';
+import { useStoreApi, type Edge } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
 import { progress, OUTCOME_CODES, type OutcomeCode } from '../model/particles';
 import { OUTCOME_STYLE } from '../model/outcomeStyle';
@@ -24,8 +24,14 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function ParticleLayerImpl() {
+/**
+ * `edges`: the drawn calls to ride on; React Flow's own edges when absent. The canvas passes its
+ * calls in, so particles keep their paths while the level-of-detail layer draws the calls.
+ */
+function ParticleLayerImpl({ edges: given }: { edges?: readonly Edge[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const givenRef = useRef(given);
+  givenRef.current = given;
   const store = useStoreApi();
   const theme = useUiStore((s) => s.theme);
   useEffect(() => {
@@ -40,10 +46,15 @@ function ParticleLayerImpl() {
     const routePaths: ParticlePath[][] = [];
     const colors = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code][theme]);
     const glyphs = OUTCOME_CODES.map((code) => OUTCOME_STYLE[code].glyph);
+    // Idle (nothing in flight) and already clear: no work at all — reading the canvas size would
+    // force a layout of the page every frame (a large design's load paid ~0.2 s for it).
+    let clear = false;
     const draw = () => {
       frame = requestAnimationFrame(draw);
+      if (particles.count === 0 && clear) return;
       const parent = canvas.parentElement;
       if (!parent) return;
+      clear = particles.count === 0;
       const ratio = window.devicePixelRatio || 1;
       const width = parent.clientWidth;
       const height = parent.clientHeight;
@@ -62,7 +73,7 @@ function ParticleLayerImpl() {
       const [tx, ty, zoom] = transform;
       context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
       // Paths are rebuilt only when the drawn calls change.
-      const { edges } = store.getState();
+      const edges = givenRef.current ?? store.getState().edges;
       if (edges !== pathsFor) {
         pathsFor = edges;
         paths = pathsBetween(edges);

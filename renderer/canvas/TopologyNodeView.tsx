@@ -15,12 +15,11 @@ import { useCompareStore } from '../store/compareStore';
 import { MARK_GLYPH } from '../store/compareMarks';
 import { KindIcon, kindColor } from './visuals';
 import type { TopologyFlowNode } from './toFlow';
+import { GROUP_COLORS } from './lodDraw';
 
 const STATUS_TEXT: Record<NodeStatus, string> = { healthy: 'Healthy', busy: 'Busy', overloaded: 'Overloaded', down: 'Down' };
 const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', overloaded: '▲', down: '✖' };
 
-/** Outline colours shared by the cards of one replica group (cycled). */
-const GROUP_COLORS = ['#7c3aed', '#0891b2', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8'];
 
 function detailOf(node: TopologyFlowNode['data']['node']): string {
   const r = resolveNode(node);

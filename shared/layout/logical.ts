@@ -61,6 +61,6 @@ export function logicalGeometry(doc: TopologyDocument, options: GeometryOptions 
     width: box.width,
     height: box.height,
   }));
-  const edges = routeEdges(doc, cards, cards.map((card) => [card]));
+  const edges = options.routes === false ? [] : routeEdges(doc, cards, cards.map((card) => [card]));
   return { mode: 'logical', domains: [], servers: [], cards, edges, bounds: boundsOf([], [], cards, edges, doc) };
 }
