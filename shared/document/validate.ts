@@ -9,6 +9,7 @@ import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
 import { checkFailureDomains } from './domains';
+import { checkState } from './state';
 import { checkRawValue, checkSizes, checkTextSize } from './inputLimits';
 
 export { MAX_NESTING } from './inputLimits';
@@ -117,6 +118,8 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
       seenPairs.set(pair, i);
     }
   });
+
+  errors.push(...checkState(doc));
 
   doc.scenarios?.forEach((scenario, s) =>
     scenario.faults.forEach((fault, f) => {
