@@ -18,6 +18,8 @@ export interface NodeReport {
   readonly maxQueue: number;
   /** Requests each instance served, in `instances` order (nodes with several instances only). */
   readonly instances?: readonly number[];
+  /** Nodes with a lock: times two instances held one key at once (local locks; SPEC §8). */
+  readonly exclusionViolations?: number;
 }
 
 export interface TimelineEntry {
