@@ -1,9 +1,9 @@
-// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep}.png and
+// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep,sessions}.png and
 // example-export.svg. Builds the web app when dist/web is missing or older than its sources, serves it on a free
 // local port, drives Debian's Chromium (CHROMIUM_PATH elsewhere) with Playwright's library API, offline, at the
 // e2e tests' window size, and writes the files. The tests never write them: pictures change only when someone
 // runs this on purpose and commits the result.
-// Usage: node scripts/screenshots.mjs [--out DIR] [--build]
+// Usage: node scripts/screenshots.mjs [--out DIR] [--build] [--only NAME]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -133,6 +133,17 @@ const SCENES = {
     await page.mouse.move(5, 5);
     await page.locator('.topo-node.is-highlighted').first().waitFor();
   },
+  async sessions(page) {
+    await openTemplate(page, 'Cluster with local sessions');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    // Three simulated seconds in, the session-lost glyphs burst at the instances: pause on them.
+    await page.waitForFunction(...clockAtLeast(3), { polling: 'raf', timeout: TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const findings = page.getByRole('region', { name: 'Classification' });
+    await findings.getByRole('button', { name: 'Why? Sessions in a cluster' }).click();
+    await findings.getByRole('button', { name: /^Fix it/ }).scrollIntoViewIfNeeded();
+    await page.mouse.move(5, 5);
+  },
 };
 
 async function main() {
@@ -147,7 +158,10 @@ async function main() {
   });
   try {
     const baseURL = `http://localhost:${server.address().port}/`;
+    const only = process.argv.indexOf('--only');
+    const wanted = only > 0 ? process.argv[only + 1] : undefined;
     for (const [name, scene] of Object.entries(SCENES)) {
+      if (wanted !== undefined && name !== wanted) continue;
       // A fresh context per picture: no autosaved work offered back, no state from the previous scene.
       const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
       context.setDefaultTimeout(TIMEOUT_MS);
@@ -167,7 +181,7 @@ async function main() {
       console.log(`wrote ${file}`);
       await context.close();
     }
-    for (const file of await writeExampleExport(out)) console.log(`wrote ${file}`);
+    if (wanted === undefined) for (const file of await writeExampleExport(out)) console.log(`wrote ${file}`);
   } finally {
     await browser.close();
     server.close();

@@ -23,9 +23,14 @@ const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', o
 const GROUP_COLORS = ['#7c3aed', '#0891b2', '#c2410c', '#4d7c0f', '#be185d', '#1d4ed8'];
 
 /** The node's session and lock mode, as its card's state badge (SPEC §8), or null. */
-function stateBadgeOf(node: TopologyFlowNode['data']['node']): { text: string; title: string } | null {
+function stateBadgeOf(node: TopologyFlowNode['data']['node'], instance: number | null): { text: string; title: string } | null {
   const parts: string[] = [];
   const titles: string[] = [];
+  if (node.shards !== undefined && node.shards > 1 && instance !== null) {
+    // Instance i serves shard i mod shards: its replicas share the number.
+    parts.push(`shard ${(instance % node.shards) + 1}`);
+    titles.push(`shard ${(instance % node.shards) + 1} of ${node.shards}`);
+  }
   if (node.session && node.session !== 'none') {
     parts.push(`⚷ ${node.session}`);
     titles.push(`sessions: ${node.session}`);
@@ -91,7 +96,7 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   ]
     .filter(Boolean)
     .join(' ');
-  const stateBadge = stateBadgeOf(node);
+  const stateBadge = stateBadgeOf(node, inServer ? card.instance : null);
   const where = inServer ? `instance ${card.instance! + 1} of ${replicas} on ${hosts.get(card.hostId!)?.name ?? card.hostId}` : `${replicas} instance${replicas === 1 ? '' : 's'}`;
   return (
     <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>

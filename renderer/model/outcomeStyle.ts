@@ -32,4 +32,6 @@ export const OUTCOME_STYLE: Record<OutcomeCode, OutcomeStyle> = {
   // State (sessions, locks): a lost session is a user logged out; amber-brown, its own key mark.
   'session-lost': { light: '#a16207', dark: '#facc15', glyph: '⚷', label: 'session lost' },
   'lock-unavailable': { light: '#7c2d12', dark: '#fdba74', glyph: '⊓', label: 'lock unavailable' },
+  // Not a failure but a correctness one: two instances held one lock key (a double booking).
+  'exclusion-violation': { light: '#b91c1c', dark: '#fda4af', glyph: '⊗', label: 'exclusion violation' },
 };

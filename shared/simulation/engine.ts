@@ -167,6 +167,7 @@ export class Engine {
           granted: (job, holdMs) => this.serve(job, holdMs),
           overloaded: (job) => this.failJob(job, CAUSE_OVERLOAD, this.jobs.node[job]!),
           lost: (job) => this.lostJob(job),
+          violated: (job) => this.violationSeen(job),
         })
       : undefined;
     // Faults first, so that a fault at t = 0 is in place before the first request.
@@ -468,6 +469,14 @@ export class Engine {
       return this.locks.acquire(job);
     }
     this.serve(job, 0);
+  }
+
+  /** A sampled request took a key another instance held: it bursts at its card (live mode). */
+  private violationSeen(job: number): void {
+    const jobs = this.jobs;
+    if (this.movements === undefined || (jobs.flags[job]! & JOB_SAMPLED) === 0) return;
+    const edge = this.calls.edgeOf(jobs.parentCall[job]!, jobs.parentSerial[job]!);
+    if (edge >= 0) this.movements.recordViolation(edge, jobs.start[job]!, this.clock.now);
   }
 
   /** The job has its slot (and its lock): its service takes `extraMs` more than the node's. */

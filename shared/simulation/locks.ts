@@ -26,6 +26,8 @@ export interface LockPort {
   overloaded(job: number): void;
   /** The job's instance died while the job waited: it is lost. */
   lost(job: number): void;
+  /** The job took a key another instance held: an exclusion violation (for the animation). */
+  violated(job: number): void;
 }
 
 export class Locks {
@@ -150,7 +152,10 @@ export class Locks {
     if (holders !== undefined) {
       // Local: another instance's table says nothing to this one, so both hold the key.
       const key = this.jobKey[job]!;
-      if (holders[key]! > 0) this.violations[node]!++;
+      if (holders[key]! > 0) {
+        this.violations[node]!++;
+        this.port.violated(job);
+      }
       holders[key]!++;
     }
     this.held[slot] = 1;

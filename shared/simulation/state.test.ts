@@ -1,6 +1,6 @@
 /** The behaviours SPEC §8 pins for users and keys, sessions, locks and shards, each within a few percent. */
 import { describe, expect, it } from 'vitest';
-import { simulate } from './simulation';
+import { createSimulation, simulate } from './simulation';
 import { compileModel } from './model';
 import { buildShardRing, shardOfKey } from './shards';
 import { makeCache, makeClient, makeDatabase, makeDocument, makeEdge, makeScenario, makeService } from '../document/testing/builders';
@@ -110,6 +110,18 @@ describe('locks', () => {
     expect(distributed.nodes.book!.exclusionViolations).toBe(0);
     // One acquire call per request that got a slot.
     expect(distributed.nodes.redis!.served).toBeGreaterThanOrEqual(distributed.requests.ok);
+  });
+
+  it('live mode marks sampled requests that took a key another instance held, and only with local locks', () => {
+    const violations = (scope: 'local' | 'distributed') => {
+      const live = createSimulation(lockDesign(scope, 3), { durationS: 10, recordMovements: true });
+      live.advanceTo(10_000);
+      return live.drainMovements().filter((m) => m.violation === true);
+    };
+    const local = violations('local');
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.every((m) => m.to === 'book' && m.from === 'users')).toBe(true);
+    expect(violations('distributed')).toEqual([]);
   });
 
   it('distributed: one key’s throughput is at most 1000 / holdMs per second', () => {

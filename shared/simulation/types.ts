@@ -164,6 +164,8 @@ export interface Movement {
   /** `retried`: this attempt failed and the caller tries again. */
   readonly outcome: 'ok' | 'retried' | 'failed';
   readonly cause?: FailureCause;
+  /** Set on the arrival of a request that took a lock key another instance held (SPEC §8). */
+  readonly violation?: true;
 }
 
 export interface LiveMetrics {

@@ -20,9 +20,9 @@ async function chart(page: Page): Promise<ChartPoint[]> {
 const sessionLost = async (page: Page) => (await chart(page)).reduce((sum, p) => sum + (p.causes['session-lost'] ?? 0), 0);
 
 /** Pixels of the session-lost colour (either theme) within `margin` px of the card. */
-async function sessionInkAt(page: Page, card: { x: number; y: number; width: number; height: number }): Promise<number> {
-  return page.evaluate((c) => {
-    const colors = ['#a16207', '#facc15'].map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+async function sessionInkAt(page: Page, card: { x: number; y: number; width: number; height: number }, hexes = ['#a16207', '#facc15']): Promise<number> {
+  return page.evaluate(([c, palette]) => {
+    const colors = palette.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
     const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
     const box = canvas.getBoundingClientRect();
     const ratio = canvas.width / box.width;
@@ -37,7 +37,7 @@ async function sessionInkAt(page: Page, card: { x: number; y: number; width: num
       }
     }
     return hits;
-  }, card);
+  }, [card, hexes] as const);
 }
 
 test('local sessions lose users at the instances; "Fix it" adds a shared store and the losses stop', async ({ page }) => {
@@ -78,4 +78,22 @@ test('local sessions lose users at the instances; "Fix it" adds a shared store a
   expect(points.reduce((sum, p) => sum + p.ok, 0)).toBeGreaterThan(100);
   expect(await sessionLost(page)).toBe(0);
   await page.screenshot({ path: 'test-results/state-fixed.png' });
+});
+
+test('an in-process lock on two servers bursts exclusion violations at the booking instances', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Booking service with an in-process lock');
+  await expect(page.getByRole('region', { name: 'Classification' })).toContainText('A lock that excludes only one instance');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => clock(page), { timeout: 30_000 }).toBeGreaterThan(0.5);
+  const boxes = await Promise.all((await canvasNode(page, 'Booking service').all()).map((card) => card.boundingBox()));
+  await expect
+    .poll(async () => {
+      let ink = 0;
+      for (const box of boxes) if (box) ink += await sessionInkAt(page, box, ['#b91c1c', '#fda4af']);
+      return ink;
+    }, { timeout: 30_000, intervals: [50] })
+    .toBeGreaterThan(10);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.screenshot({ path: 'test-results/state-lock.png' });
 });
