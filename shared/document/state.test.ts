@@ -8,6 +8,13 @@ function messages(doc: TopologyDocument): string[] {
   return result.ok ? [] : errorsOf(result).map((e) => `${e.path}: ${e.message}`);
 }
 
+/** Warnings of a valid document (errors under `topo validate --strict`). */
+function warnings(doc: TopologyDocument): string[] {
+  const result = validateDocument(doc);
+  if (!result.ok) throw new Error(`expected a valid document: ${errorsOf(result).map((e) => e.message).join('; ')}`);
+  return result.warnings.map((e) => `${e.path}: ${e.message}`);
+}
+
 function sessions(session: 'local' | 'sticky' | 'shared', withEdge = session === 'shared'): TopologyDocument {
   return makeDocument({
     nodes: [makeClient('users', { users: 500 }), makeService('web', { on: ['h1', 'h2'], session }), makeCache('store', { on: ['h3'] })],
@@ -27,25 +34,29 @@ describe('state fields', () => {
       ],
       edges: [makeEdge('users', 'book'), makeEdge('book', 'redis', { purpose: 'lock' }), makeEdge('book', 'db')],
     });
-    expect(messages(doc)).toEqual([]);
-    expect(messages(sessions('local'))).toEqual([]);
-    expect(messages(sessions('sticky'))).toEqual([]);
-    expect(messages(sessions('shared'))).toEqual([]);
+    expect(warnings(doc)).toEqual([]);
+    expect(warnings(sessions('local'))).toEqual([]);
+    expect(warnings(sessions('sticky'))).toEqual([]);
+    expect(warnings(sessions('shared'))).toEqual([]);
   });
 
   it('names the path of each misplaced field', () => {
     const doc = makeDocument({
-      nodes: [makeClient('users', { keys: 5 }), makeService('web', { on: ['h1'], users: 3, shards: 1 }), makeDatabase('db', { on: ['h1'], session: 'local', lock: {}, shards: 2 })],
+      nodes: [makeClient('users', { keys: 5 }), makeService('web', { on: ['h1'], users: 3, shards: 1 }), makeDatabase('db', { on: ['h1'], session: 'local', lock: {} })],
       edges: [makeEdge('users', 'web'), makeEdge('web', 'db')],
     });
     expect(messages(doc)).toEqual([
       'nodes[0].keys: only databases and caches have data keys (a lock has its own lock.keys)',
       'nodes[1].users: only clients have users (the people behind their requests)',
       'nodes[1].shards: only databases and caches are sharded',
-      'nodes[2].shards: is 2 but the node has 1 instance: every shard needs at least one',
       'nodes[2].session: only monoliths and services keep sessions',
       'nodes[2].lock: only monoliths and services take locks',
     ]);
+  });
+
+  it('warns about more shards than instances (what removing an instance leaves)', () => {
+    const doc = makeDocument({ nodes: [makeClient('users'), makeDatabase('db', { on: ['h1'], shards: 2 })], edges: [makeEdge('users', 'db')] });
+    expect(warnings(doc)).toEqual(['nodes[1].shards: is 2 but the node has 1 instance: every shard needs at least one']);
   });
 
   it('rejects values out of range with the limit', () => {
@@ -59,20 +70,20 @@ describe('state fields', () => {
     expect(messages(doc)[0]).toMatch(/^nodes\[1\]\.session: unknown session mode "cookie"/);
   });
 
-  it('requires exactly one session edge for shared sessions and a lock edge for distributed locks', () => {
-    expect(messages(sessions('shared', false))).toEqual(['nodes[1].session: is "shared" but no edge with "purpose": "session" leads to a session store (a cache or a database)']);
+  it('warns until a shared session has its one session edge and a distributed lock its lock edge', () => {
+    expect(warnings(sessions('shared', false))).toEqual(['nodes[1].session: is "shared" but no edge with "purpose": "session" leads to a session store (a cache or a database)']);
     const doc = makeDocument({
       nodes: [makeClient('users'), makeService('book', { on: ['h1'], lock: { scope: 'distributed' } })],
       edges: [makeEdge('users', 'book')],
     });
-    expect(messages(doc)).toEqual(['nodes[1].lock.scope: is "distributed" but no edge with "purpose": "lock" leads to a lock service (a cache or a database)']);
+    expect(warnings(doc)).toEqual(['nodes[1].lock.scope: is "distributed" but no edge with "purpose": "lock" leads to a lock service (a cache or a database)']);
   });
 
-  it('allows purpose edges only from nodes in that mode, into data stores, synchronous', () => {
+  it('warns about purpose edges that are not from a node in that mode, into a data store, synchronous', () => {
     const doc = sessions('local', true);
     doc.edges[1]!.purpose = 'session';
     doc.edges[1]!.async = true;
-    expect(messages(doc)).toEqual([
+    expect(warnings(doc)).toEqual([
       'edges[1].purpose: a "session" edge must start at a monolith or service with session: "shared"; "web" has none',
       'edges[1].async: a "session" edge is synchronous: the request waits for its session',
     ]);
@@ -80,7 +91,7 @@ describe('state fields', () => {
       nodes: [makeClient('users'), makeService('web', { on: ['h1'], session: 'shared' }), makeService('other', { on: ['h1'] })],
       edges: [makeEdge('users', 'web'), makeEdge('web', 'other', { purpose: 'session' })],
     });
-    expect(messages(wrongEnd)).toEqual(['edges[1].to: a "session" edge must end at a cache or a database, not a service']);
+    expect(warnings(wrongEnd)).toEqual(['edges[1].to: a "session" edge must end at a cache or a database, not a service']);
   });
 
   it('bounds the per-user state the simulator keeps', () => {

@@ -2,6 +2,12 @@
  * Cross-field rules of the state fields (SPEC §8): which kinds carry `users`, `keys`, `shards`,
  * `session` and `lock`; purpose edges (`session`, `lock`) and the nodes they belong to; and the
  * bound on the per-user and per-key state the simulator keeps. Each problem names its path.
+ *
+ * Errors: a field on a kind that has no such thing, and the state bound. Warnings (errors under
+ * `topo validate --strict`): what ordinary editing passes through on the way to a finished design
+ * — a shared session or distributed lock not wired yet, a purpose edge that does not fit, more
+ * shards than instances after an instance was removed. The simulator gives each a defined meaning
+ * (no store call without its edge; the last purpose edge counts; shards clamped to instances).
  */
 import { LIMITS, formatLimit } from './limits';
 import { isApplicationUnit, isDataStore } from './kinds';
@@ -9,8 +15,9 @@ import { STATE_DEFAULTS } from './defaults';
 import type { ValidationError } from './errors';
 import type { TopologyDocument } from './schema';
 
-export function checkState(doc: TopologyDocument): ValidationError[] {
+export function checkState(doc: TopologyDocument): { errors: ValidationError[]; warnings: ValidationError[] } {
   const errors: ValidationError[] = [];
+  const warnings: ValidationError[] = [];
   const byId = new Map(doc.nodes.map((node, i) => [node.id, { node, i }]));
   const purposeEdges = new Map<string, { session: number[]; lock: number[] }>();
   let users = 0;
@@ -26,7 +33,7 @@ export function checkState(doc: TopologyDocument): ValidationError[] {
     if (node.shards !== undefined) {
       const instances = node.instances?.length ?? 1;
       if (!isDataStore(node.kind)) errors.push({ path: `${at}.shards`, message: 'only databases and caches are sharded' });
-      else if (node.shards > instances) errors.push({ path: `${at}.shards`, message: `is ${node.shards} but the node has ${instances} instance${instances === 1 ? '' : 's'}: every shard needs at least one` });
+      else if (node.shards > instances) warnings.push({ path: `${at}.shards`, message: `is ${node.shards} but the node has ${instances} instance${instances === 1 ? '' : 's'}: every shard needs at least one` });
     }
     if (node.session !== undefined && node.session !== 'none' && !unit) errors.push({ path: `${at}.session`, message: 'only monoliths and services keep sessions' });
     if (node.lock !== undefined && !unit) errors.push({ path: `${at}.lock`, message: 'only monoliths and services take locks' });
@@ -44,9 +51,9 @@ export function checkState(doc: TopologyDocument): ValidationError[] {
     if (!from || !to) return; // checkReferences names the unknown end
     const wanted = edge.purpose === 'session' ? 'session: "shared"' : 'lock scope "distributed"';
     const has = edge.purpose === 'session' ? isApplicationUnit(from.kind) && from.session === 'shared' : isApplicationUnit(from.kind) && from.lock?.scope === 'distributed';
-    if (!has) errors.push({ path: `${at}.purpose`, message: `a "${edge.purpose}" edge must start at a monolith or service with ${wanted}; ${JSON.stringify(edge.from)} has none` });
-    if (!isDataStore(to.kind)) errors.push({ path: `${at}.to`, message: `a "${edge.purpose}" edge must end at a cache or a database, not a ${to.kind}` });
-    if (edge.async) errors.push({ path: `${at}.async`, message: `a "${edge.purpose}" edge is synchronous: the request waits for its ${edge.purpose === 'session' ? 'session' : 'lock'}` });
+    if (!has) warnings.push({ path: `${at}.purpose`, message: `a "${edge.purpose}" edge must start at a monolith or service with ${wanted}; ${JSON.stringify(edge.from)} has none` });
+    if (!isDataStore(to.kind)) warnings.push({ path: `${at}.to`, message: `a "${edge.purpose}" edge must end at a cache or a database, not a ${to.kind}` });
+    if (edge.async) warnings.push({ path: `${at}.async`, message: `a "${edge.purpose}" edge is synchronous: the request waits for its ${edge.purpose === 'session' ? 'session' : 'lock'}` });
     let lists = purposeEdges.get(edge.from);
     if (!lists) purposeEdges.set(edge.from, (lists = { session: [], lock: [] }));
     lists[edge.purpose].push(i);
@@ -60,10 +67,10 @@ export function checkState(doc: TopologyDocument): ValidationError[] {
     const sessions = lists?.session.length ?? 0;
     const locks = lists?.lock.length ?? 0;
     if (wantSession && sessions !== 1) {
-      errors.push({ path: `nodes[${i}].session`, message: sessions === 0 ? 'is "shared" but no edge with "purpose": "session" leads to a session store (a cache or a database)' : `is "shared" with ${sessions} session edges: exactly one is allowed` });
+      warnings.push({ path: `nodes[${i}].session`, message: sessions === 0 ? 'is "shared" but no edge with "purpose": "session" leads to a session store (a cache or a database)' : `is "shared" with ${sessions} session edges: exactly one is allowed` });
     }
     if (wantLock && locks !== 1) {
-      errors.push({ path: `nodes[${i}].lock.scope`, message: locks === 0 ? 'is "distributed" but no edge with "purpose": "lock" leads to a lock service (a cache or a database)' : `is "distributed" with ${locks} lock edges: exactly one is allowed` });
+      warnings.push({ path: `nodes[${i}].lock.scope`, message: locks === 0 ? 'is "distributed" but no edge with "purpose": "lock" leads to a lock service (a cache or a database)' : `is "distributed" with ${locks} lock edges: exactly one is allowed` });
     }
   });
 
@@ -73,5 +80,5 @@ export function checkState(doc: TopologyDocument): ValidationError[] {
   if (lockEntries > LIMITS.stateEntries) {
     errors.push({ path: 'nodes', message: `keep ${formatLimit(lockEntries)} local lock entries (lock keys × instances): at most ${formatLimit(LIMITS.stateEntries)} are allowed` });
   }
-  return errors;
+  return { errors, warnings };
 }

@@ -20,7 +20,7 @@ export type ParseResult =
       document: TopologyDocument;
       /**
        * Problems that do not stop the design from being used (`topo validate --strict` makes them
-       * errors). This version of the format has none; the channel stays for the next one.
+       * errors): state fields not wired up yet (`state.ts`).
        */
       warnings: ValidationError[];
       migratedFrom?: number;
@@ -69,9 +69,10 @@ export function validateDocument(raw: unknown): ParseResult {
     return { ok: false, errors: notOurs ? [notOurs] : dedupe(errors) };
   }
   const document = parsed.data as TopologyDocument;
-  const errors = checkReferences(document);
+  const state = checkState(document);
+  const errors = [...checkReferences(document), ...state.errors];
   const migratedFrom = migrated.migratedFrom === undefined ? {} : { migratedFrom: migrated.migratedFrom };
-  if (errors.length === 0) return { ok: true, document, warnings: [], ...migratedFrom };
+  if (errors.length === 0) return { ok: true, document, warnings: state.warnings, ...migratedFrom };
   if (errors.every((e) => e.code === UNKNOWN_HOST)) return { ok: false, errors, repairable: { document, ...migratedFrom } };
   return { ok: false, errors };
 }
@@ -118,8 +119,6 @@ export function checkReferences(doc: TopologyDocument): ValidationError[] {
       seenPairs.set(pair, i);
     }
   });
-
-  errors.push(...checkState(doc));
 
   doc.scenarios?.forEach((scenario, s) =>
     scenario.faults.forEach((fault, f) => {
