@@ -3,7 +3,7 @@
  * session-lost glyphs; "Fix it" on the finding adds a session store and the failures stop.
  * Waits are on the simulated clock and the chart, never on wall time.
  */
-import { test, expect, openApp, openTemplate, canvasNode, animationFrames, simulatedClock as clock } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, animationFrames, viewportSettled, simulatedClock as clock } from './fixtures';
 import type { Page } from '@playwright/test';
 
 interface ChartPoint {
@@ -96,4 +96,28 @@ test('an in-process lock on two servers bursts exclusion violations at the booki
     .toBeGreaterThan(10);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.screenshot({ path: 'test-results/state-lock.png' });
+});
+
+test('the inspector edits sessions, locks and shards with inline validation', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, 'Sharded database');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await viewportSettled(page);
+  await canvasNode(page, 'Orders DB').nth(2).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const shards = inspector.getByLabel('Shards', { exact: true });
+  await expect(shards).toHaveValue('3');
+  await shards.fill('7');
+  await expect(inspector.getByRole('alert')).toContainText('must be ≤ 6');
+  await shards.fill('6');
+  await shards.press('Enter');
+  await expect(page.getByRole('region', { name: 'Classification' })).toContainText('Shard without a replica');
+  await expect(page.getByTestId(/^state-/).filter({ hasText: 'shard 6' })).toHaveCount(1);
+
+  await canvasNode(page, 'Orders service').first().click();
+  await inspector.getByLabel('Lock', { exact: true }).selectOption('local');
+  await expect(page.getByRole('region', { name: 'Classification' })).toContainText('A lock that excludes only one instance');
+  await inspector.getByLabel('Sessions', { exact: true }).selectOption('sticky');
+  await expect(page.getByTestId(/^state-/).filter({ hasText: 'sticky' }).first()).toContainText('⊓ local');
+  await page.screenshot({ path: 'test-results/state-inspector.png' });
 });
