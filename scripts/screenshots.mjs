@@ -1,4 +1,4 @@
-// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep,availability}.png and
+// `npm run screenshots`: the README's pictures, docs/images/{editor,simulation,compare,sweep,availability,sessions}.png and
 // example-export.svg. Builds the web app when dist/web is missing or older than its sources, serves it on a free
 // local port, drives Debian's Chromium (CHROMIUM_PATH elsewhere) with Playwright's library API, offline, at the
 // e2e tests' window size, and writes the files. The tests never write them: pictures change only when someone
@@ -141,6 +141,17 @@ const SCENES = {
     // Hovering the worst contributor highlights its server on the canvas.
     await contributors.getByRole('button').first().hover();
     await page.locator('.server-box.is-highlighted').first().waitFor();
+  },
+  async sessions(page) {
+    await openTemplate(page, 'Cluster with local sessions');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    // Three simulated seconds in, the session-lost glyphs burst at the instances: pause on them.
+    await page.waitForFunction(...clockAtLeast(3), { polling: 'raf', timeout: TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const findings = page.getByRole('region', { name: 'Classification' });
+    await findings.getByRole('button', { name: 'Why? Sessions in a cluster' }).click();
+    await findings.getByRole('button', { name: /^Fix it/ }).scrollIntoViewIfNeeded();
+    await page.mouse.move(5, 5);
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocumentText, TEMPLATES } from '../../shared/document';
+import { parseDocumentText, ALL_TEMPLATES as TEMPLATES } from '../../shared/document';
 import { runCli } from '../main';
 import { fakeIo } from '../testing/fakeIo';
 

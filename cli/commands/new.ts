@@ -1,5 +1,5 @@
 import { EXIT_OK, parseCommandArgs, usageError, UserError, type Command } from '../command';
-import { findTemplate, instantiateTemplate, serializeDocument, TEMPLATES } from '../../shared/document';
+import { ALL_TEMPLATES, findTemplate, instantiateTemplate, serializeDocument } from '../../shared/document';
 
 /** `topo new --list` and `topo new --template ID --out PATH`: start a design from a template. */
 export const newCommand: Command = {
@@ -19,13 +19,13 @@ export const newCommand: Command = {
     if (positionals.length > 0) throw usageError(newCommand, `unexpected argument: ${positionals.join(' ')}`);
     if (values.list) {
       if (values.template !== undefined || values.out !== undefined) throw usageError(newCommand, '--list takes no other option');
-      io.stdout(TEMPLATES.map((t) => `${t.id}  ${t.name}\n`).join(''));
+      io.stdout(ALL_TEMPLATES.map((t) => `${t.id}  ${t.name}\n`).join(''));
       return EXIT_OK;
     }
     if (values.template === undefined || values.template === '') throw usageError(newCommand, 'missing --template ID (topo new --list shows the ids)');
     const template = findTemplate(values.template);
     if (!template) {
-      throw usageError(newCommand, `unknown template ${JSON.stringify(values.template)} (expected one of ${TEMPLATES.map((t) => t.id).join(', ')})`);
+      throw usageError(newCommand, `unknown template ${JSON.stringify(values.template)} (expected one of ${ALL_TEMPLATES.map((t) => t.id).join(', ')})`);
     }
     if (values.out === undefined || values.out === '') throw usageError(newCommand, 'missing --out PATH (or --out - for stdout)');
     const data = serializeDocument(instantiateTemplate(template));

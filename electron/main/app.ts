@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { TEMPLATES } from '../../shared/document';
+import { ALL_TEMPLATES } from '../../shared/document';
 import type { OpenedFile } from '../../shared/host/hostApi';
 import { DesktopWindow } from './desktopWindow';
 import { FileService, type FileDialogs } from './fileService';
@@ -80,7 +80,7 @@ export function startDesktopApp(): void {
     const template = buildMenuTemplate({
       platform: process.platform,
       appName: APP_NAME,
-      templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name })),
+      templates: ALL_TEMPLATES.map((t) => ({ id: t.id, name: t.name })),
       recent: recentList.map((filePath) => ({ file: tokens.refOf(filePath), path: filePath })),
       developer: !app.isPackaged,
       send: (command) => main?.sendMenuCommand(command),

@@ -2,7 +2,7 @@
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import type { FileRef } from '../../shared/host';
 import { host } from '../host';
-import { TEMPLATES } from '../../shared/document';
+import { ALL_TEMPLATES } from '../../shared/document';
 import { useStore } from 'zustand';
 import { useDocumentStore, useIsDirty } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -101,7 +101,7 @@ function ToolbarImpl({ simulation }: { simulation?: ReactNode }) {
           { label: 'Export…', hint: 'Ctrl+E', onSelect: () => runCommand('export') },
         ]}
       />
-      <Menu label="New from template" items={TEMPLATES.map((t) => ({ label: t.name, onSelect: () => runCommand(`template:${t.id}`) }))} />
+      <Menu label="New from template" items={ALL_TEMPLATES.map((t) => ({ label: t.name, onSelect: () => runCommand(`template:${t.id}`) }))} />
       <DocumentTitle />
       <span className="toolbar__sep" />
       <TemporalButtons />

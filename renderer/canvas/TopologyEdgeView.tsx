@@ -18,6 +18,8 @@ import { MARK_GLYPH } from '../store/compareMarks';
 function labelOf(edge: TopologyFlowEdge['data'] & object): string {
   const e = edge.edge;
   const parts: string[] = [];
+  if (e.purpose === 'session') parts.push('⚷ session');
+  if (e.purpose === 'lock') parts.push('⊓ lock');
   if (edge.asynchronous) parts.push('async');
   if (e.optional) parts.push('optional');
   if (e.timeoutMs !== undefined) parts.push(`${e.timeoutMs} ms`);

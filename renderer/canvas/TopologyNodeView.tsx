@@ -21,13 +21,36 @@ const STATUS_TEXT: Record<NodeStatus, string> = { healthy: 'Healthy', busy: 'Bus
 const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', overloaded: '▲', down: '✖' };
 
 
+/** The node's session and lock mode, as its card's state badge (SPEC §8), or null. */
+function stateBadgeOf(node: TopologyFlowNode['data']['node'], instance: number | null): { text: string; title: string } | null {
+  const parts: string[] = [];
+  const titles: string[] = [];
+  if (node.shards !== undefined && node.shards > 1 && instance !== null) {
+    // Instance i serves shard i mod shards: its replicas share the number.
+    parts.push(`shard ${(instance % node.shards) + 1}`);
+    titles.push(`shard ${(instance % node.shards) + 1} of ${node.shards}`);
+  }
+  if (node.session && node.session !== 'none') {
+    parts.push(`⚷ ${node.session}`);
+    titles.push(`sessions: ${node.session}`);
+  }
+  if (node.lock) {
+    const scope = node.lock.scope ?? 'local';
+    parts.push(`⊓ ${scope}`);
+    titles.push(`lock: ${scope}`);
+  }
+  return parts.length === 0 ? null : { text: parts.join(' '), title: titles.join(', ') };
+}
+
 function detailOf(node: TopologyFlowNode['data']['node']): string {
   const r = resolveNode(node);
   switch (node.kind) {
     case 'client':
       return `${r.rate} req/s`;
     case 'cache':
-      return `${Math.round(r.hitRate * 100)}% hits`;
+      return `${Math.round(r.hitRate * 100)}% hits${node.shards && node.shards > 1 ? ` · ${node.shards} shards` : ''}`;
+    case 'database':
+      return node.shards && node.shards > 1 ? `${r.latencyMs} ms · ${node.shards} shards` : `${r.latencyMs} ms`;
     default: {
       const parts = [`${r.latencyMs} ms`];
       if (node.capabilities?.length) parts.push(node.capabilities.join(', '));
@@ -72,6 +95,7 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   ]
     .filter(Boolean)
     .join(' ');
+  const stateBadge = stateBadgeOf(node, inServer ? card.instance : null);
   const where = inServer ? `instance ${card.instance! + 1} of ${replicas} on ${hosts.get(card.hostId!)?.name ?? card.hostId}` : `${replicas} instance${replicas === 1 ? '' : 's'}`;
   return (
     <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>
@@ -84,6 +108,11 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
       <span className="topo-node__icon" aria-hidden="true">
         <KindIcon kind={node.kind} />
       </span>
+      {stateBadge && (
+        <span className="topo-node__state" title={stateBadge.title} data-testid={`state-${card.key}`}>
+          {stateBadge.text}
+        </span>
+      )}
       <div className="topo-node__titles">
         <div className="topo-node__name">
           {card.nameLines.map((line, i) => (

@@ -29,4 +29,9 @@ export const OUTCOME_STYLE: Record<OutcomeCode, OutcomeStyle> = {
   error: { light: '#991b1b', dark: '#fca5a5', glyph: '⚠', label: 'error' },
   // Slate, far from crash's red: nothing answered because nothing was in rotation to ask.
   unavailable: { light: '#475569', dark: '#94a3b8', glyph: '∅', label: 'unavailable' },
+  // State (sessions, locks): a lost session is a user logged out; amber-brown, its own key mark.
+  'session-lost': { light: '#a16207', dark: '#facc15', glyph: '⚷', label: 'session lost' },
+  'lock-unavailable': { light: '#7c2d12', dark: '#fdba74', glyph: '⊓', label: 'lock unavailable' },
+  // Not a failure but a correctness one: two instances held one lock key (a double booking).
+  'exclusion-violation': { light: '#b91c1c', dark: '#fda4af', glyph: '⊗', label: 'exclusion violation' },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARTICLES, MIN_TRAVEL_WALL_MS, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress, retimeMovement } from './particles';
+import { MAX_PARTICLES, MIN_TRAVEL_WALL_MS, OUTCOME_CODES, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress, retimeMovement } from './particles';
 
 describe('ParticleBuffer', () => {
   it('adds, prunes finished particles and reuses routes', () => {
@@ -51,6 +51,12 @@ describe('geometry', () => {
     expect(outcomeCode({ outcome: 'failed', cause: 'crash' })).toBe(2);
     expect(outcomeCode({ outcome: 'failed' })).toBe(8);
     expect(outcomeCode({ outcome: 'failed', cause: 'unavailable' })).not.toBe(outcomeCode({ outcome: 'failed', cause: 'crash' }));
+  });
+
+  it('an exclusion violation has a code of its own among the bursting ones', () => {
+    const code = outcomeCode({ outcome: 'ok', violation: true });
+    expect(OUTCOME_CODES[code]).toBe('exclusion-violation');
+    expect(code).toBeGreaterThan(outcomeCode({ outcome: 'failed', cause: 'session-lost' }));
   });
 });
 

@@ -15,15 +15,19 @@ export interface MovementLike {
   readonly endMs: number;
   readonly outcome: Outcome;
   readonly cause?: FailureCause;
+  /** A request that took a lock key another instance held: bursts like a failure (it is one of correctness). */
+  readonly violation?: boolean;
 }
 
 /** Outcome codes stored per particle; failures keep their cause for the colour (every cause has one). */
-export const OUTCOME_CODES = ['ok', 'retried', ...FAILURE_CAUSES] as const;
+export const OUTCOME_CODES = ['ok', 'retried', ...FAILURE_CAUSES, 'exclusion-violation'] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
 const ERROR_CODE = OUTCOME_CODES.indexOf('error');
+const VIOLATION_CODE = OUTCOME_CODES.indexOf('exclusion-violation');
 
-export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause'>): number {
+export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause' | 'violation'>): number {
+  if (movement.violation) return VIOLATION_CODE;
   if (movement.outcome === 'ok') return 0;
   if (movement.outcome === 'retried') return 1;
   const index = OUTCOME_CODES.indexOf((movement.cause ?? 'error') as OutcomeCode);

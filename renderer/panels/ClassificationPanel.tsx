@@ -10,12 +10,16 @@ import {
   LABEL_EXPLANATIONS,
   LABEL_TITLES,
   RULE_TITLES,
+  STATE_EXPLANATIONS,
+  STATE_TOPIC_OF_RULE,
   classifyDesign,
   type Evidence,
   type Finding,
   type Label,
   type Severity,
+  type StateTopic,
 } from '../../shared/classification';
+import { shareSessionsOf } from '../store/designActions';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore, type Highlight } from '../store/uiStore';
 
@@ -59,8 +63,10 @@ function EvidenceItem({ evidence, index }: { evidence: Evidence; index: number }
 
 function FindingItem({ finding, index }: { finding: Finding; index: number }) {
   const { active, handlers } = useHighlightButton(finding, `finding:${finding.rule}:${index}`);
+  const topic = STATE_TOPIC_OF_RULE[finding.rule];
+  const [why, setWhy] = useState(false);
   return (
-    <li>
+    <li className={topic ? 'finding-item--state' : undefined}>
       <button type="button" className={`finding finding--${finding.severity}${active ? ' is-active' : ''}`} {...handlers}>
         <span className="finding__mark" aria-hidden="true">
           {SEVERITY_MARK[finding.severity]}
@@ -73,7 +79,41 @@ function FindingItem({ finding, index }: { finding: Finding; index: number }) {
           <span className="finding__message">{finding.message}</span>
         </span>
       </button>
+      {topic && (
+        <span className="finding__actions">
+          <button type="button" className="badge__why" aria-expanded={why} aria-label={`Why? ${STATE_EXPLANATIONS[topic].title}`} onClick={() => setWhy(!why)}>
+            Why?
+          </button>
+          {finding.rule === 'local-session-cluster' && finding.nodes[0] !== undefined && (
+            <button type="button" className="finding__fix" aria-label={`Fix it: keep the sessions of ${finding.nodes[0]} in a shared store`} onClick={() => shareSessionsOf(finding.nodes[0]!)}>
+              Fix it
+            </button>
+          )}
+        </span>
+      )}
+      {topic && why && <StateExplainer topic={topic} />}
     </li>
+  );
+}
+
+function StateExplainer({ topic }: { topic: StateTopic }) {
+  const e = STATE_EXPLANATIONS[topic];
+  return (
+    <div className="explainer" role="note" aria-label={`Why: ${e.title}`}>
+      <p>
+        <strong>{e.title}.</strong> {e.breaks}
+      </p>
+      <p>
+        <em>Why:</em> {e.why}
+      </p>
+      <ul>
+        {e.fixes.map((f) => (
+          <li key={f.fix}>
+            {f.fix} <em>Cost:</em> {f.cost}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -34,6 +34,17 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
         ]}
         onCommit={(mode) => set({ async: mode === undefined ? undefined : mode === 'async' })}
       />
+      <SelectField
+        label="Purpose"
+        value={edge.purpose}
+        defaultLabel="the caller's own work"
+        options={[
+          { value: 'session' as const, label: 'session store (session: shared)' },
+          { value: 'lock' as const, label: 'lock service (distributed lock)' },
+        ]}
+        onCommit={(purpose) => set({ purpose })}
+        hint="Called once per request besides the caller's own calls"
+      />
       <CheckboxField
         label="Circuit breaker"
         checked={breaker !== undefined}

@@ -7,14 +7,19 @@ import {
   FANOUTS,
   KIND_LABELS,
   LATENCY_DISTRIBUTIONS,
+  LOCK_SCOPES,
   NODE_KINDS,
+  SESSION_MODES,
+  STATE_DEFAULTS,
   defaultFanout,
   fieldApplies,
   healthCheckSchema,
   instanceSchema,
   isDeployable,
+  lockSchema,
   nodeSchema,
   type Instance,
+  type Lock,
   type TopologyNode,
 } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
@@ -53,6 +58,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       />
       {applies('rate') && (
         <NumberField label="Rate" unit="req/s" value={node.rate} placeholder={String(DEFAULTS.rate)} schema={shape.rate} onCommit={(rate) => set({ rate })} />
+      )}
+      {applies('users') && (
+        <NumberField label="Users" value={node.users} placeholder={String(STATE_DEFAULTS.users)} schema={shape.users} onCommit={(users) => set({ users })} hint="Distinct users behind the requests; each request carries one" />
       )}
       {isDeployable(node.kind) && (
         <fieldset className="inspector__group">
@@ -141,6 +149,49 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       {applies('hitRate') && (
         <NumberField label="Hit rate" value={node.hitRate} placeholder={String(DEFAULTS.hitRate)} schema={shape.hitRate} onCommit={(hitRate) => set({ hitRate })} hint="0..1, answered without calling downstream" />
       )}
+      {applies('keys') && (
+        <NumberField label="Data keys" value={node.keys} placeholder={String(STATE_DEFAULTS.keys)} schema={shape.keys} onCommit={(keys) => set({ keys })} hint="Each call carries one key; shards and consistent hashing route by it" />
+      )}
+      {applies('shards') && (
+        <NumberField
+          label="Shards"
+          value={node.shards}
+          placeholder="1"
+          schema={shape.shards.unwrap().refine((n) => n <= instances.length, { error: `must be ≤ ${instances.length}, the number of instances` })}
+          onCommit={(shards) => set({ shards })}
+          hint="Instance i serves shard i mod shards"
+        />
+      )}
+      {applies('session') && (
+        <SelectField
+          label="Sessions"
+          value={node.session}
+          defaultLabel={`default (${STATE_DEFAULTS.session})`}
+          options={options(SESSION_MODES)}
+          onCommit={(session) => set({ session })}
+          hint={node.session === 'shared' ? 'Needs one edge with purpose "session" to a cache or database' : 'local: in each instance; sticky: the balancer pins each user'}
+        />
+      )}
+      {applies('lock') && (
+        <>
+          <SelectField
+            label="Lock"
+            value={node.lock === undefined ? undefined : (node.lock.scope ?? STATE_DEFAULTS.lock.scope)}
+            defaultLabel="none"
+            options={options(LOCK_SCOPES)}
+            onCommit={(scope) => set({ lock: scope === undefined ? undefined : { ...node.lock, scope } })}
+            hint={node.lock?.scope === 'distributed' ? 'Needs one edge with purpose "lock" to a cache or database' : 'Each request holds one lock key for its hold time'}
+          />
+          {node.lock && (
+            <fieldset className="inspector__group">
+              <legend>Lock</legend>
+              <NumberField label="Lock keys" value={node.lock.keys} placeholder={String(STATE_DEFAULTS.lock.keys)} schema={lockSchema.shape.keys} onCommit={(keys) => set({ lock: lockWith(node.lock!, { keys }) })} />
+              <NumberField label="Hold" unit="ms" value={node.lock.holdMs} placeholder={String(STATE_DEFAULTS.lock.holdMs)} schema={lockSchema.shape.holdMs} onCommit={(holdMs) => set({ lock: lockWith(node.lock!, { holdMs }) })} />
+              <NumberField label="Lease" unit="ms" value={node.lock.leaseMs} placeholder={String(STATE_DEFAULTS.lock.leaseMs)} schema={lockSchema.shape.leaseMs} onCommit={(leaseMs) => set({ lock: lockWith(node.lock!, { leaseMs }) })} hint="How long a crashed holder keeps a distributed lock" />
+            </fieldset>
+          )}
+        </>
+      )}
       <CallsField node={node} />
       <SelectField label="Fan-out" value={node.fanout} defaultLabel={`default (${defaultFanout(node.kind)})`} options={options(FANOUTS)} onCommit={(fanout) => set({ fanout })} hint="one: pick one outgoing edge by weight; all: call every edge" />
       <SelectField label="Calls" value={node.calls} defaultLabel={`default (${DEFAULTS.calls})`} options={options(CALL_MODES)} onCommit={(calls) => set({ calls })} />
@@ -196,4 +247,11 @@ function healthCheck(node: TopologyNode, patch: { intervalMs?: number | undefine
     failures: 'failures' in patch ? (patch.failures ?? DEFAULTS.healthCheck.failures) : current.failures,
   };
   return next.intervalMs === DEFAULTS.healthCheck.intervalMs && next.failures === DEFAULTS.healthCheck.failures ? undefined : next;
+}
+
+/** The lock with `patch` applied; a field given as undefined goes back to its default. */
+function lockWith(lock: Lock, patch: Partial<Lock>): Lock {
+  const next: Record<string, unknown> = { ...lock, ...patch };
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  return next as Lock;
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { findTemplate, instantiateTemplate, missingHosts, validateDocument } from '../../shared/document';
 import { undo, useDocumentStore } from './documentStore';
 import { EMPTY_SELECTION, useUiStore } from './uiStore';
-import { addFault, createMissingHosts, createScenario, editSettings, removeFault, removeScenario, renameDesign, renameScenario } from './designActions';
+import { addFault, createMissingHosts, createScenario, editSettings, removeFault, removeScenario, renameDesign, renameScenario, shareSessionsOf } from './designActions';
 
 const history = () => useDocumentStore.temporal.getState();
 const doc = () => useDocumentStore.getState().document;
@@ -13,6 +13,18 @@ beforeEach(() => {
 });
 
 describe('design actions', () => {
+  it('"Fix it" on local sessions adds the store and the session edge as one undo step', () => {
+    useDocumentStore.getState().load(instantiateTemplate(findTemplate('cluster-local-sessions')!), null);
+    const before = doc();
+    shareSessionsOf('shop');
+    expect(doc().nodes.find((n) => n.id === 'shop')!.session).toBe('shared');
+    expect(doc().edges.some((e) => e.purpose === 'session' && e.from === 'shop')).toBe(true);
+    expect(validateDocument(doc()).ok).toBe(true);
+    expect(history().pastStates).toHaveLength(1);
+    undo();
+    expect(doc()).toBe(before);
+  });
+
   it('rename the design and change settings, one undo step each', () => {
     renameDesign('Shop');
     editSettings({ networkMs: 4 });

@@ -11,6 +11,7 @@ import {
   missingHosts,
   removeFault as removeFaultEdit,
   removeScenario as removeScenarioEdit,
+  shareSessions,
   type DocumentPatch,
   type Fault,
   type FaultProblem,
@@ -78,4 +79,15 @@ export function createMissingHosts(): void {
   useUiStore.getState().notify('info', `Created ${missing.length === 1 ? 'a server' : `${missing.length} servers`}: ${missing.join(', ')}`, [
     'Each is named by its id; rename it in the inspector. Undo removes them again.',
   ]);
+}
+
+/**
+ * "Fix it" on a `local-session-cluster` finding: a session cache on a server of its own, a session
+ * edge to it and `session: "shared"` on the node, as one undo step.
+ */
+export function shareSessionsOf(nodeId: string): void {
+  const result = shareSessions(doc().document, nodeId);
+  if (result.cacheId === null) return;
+  doc().edit(() => result.document, RECORD);
+  useUiStore.getState().notify('info', `Sessions of ${nodeId} now live in ${result.cacheId}`, ['A cache on a server of its own, called once per request over a session edge. Undo puts them back in each instance.']);
 }

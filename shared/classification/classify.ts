@@ -10,6 +10,7 @@ import { dependencyFindings } from './dependencies';
 import { clusterEvidence, distributedEvidence, monolithEvidence } from './labels';
 import { domainFindings } from './domains';
 import { placementFindings } from './placement';
+import { stateFindings } from './state';
 import { FINDING_RULES, LABEL_TITLES, LABELS, type Classification, type Evidence, type Finding, type Label } from './types';
 import { SEVERITY_ORDER } from './rules';
 
@@ -42,7 +43,7 @@ export function classifyDesign(doc: TopologyDocument): Classification {
       if (reason.label === 'distributed') distributedSystems.add(system.index);
     }
   }
-  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design), ...dependencyFindings(design));
+  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design), ...dependencyFindings(design), ...stateFindings(doc, design));
 
   const labels = LABELS.filter((label) => applies[label]);
   const hasUnits = design.nodes.some((node) => node.isUnit);

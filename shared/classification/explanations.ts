@@ -65,3 +65,53 @@ export const LABEL_EXPLANATIONS: Readonly<Record<Label, LabelExplanation>> = {
     ],
   },
 };
+
+/** A topic of SPEC §8 the "Why?" explainer teaches: what breaks, why, and the usual fixes with their costs. */
+export interface StateExplanation {
+  readonly title: string;
+  readonly breaks: string;
+  readonly why: string;
+  readonly fixes: readonly { readonly fix: string; readonly cost: string }[];
+}
+
+export const STATE_TOPICS = ['sessions', 'locks', 'shards'] as const;
+export type StateTopic = (typeof STATE_TOPICS)[number];
+
+export const STATE_EXPLANATIONS: Readonly<Record<StateTopic, StateExplanation>> = {
+  sessions: {
+    title: 'Sessions in a cluster',
+    breaks: 'A user logged in on one server is sent to another by the load balancer, which has never seen their session: they are logged out, their cart is empty (session-lost).',
+    why: 'An in-memory session lives in one process. Copying the module onto several servers copies the code, not the memory: with round-robin over n servers about (n − 1)/n of a returning user’s requests land elsewhere.',
+    fixes: [
+      { fix: 'Sticky sessions: the balancer pins each user to the server holding their session.', cost: 'Load spreads by user, not by request, and when that server dies every session on it is lost at once.' },
+      { fix: 'A shared session store (Redis, a database) every server reads on each request.', cost: 'One more call per request, and a new dependency: the store’s outage fails every request through it.' },
+      { fix: 'Stateless sessions (a signed token the client carries).', cost: 'Bigger requests, and a token cannot be revoked before it expires.' },
+    ],
+  },
+  locks: {
+    title: 'Locks across servers',
+    breaks: 'Two requests for the same seat on two servers both take “the” lock, because each server has its own: the seat is booked twice (an exclusion violation).',
+    why: 'A lock inside a process (a JVM lock, a mutex) excludes only the threads of that process. A second instance has its own lock table and never sees the first one’s.',
+    fixes: [
+      { fix: 'A distributed lock in a lock service (Redis, ZooKeeper, etcd, a database row).', cost: 'One more call per request; requests on one key wait for each other across all servers (one key serves at most 1000 / holdMs per second); the lock service’s outage fails requests; a holder that crashes blocks its key until its lease ends.' },
+      { fix: 'Route every request for a key to one instance (consistent hashing on the key).', cost: 'That instance’s death moves its keys, and a hot key overloads one server.' },
+      { fix: 'Let the database decide (a unique constraint, an optimistic version check).', cost: 'Conflicts surface as failed writes that the application must retry or report.' },
+    ],
+  },
+  shards: {
+    title: 'Shards',
+    breaks: 'A shard with one replica is a single point of failure for its keys: when its server dies, every call for a key on that shard fails, while the other shards carry on.',
+    why: 'Sharding splits the data so each server holds only part of it. It spreads load and shrinks what one failure touches — a third of the keys with three shards — but it does not add copies: a shard is only as available as its replicas.',
+    fixes: [
+      { fix: 'Two or more replicas per shard (instances = a multiple of shards).', cost: 'Twice the servers, and writes must reach every replica of the shard.' },
+      { fix: 'More shards.', cost: 'A smaller blast radius per failure but no better availability per shard, and more servers and cross-shard queries to run.' },
+    ],
+  },
+};
+
+/** The topic a finding's "Why?" explains, for the state findings. */
+export const STATE_TOPIC_OF_RULE: Readonly<Partial<Record<string, StateTopic>>> = {
+  'local-session-cluster': 'sessions',
+  'local-lock-cluster': 'locks',
+  'shard-single-replica': 'shards',
+};

@@ -1,8 +1,8 @@
 /**
  * Defaults of SPEC §2, applied when a value is read (never written into the file).
  */
-import type { Balancer, CallMode, Fanout, LatencyDistribution, NodeKind } from './kinds';
-import type { CircuitBreaker, HealthCheck, Instance, Settings, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
+import { isApplicationUnit, type Balancer, type CallMode, type Fanout, type LatencyDistribution, type NodeKind, type SessionMode } from './kinds';
+import type { CircuitBreaker, HealthCheck, Instance, Lock, Settings, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
 
 /** Mean service time of one request on one instance, in ms, by kind. */
 export const DEFAULT_LATENCY_MS: Readonly<Record<NodeKind, number>> = {
@@ -160,4 +160,24 @@ export function resolveDocument(doc: TopologyDocument): ResolvedDocument {
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const edges = doc.edges.map((e) => resolveEdge(e, nodeById.get(e.to)?.kind));
   return { settings: resolveSettings(doc.settings), nodes, edges, nodeById };
+}
+
+/** Defaults of the state fields (SPEC §8): users, data keys, sessions and locks. */
+export const STATE_DEFAULTS = {
+  users: 1000,
+  keys: 10_000,
+  shards: 1,
+  session: 'none' as SessionMode,
+  lock: { scope: 'local', keys: 100, holdMs: 5, leaseMs: 10_000 } as Required<Lock>,
+} as const;
+
+/** A node's lock with every field filled in, or undefined when it has none (or is no application unit). */
+export function resolveLock(node: TopologyNode): Required<Lock> | undefined {
+  if (!node.lock || !isApplicationUnit(node.kind)) return undefined;
+  return { ...STATE_DEFAULTS.lock, ...node.lock };
+}
+
+/** A unit's session mode (`none` for every other kind). */
+export function resolveSession(node: TopologyNode): SessionMode {
+  return isApplicationUnit(node.kind) ? (node.session ?? STATE_DEFAULTS.session) : 'none';
 }

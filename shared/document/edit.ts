@@ -21,6 +21,11 @@ const KIND_ONLY_FIELDS: Readonly<Record<string, (kind: NodeKind) => boolean>> = 
   hitRate: (k) => k === 'cache',
   capabilities: (k) => k === 'service' || k === 'monolith',
   layer: (k) => k === 'service' || k === 'monolith',
+  users: (k) => k === 'client',
+  keys: (k) => k === 'database' || k === 'cache',
+  shards: (k) => k === 'database' || k === 'cache',
+  session: (k) => k === 'service' || k === 'monolith',
+  lock: (k) => k === 'service' || k === 'monolith',
 };
 
 /** Whether `field` applies to nodes of `kind` (fields not listed apply to every kind). */
@@ -203,4 +208,33 @@ export function removeInstance(doc: TopologyDocument, nodeId: string, index: num
     }));
   }
   return { document: next, droppedFaults: dropped };
+}
+
+/**
+ * The fix of a `local-session-cluster` finding: a session cache (on a server of its own), a
+ * session edge to it, and `session: "shared"` on the node — one document, so one undo step.
+ * Returns the document unchanged when the node is unknown or not an application unit.
+ */
+export function shareSessions(doc: TopologyDocument, nodeId: string): { document: TopologyDocument; cacheId: string | null } {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  if (!node || (node.kind !== 'service' && node.kind !== 'monolith')) return { document: doc, cacheId: null };
+  const taken = allIds(doc);
+  const hostId = uniqueId('session-cache-1', taken);
+  taken.add(hostId);
+  const name = uniqueName(`${node.name} sessions`, doc.nodes.map((n) => n.name));
+  const cacheId = uniqueId(`${node.id}-sessions`, taken);
+  taken.add(cacheId);
+  const edgeId = uniqueId(`${node.id}-to-sessions`, taken);
+  const cache: TopologyNode = { id: cacheId, kind: 'cache', name, instances: [{ host: hostId }] };
+  // Drop any old session edge of the node: a shared node has exactly one.
+  const edges = doc.edges.filter((e) => !(e.from === nodeId && e.purpose === 'session'));
+  let next: TopologyDocument = {
+    ...doc,
+    hosts: [...doc.hosts, { id: hostId, name: hostId }],
+    nodes: [...doc.nodes.map((n) => (n.id === nodeId ? { ...n, session: 'shared' as const } : n)), cache],
+    edges: [...edges, { id: edgeId, from: nodeId, to: cacheId, purpose: 'session' }],
+  };
+  const at = doc.view?.positions?.[nodeId];
+  if (at) next = withPositions(next, { ...doc.view?.positions, [cacheId]: { x: at.x + 40, y: at.y + 200 } });
+  return { document: next, cacheId };
 }

@@ -77,5 +77,24 @@ export const FAILURE_CAUSES = [
   'partition',
   'error',
   'unavailable',
+  'session-lost',
+  'lock-unavailable',
 ] as const;
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
+
+/** Where an application unit keeps its users' sessions (SPEC §8). */
+export const SESSION_MODES = ['none', 'local', 'sticky', 'shared'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+/** Where an application unit's lock lives: in each instance, or in a lock service. */
+export const LOCK_SCOPES = ['local', 'distributed'] as const;
+export type LockScope = (typeof LOCK_SCOPES)[number];
+
+/** What a call over an edge is for, when it is not the request's own work. */
+export const EDGE_PURPOSES = ['session', 'lock'] as const;
+export type EdgePurpose = (typeof EDGE_PURPOSES)[number];
+
+/** Databases and caches hold data: they have `keys` and `shards`. */
+export function isDataStore(kind: NodeKind): kind is 'database' | 'cache' {
+  return kind === 'database' || kind === 'cache';
+}

@@ -28,6 +28,17 @@ export const LIMITS = {
   nameLength: 200,
   /** A client's requests per second. */
   ratePerSecond: 1e6,
+  /** Distinct users behind one client's requests (SPEC §8). */
+  users: 1_000_000,
+  /** Data keys of one database or cache. */
+  keys: 1_000_000,
+  /** Lock keys of one application unit. */
+  lockKeys: 100_000,
+  /**
+   * Per-user and per-key state the simulator keeps in typed arrays: users of all clients × nodes
+   * with `local` or `sticky` sessions, plus lock keys × instances for `local` locks.
+   */
+  stateEntries: 10_000_000,
   /** Characters of a file the reader or an importer takes (64 MiB of text). */
   fileCharacters: 64 * 1024 * 1024,
   /** Depth of a chain of Compose `extends`. */

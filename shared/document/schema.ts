@@ -11,10 +11,13 @@ import { LIMITS, formatLimit } from './limits';
 import {
   BALANCERS,
   CALL_MODES,
+  EDGE_PURPOSES,
   FANOUTS,
   FAULT_TYPES,
   LATENCY_DISTRIBUTIONS,
+  LOCK_SCOPES,
   NODE_KINDS,
+  SESSION_MODES,
 } from './kinds';
 
 export const FORMAT_NAME = 'topology-designer';
@@ -122,6 +125,14 @@ export const sloSchema = object({
   percentile: num({ positive: true, max: 100 }).optional(),
 });
 
+/** An application unit's lock (SPEC §8); fields left out take their defaults (`defaults.ts`). */
+export const lockSchema = object({
+  scope: oneOf(LOCK_SCOPES, 'lock scope').optional(),
+  keys: num({ int: true, min: 1, max: LIMITS.lockKeys }).optional(),
+  holdMs: num({ min: 0 }).optional(),
+  leaseMs: num({ positive: true }).optional(),
+});
+
 export const nodeSchema = object({
   id: idSchema,
   kind: oneOf(NODE_KINDS, 'kind'),
@@ -147,6 +158,12 @@ export const nodeSchema = object({
   mtbfHours: num({ positive: true }).optional(),
   mttrHours: num({ min: 0 }).optional(),
   slo: sloSchema.optional(),
+  // State (SPEC §8): users of a client; keys and shards of a data store; sessions and locks of a unit.
+  users: num({ int: true, min: 1, max: LIMITS.users }).optional(),
+  keys: num({ int: true, min: 1, max: LIMITS.keys }).optional(),
+  shards: num({ int: true, min: 1 }).optional(),
+  session: oneOf(SESSION_MODES, 'session mode').optional(),
+  lock: lockSchema.optional(),
 });
 
 export const edgeSchema = object({
@@ -161,6 +178,8 @@ export const edgeSchema = object({
   circuitBreaker: circuitBreakerSchema.optional(),
   optional: bool().optional(),
   async: bool().optional(),
+  /** A call made for the caller's session store or lock service rather than its own work (SPEC §8). */
+  purpose: oneOf(EDGE_PURPOSES, 'edge purpose').optional(),
 });
 
 export const hostSchema = object({
@@ -275,6 +294,7 @@ export const documentSchema = object({
 
 export type Slo = z.infer<typeof sloSchema>;
 export type Instance = z.infer<typeof instanceSchema>;
+export type Lock = z.infer<typeof lockSchema>;
 export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export type CircuitBreaker = z.infer<typeof circuitBreakerSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

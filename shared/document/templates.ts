@@ -232,8 +232,94 @@ export const TEMPLATES: readonly Template[] = [
   layers(true),
 ];
 
+function localSessions(): Template {
+  return {
+    id: 'cluster-local-sessions',
+    name: 'Cluster with local sessions',
+    description: 'A monolith copied onto three servers that keeps sessions in memory: users switched to another server lose their session. "Fix it" moves them to a shared store.',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: doc(
+      'Cluster with local sessions',
+      hosts('lb-1', 'server-1', 'server-2', 'server-3', 'db-1'),
+      [
+        { ...users, users: 500 },
+        { id: 'lb', kind: 'loadBalancer', name: 'Load balancer', instances: [{ host: 'h1' }] },
+        { id: 'shop', kind: 'monolith', name: 'Shop', instances: [{ host: 'h2' }, { host: 'h3' }, { host: 'h4' }], session: 'local' },
+        { id: 'db', kind: 'database', name: 'Shop DB', instances: [{ host: 'h5' }] },
+      ],
+      [
+        { id: 'e1', from: 'users', to: 'lb' },
+        { id: 'e2', from: 'lb', to: 'shop', timeoutMs: 1000 },
+        { id: 'e3', from: 'shop', to: 'db' },
+      ],
+      [['users'], ['lb'], ['shop'], ['db']],
+    ),
+  };
+}
+
+function bookingLock(): Template {
+  return {
+    id: 'booking-local-lock',
+    name: 'Booking service with an in-process lock',
+    description: 'A booking service on two servers guards each seat with a lock inside its process: the other server never sees it, so seats are booked twice.',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: doc(
+      'Booking service with an in-process lock',
+      hosts('gateway-1', 'booking-1', 'booking-2', 'db-1'),
+      [
+        { ...users, rate: 300 },
+        { id: 'gateway', kind: 'gateway', name: 'API gateway', instances: [{ host: 'h1' }] },
+        {
+          id: 'booking',
+          kind: 'service',
+          name: 'Booking service',
+          capabilities: ['bookings'],
+          instances: [{ host: 'h2' }, { host: 'h3' }],
+          lock: { scope: 'local', keys: 50, holdMs: 5 },
+        },
+        { id: 'bookings-db', kind: 'database', name: 'Bookings DB', instances: [{ host: 'h4' }] },
+      ],
+      chain(['users', 'gateway', 'booking', 'bookings-db']),
+      [['users'], ['gateway'], ['booking'], ['bookings-db']],
+    ),
+  };
+}
+
+function shardedDatabase(): Template {
+  return {
+    id: 'sharded-database',
+    name: 'Sharded database',
+    description: 'An orders database split into three shards of two replicas each: a server down fails no shard, a shard down fails only its keys.',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: doc(
+      'Sharded database',
+      hosts('orders-1', 'orders-2', 'db-1', 'db-2', 'db-3', 'db-4', 'db-5', 'db-6'),
+      [
+        users,
+        { id: 'orders', kind: 'service', name: 'Orders service', capabilities: ['orders'], instances: [{ host: 'h1' }, { host: 'h2' }] },
+        {
+          id: 'orders-db',
+          kind: 'database',
+          name: 'Orders DB',
+          instances: ['h3', 'h4', 'h5', 'h6', 'h7', 'h8'].map((host) => ({ host })),
+          shards: 3,
+          keys: 100_000,
+        },
+      ],
+      chain(['users', 'orders', 'orders-db']),
+      [['users'], ['orders'], ['orders-db']],
+    ),
+  };
+}
+
+/** Designs that show what state does to a copied or split design (SPEC §8). */
+export const STATE_TEMPLATES: readonly Template[] = [localSessions(), bookingLock(), shardedDatabase()];
+
+/** Every template, canonical ones first: what "New from template" and `topo new --list` offer. */
+export const ALL_TEMPLATES: readonly Template[] = [...TEMPLATES, ...STATE_TEMPLATES];
+
 export function findTemplate(id: string): Template | undefined {
-  return TEMPLATES.find((t) => t.id === id);
+  return ALL_TEMPLATES.find((t) => t.id === id);
 }
 
 /** A fresh copy of a template's document (templates are shared constants). */

@@ -10,6 +10,7 @@ import { migrateDocument } from './migrate';
 import { isDeployable } from './kinds';
 import { findJsonSyntaxError, lineAndColumn } from './jsonSyntax';
 import { checkFailureDomains } from './domains';
+import { checkState } from './state';
 import { checkRawValue, checkSizes, checkTextSize } from './inputLimits';
 
 export { MAX_NESTING } from './inputLimits';
@@ -20,7 +21,7 @@ export type ParseResult =
       document: TopologyDocument;
       /**
        * Problems that do not stop the design from being used (`topo validate --strict` makes them
-       * errors). This version of the format has none; the channel stays for the next one.
+       * errors): state fields not wired up yet (`state.ts`).
        */
       warnings: ValidationError[];
       migratedFrom?: number;
@@ -69,9 +70,10 @@ export function validateDocument(raw: unknown): ParseResult {
     return { ok: false, errors: notOurs ? [notOurs] : dedupe(errors) };
   }
   const document = withIdTables(parsed.data as TopologyDocument, migrated.value);
-  const errors = checkReferences(document);
+  const state = checkState(document);
+  const errors = [...checkReferences(document), ...state.errors];
   const migratedFrom = migrated.migratedFrom === undefined ? {} : { migratedFrom: migrated.migratedFrom };
-  if (errors.length === 0) return { ok: true, document, warnings: [], ...migratedFrom };
+  if (errors.length === 0) return { ok: true, document, warnings: state.warnings, ...migratedFrom };
   if (errors.every((e) => e.code === UNKNOWN_HOST)) return { ok: false, errors, repairable: { document, ...migratedFrom } };
   return { ok: false, errors };
 }

@@ -6,6 +6,9 @@
 import { BALANCERS, type Balancer } from '../document';
 import { mix32, type Random } from './random';
 import type { SimulationModel } from './model';
+import type { Sessions } from './sessions';
+import { Shards } from './shards';
+import { SESSION_STICKY } from './stateModel';
 
 /** Points per instance on a consistent-hash ring: enough for an even spread of keys. */
 const RING_POINTS = 64;
@@ -40,18 +43,23 @@ export class Balancers {
    * cannot pile onto the instance whose requests are still on the wire.
    */
   readonly connections: Int32Array;
+  /** Sharded data stores (SPEC §8), when the design has any. */
+  private readonly shards: Shards | undefined;
 
   constructor(
     private readonly model: SimulationModel,
     private readonly randomNumbers: Random,
     /** 1 while an instance is in rotation. */
     private readonly inRotation: Uint8Array,
+    /** Sessions, when the design keeps any: a sticky node pins each user to its session's instance. */
+    private readonly sessions?: Sessions,
   ) {
     this.cursor = new Int32Array(model.nodeCount);
     this.currentWeight = new Float64Array(model.instanceCount);
     this.rings = new Array(model.nodeCount).fill(undefined);
     this.ringOwners = new Array(model.nodeCount).fill(undefined);
     this.connections = new Int32Array(model.instanceCount);
+    this.shards = model.state.used && model.state.nodeShards.some((n) => n > 1) ? new Shards(model, randomNumbers, inRotation, this.connections) : undefined;
   }
 
   /**
@@ -70,6 +78,12 @@ export class Balancers {
   }
 
   private choose(node: number, key: number, exclude: number): number {
+    if (this.sessions !== undefined && this.model.state.nodeSession[node] === SESSION_STICKY) {
+      // Sticky: the user's session instance while it is in rotation; else the balancer re-pins.
+      const owner = this.sessions.owner(node, key);
+      if (owner >= 0 && this.eligible(owner, exclude)) return owner;
+    }
+    if (this.shards !== undefined && this.model.state.nodeShards[node]! > 1) return this.shards.pick(node, key, exclude);
     const first = this.model.nodeFirstInstance[node]!;
     const count = this.model.nodeInstanceCount[node]!;
     if (count === 1) return this.inRotation[first] === 1 ? first : -1;

@@ -57,6 +57,11 @@ export class CallFlow {
     private readonly port: CallPort,
   ) {}
 
+  /** The edge of a call still open (serial `serial`), or -1. */
+  edgeOf(call: number, serial: number): number {
+    return call >= 0 && this.calls.serial[call] === serial ? this.calls.edge[call]! : -1;
+  }
+
   /** Records allocated and in use (for the memory and no-leak tests). */
   get capacity(): number {
     return this.calls.capacity;

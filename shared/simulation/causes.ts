@@ -21,6 +21,8 @@ export const FAILURE_CAUSE_TABLE = {
   partition: { code: 6, label: 'Network partition' },
   error: { code: 7, label: 'Error' },
   unavailable: { code: 8, label: 'Unavailable (no instance in rotation)' },
+  'session-lost': { code: 9, label: 'Session lost (kept on another instance)' },
+  'lock-unavailable': { code: 10, label: 'Lock service unavailable' },
 } as const satisfies Record<FailureCause, FailureCauseEntry>;
 
 /** Success: the absence of a cause. */
@@ -33,6 +35,8 @@ export const CAUSE_CIRCUIT_OPEN = FAILURE_CAUSE_TABLE['circuit-open'].code;
 export const CAUSE_PARTITION = FAILURE_CAUSE_TABLE.partition.code;
 export const CAUSE_ERROR = FAILURE_CAUSE_TABLE.error.code;
 export const CAUSE_UNAVAILABLE = FAILURE_CAUSE_TABLE.unavailable.code;
+export const CAUSE_SESSION_LOST = FAILURE_CAUSE_TABLE['session-lost'].code;
+export const CAUSE_LOCK_UNAVAILABLE = FAILURE_CAUSE_TABLE['lock-unavailable'].code;
 
 /** Cause names by code (index 0, success, is unused). */
 export const CAUSE_BY_CODE: readonly (FailureCause | undefined)[] = [undefined, ...FAILURE_CAUSES];

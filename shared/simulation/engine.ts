@@ -42,13 +42,16 @@ import { Random } from './random';
 import { Balancers } from './balancers';
 import { Breakers } from './breaker';
 import { CallFlow } from './calls';
-import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_TIMEOUT } from './causes';
+import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_LOCK_UNAVAILABLE, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_SESSION_LOST, CAUSE_TIMEOUT } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
 import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, type SimulationModel } from './model';
-import { JOB_HOLDS_SLOT, JOB_ROOT, JOB_SAMPLED, JobPool, PathPool } from './pools';
+import { JOB_HOLDS_SLOT, JOB_LOCK_CALL, JOB_ROOT, JOB_SAMPLED, JOB_SESSION_CALL, JobPool, PathPool } from './pools';
+import { Sessions } from './sessions';
+import { Locks } from './locks';
+import { LOCK_NONE, SESSION_LOCAL, SESSION_STICKY } from './stateModel';
 import { MovementLog } from './movements';
-import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP } from './events';
+import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE } from './events';
 import { Faults } from './faults';
 import { Messaging } from './queues';
 import { budgetStop, CHECK_EVERY, eventLimit, IN_FLIGHT_LIMIT, PENDING_EVENT_LIMIT, STALL_EVENT_LIMIT, type BudgetReason, type BudgetStop } from './budget';
@@ -59,8 +62,6 @@ import type { LiveClientMetrics, Movement, SimulationReport, SimulationSnapshot,
 
 /** Calls deeper than this fail with `error`: only a cycle of synchronous calls gets there. */
 const MAX_DEPTH = 64;
-/** Request keys (for consistent hashing) are drawn uniformly from this many keys per client. */
-export const KEYS_PER_CLIENT = 10_000;
 /** Spread of the lognormal service time (σ of the underlying normal). */
 const LOGNORMAL_SIGMA = 0.5;
 
@@ -104,6 +105,9 @@ export class Engine {
   private readonly faults: Faults;
   private readonly messaging: Messaging;
   private readonly movements: MovementLog | undefined;
+  /** Sessions and locks (SPEC §8), only where the design keeps them. */
+  private readonly sessions: Sessions | undefined;
+  private readonly locks: Locks | undefined;
   readonly durationMs: number;
   /** Virtual time, ms: read by the parts, moved only here. */
   private readonly clock = { now: 0 };
@@ -131,7 +135,9 @@ export class Engine {
     this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount, model.clients.length);
     this.breakers = new Breakers(model);
     this.instances = new InstanceTable(model);
-    this.balancers = new Balancers(model, this.random, this.instances.inRotation);
+    const state = model.state;
+    this.sessions = state.used && state.nodeSession.some((mode) => mode === SESSION_LOCAL || mode === SESSION_STICKY) ? new Sessions(state, model.nodeCount) : undefined;
+    this.balancers = new Balancers(model, this.random, this.instances.inRotation, this.sessions);
     this.tokens = Float64Array.from(model.nodeRateLimit, (rate) => Math.max(1, rate));
     this.tokensAt = new Float64Array(model.nodeCount);
     let totalRate = 0;
@@ -160,6 +166,17 @@ export class Engine {
       callDone: (job, cause, origin, optional, edge, beforeMs) => this.childDone(job, cause, origin, optional, edge, beforeMs),
       deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
+    this.locks = state.used && state.nodeLock.some((lock) => lock !== LOCK_NONE)
+      ? new Locks(model, this.random, this.instances, {
+          clock,
+          agenda: this.queue,
+          jobs: this.jobs,
+          granted: (job, holdMs) => this.serve(job, holdMs),
+          overloaded: (job) => this.failJob(job, CAUSE_OVERLOAD, this.jobs.node[job]!),
+          lost: (job) => this.lostJob(job),
+          violated: (job) => this.violationSeen(job),
+        })
+      : undefined;
     // Faults first, so that a fault at t = 0 is in place before the first request.
     this.faults.scheduleAll(this.durationMs);
     for (const client of model.clients) this.scheduleArrival(client);
@@ -243,7 +260,7 @@ export class Engine {
 
   private readableState(): ReadableState {
     const { model, metrics, instances, breakers } = this;
-    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped };
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations };
   }
 
   /** The metrics collected so far, read only. */
@@ -298,6 +315,7 @@ export class Engine {
       case EVENT_FAULT_END: return this.faults.end(first);
       case EVENT_HEALTH: return this.faults.onHealth(first, second);
       case EVENT_PUMP: return this.messaging.pump(first);
+      case EVENT_LOCK_RELEASE: return this.locks?.onRelease(first, second);
     }
   }
 
@@ -332,7 +350,9 @@ export class Engine {
   }
 
   private onArrival(client: number): void {
-    const key = client * KEYS_PER_CLIENT + this.random.below(KEYS_PER_CLIENT);
+    // The request's user, numbered across the design's clients (SPEC §8).
+    const state = this.model.state;
+    const key = state.nodeUserBase[client]! + this.random.below(state.nodeUsers[client]!);
     const sampled = this.movements !== undefined && this.requestCounter++ % this.sampleEvery === 0;
     const job = this.jobs.open(client, -1, -1, 0, key, 0, JOB_ROOT | (sampled ? JOB_SAMPLED : 0), this.clock.now);
     this.jobs.path[job] = this.paths.open(client, 0);
@@ -393,7 +413,11 @@ export class Engine {
     if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1, edge, 0);
     const instance = jobs.instance[job]!;
     const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
-    this.calls.start(job, jobs.generation[job]!, edge, fromHost, jobs.key[job]!, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
+    // A call into a database or cache that routes by key carries a data key of its own (SPEC §8).
+    const target = this.model.edgeTo[edge]!;
+    const state = this.model.state;
+    const key = state.nodeDrawsKey[target] === 1 ? this.random.below(state.nodeKeys[target]!) : jobs.key[job]!;
+    this.calls.start(job, jobs.generation[job]!, edge, fromHost, key, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
   }
 
   /** An attempt is on its way to `instance`: its job starts there after `delayMs` (SAME_HOST: at once). */
@@ -419,6 +443,7 @@ export class Engine {
       return this.failJob(job, CAUSE_CRASH, node);
     }
     if (model.nodeRateLimit[node]! > 0 && !this.takeToken(node)) return this.failJob(job, CAUSE_RATE_LIMITED, node);
+    if (this.sessions !== undefined && this.sessions.lost(node, jobs.key[job]!, instance)) return this.failJob(job, CAUSE_SESSION_LOST, node);
     jobs.epoch[job] = table.epoch[instance]!;
     jobs.start[job] = this.clock.now;
     if (table.busy[instance]! < model.nodeConcurrency[node]!) {
@@ -463,8 +488,49 @@ export class Engine {
     this.paths.queueMs[path] = this.clock.now - jobs.start[job]!;
     // The start of service, until onServiceDone turns it into the service time.
     this.paths.serviceMs[path] = this.clock.now;
-    const serviceMs = this.serviceTime(node) + this.faults.latencyAdded[node]!;
+    if (this.locks !== undefined && this.model.state.nodeLock[node] !== LOCK_NONE) {
+      // A distributed lock is asked for over the lock edge first; a local one at once.
+      const lockEdge = this.model.state.nodeLockEdge[node]!;
+      if (lockEdge >= 0) return this.stateCall(job, lockEdge, JOB_LOCK_CALL);
+      return this.locks.acquire(job);
+    }
+    this.serve(job, 0);
+  }
+
+  /** A sampled request took a key another instance held: it bursts at its card (live mode). */
+  private violationSeen(job: number): void {
+    const jobs = this.jobs;
+    if (this.movements === undefined || (jobs.flags[job]! & JOB_SAMPLED) === 0) return;
+    const edge = this.calls.edgeOf(jobs.parentCall[job]!, jobs.parentSerial[job]!);
+    if (edge >= 0) this.movements.recordViolation(edge, jobs.start[job]!, this.clock.now);
+  }
+
+  /** The job has its slot (and its lock): its service takes `extraMs` more than the node's. */
+  private serve(job: number, extraMs: number): void {
+    const jobs = this.jobs;
+    const node = jobs.node[job]!;
+    const serviceMs = extraMs + this.serviceTime(node) + this.faults.latencyAdded[node]!;
     this.queue.push(this.clock.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
+  }
+
+  /** One call over a purpose edge (the lock service, the session store), outside the fanout. */
+  private stateCall(job: number, edge: number, flag: number): void {
+    this.jobs.flags[job]! |= flag;
+    this.jobs.pending[job] = 1;
+    this.startChildCall(job, edge);
+  }
+
+  /** The call over a purpose edge is back: take the lock, or go on to the node's calls. */
+  private stateCallDone(job: number, cause: number, origin: number): void {
+    const jobs = this.jobs;
+    if ((jobs.flags[job]! & JOB_LOCK_CALL) !== 0) {
+      jobs.flags[job]! &= ~JOB_LOCK_CALL;
+      if (cause !== CAUSE_NONE) return this.failJob(job, CAUSE_LOCK_UNAVAILABLE, origin);
+      return this.locks!.acquire(job);
+    }
+    jobs.flags[job]! &= ~JOB_SESSION_CALL;
+    if (cause !== CAUSE_NONE) return this.failJob(job, cause, origin);
+    this.beginCalls(job);
   }
 
   private serviceTime(node: number): number {
@@ -490,6 +556,8 @@ export class Engine {
     if (errorRate > 0 && this.random.next() < errorRate) return this.failJob(job, CAUSE_ERROR, node);
     if (model.nodeIsQueue[node] === 1) return this.messaging.publish(node, jobs.key[job]!) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
     if (model.nodeIsCache[node] === 1 && this.random.next() < model.nodeHitRate[node]!) return this.finishJob(job);
+    const sessionEdge = model.state.nodeSessionEdge[node]!;
+    if (sessionEdge >= 0) return this.stateCall(job, sessionEdge, JOB_SESSION_CALL);
     this.beginCalls(job);
   }
 
@@ -593,6 +661,18 @@ export class Engine {
       child = -1;
     }
     if (instance >= 0 && jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
+    if ((jobs.flags[job]! & (JOB_LOCK_CALL | JOB_SESSION_CALL)) !== 0) {
+      // A lock is taken with the slot held and the service clock running: its call is the node's own
+      // service time. A session call follows the service like any sequential call: its path is kept.
+      if ((jobs.flags[job]! & JOB_LOCK_CALL) !== 0 || cause !== CAUSE_NONE) {
+        if (child >= 0) this.paths.release(child);
+      } else {
+        if (child < 0) child = this.paths.open(this.model.edgeTo[edge]!, beforeMs);
+        else this.paths.networkMs[child]! += beforeMs;
+        this.paths.attach(jobs.path[job]!, child, false);
+      }
+      return this.stateCallDone(job, cause, origin);
+    }
     if (cause !== CAUSE_NONE && !optional) return this.failJob(job, cause, origin);
     const node = jobs.node[job]!;
     const parallel = this.model.nodeParallel[node] === 1 && this.model.nodeFanoutAll[node] === 1;

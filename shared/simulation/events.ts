@@ -21,6 +21,8 @@ export const EVENT_FAULT_END = 8;
 export const EVENT_HEALTH = 9;
 /** first: consumer edge of a queue. */
 export const EVENT_PUMP = 10;
+/** first: lock slot, second: its holder serial. The holder's holdMs (or lease) is over. */
+export const EVENT_LOCK_RELEASE = 11;
 
 /** Virtual time as the parts read it: the engine moves it, event by event (ms). */
 export interface Clock {

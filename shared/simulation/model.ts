@@ -4,6 +4,7 @@
  * `resolveDocument`. Strings are looked up once here, never in the event loop.
  */
 import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type Slo, type TopologyDocument } from '../document';
+import { compileState, type StateModel } from './stateModel';
 import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
 /** Host index of clients: they stand outside every host, so every call they make crosses the network. */
@@ -86,6 +87,8 @@ export interface SimulationModel {
   readonly crossRegionMs: number;
   readonly connectTimeoutMs: number;
   readonly faults: readonly CompiledFault[];
+  /** Users, data keys, shards, sessions and locks (SPEC §8); purpose edges are not in outEdges. */
+  readonly state: StateModel;
 }
 
 /** Nodes that forward without a thread per request: their slot covers only their own work. */
@@ -150,6 +153,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     edgeAsync: new Uint8Array(edgeCount), edgeBreakerWindow: new Int32Array(edgeCount), edgeBreakerRate: ef64(), edgeBreakerOpenMs: ef64(),
   };
   const outLists: number[][] = nodes.map(() => []);
+  const state = compileState(doc, nodeIndex, m.nodeInstanceCount, m.nodeBalancer);
   edges.forEach((edge, i) => {
     const from = nodeIndex.get(edge.from) ?? 0;
     e.edgeFrom[i] = from;
@@ -166,6 +170,8 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
       e.edgeBreakerRate[i] = edge.circuitBreaker.failureRate;
       e.edgeBreakerOpenMs[i] = edge.circuitBreaker.openMs;
     }
+    // A purpose edge is called once per request by its own rule, never by the fanout.
+    if (doc.edges[i]!.purpose !== undefined) return;
     outLists[from]!.push(i);
     m.nodeOutWeight[from]! += edge.weight;
   });
@@ -224,6 +230,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     crossRegionMs: doc.settings?.crossRegionMs ?? RELIABILITY_DEFAULTS.crossRegionMs,
     connectTimeoutMs: resolved.settings.connectTimeoutMs,
     faults,
+    state,
   };
 }
 

@@ -31,6 +31,21 @@ export class MovementLog {
     this.pending.push(movement);
   }
 
+  /** A request that arrived over `edge` at `startMs` took, at `endMs`, a lock key another instance held. */
+  recordViolation(edge: number, startMs: number, endMs: number): void {
+    const movement: Movement = {
+      edge: this.model.edgeIds[edge]!,
+      from: this.model.nodeIds[this.model.edgeFrom[edge]!]!,
+      to: this.model.nodeIds[this.model.edgeTo[edge]!]!,
+      startMs,
+      endMs,
+      outcome: 'ok',
+      violation: true,
+    };
+    if (this.pending.length >= MAX_PENDING) this.pending.shift();
+    this.pending.push(movement);
+  }
+
   /** Movements recorded since the last drain, oldest first. */
   drain(): Movement[] {
     const out = this.pending;

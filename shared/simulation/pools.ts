@@ -56,6 +56,9 @@ abstract class RecordPool {
 export const JOB_SAMPLED = 1;
 export const JOB_HOLDS_SLOT = 2;
 export const JOB_ROOT = 4;
+/** The job waits on its lock edge (acquire) or its session edge (SPEC §8), not on its own calls. */
+export const JOB_LOCK_CALL = 8;
+export const JOB_SESSION_CALL = 16;
 
 export class JobPool extends RecordPool {
   node = new Int32Array(0);

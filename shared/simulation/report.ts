@@ -29,6 +29,8 @@ export interface ReadableState {
   readonly breakers: Breakers;
   /** Set when the run's budget stopped it before its end. */
   readonly stop?: BudgetStop | null;
+  /** Exclusion violations per node, when the design has locks (SPEC §8). */
+  readonly exclusionViolations?: Float64Array | undefined;
 }
 
 /** `availabilityReason` of a report in which no request finished. */
@@ -56,6 +58,7 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
       utilization: round(Math.min(1, busyMs / (count * model.nodeConcurrency[n]! * elapsedMs)), 4),
       maxQueue: metrics.nodeMaxQueue[n]!,
       ...(count > 1 ? { instances: Array.from(metrics.instanceServed.subarray(first, first + count)) } : {}),
+      ...(model.state.nodeLock[n] !== 0 ? { exclusionViolations: state.exclusionViolations?.[n] ?? 0 } : {}),
     };
   });
   const hasQueue = model.nodeIsQueue.some((q) => q === 1);

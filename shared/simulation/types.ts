@@ -18,6 +18,8 @@ export interface NodeReport {
   readonly maxQueue: number;
   /** Requests each instance served, in `instances` order (nodes with several instances only). */
   readonly instances?: readonly number[];
+  /** Nodes with a lock: times two instances held one key at once (local locks; SPEC §8). */
+  readonly exclusionViolations?: number;
 }
 
 export interface TimelineEntry {
@@ -208,6 +210,8 @@ export interface Movement {
   /** `retried`: this attempt failed and the caller tries again. */
   readonly outcome: 'ok' | 'retried' | 'failed';
   readonly cause?: FailureCause;
+  /** Set on the arrival of a request that took a lock key another instance held (SPEC §8). */
+  readonly violation?: true;
 }
 
 /** A client's standing so far, for the live dock. */
