@@ -136,13 +136,13 @@ function RampSection({ report }: { report: CapacityReport }) {
             <span role="status" aria-label="Ramp progress">
               Ramp: step {Math.min(ramp.done + 1, ramp.total)} of {ramp.total}…
             </span>
-            <button type="button" onClick={() => reliabilityController().cancelRamp()}>
+            <button type="button" className="button button--small" onClick={() => reliabilityController().cancelRamp()}>
               Cancel
             </button>
           </>
         ) : (
           <>
-            <button type="button" onClick={() => void reliabilityController().runRamp()} title="Simulate growing multiples of every client's rate, as topo capacity --ramp does">
+            <button type="button" className="button button--small" onClick={() => void reliabilityController().runRamp()} title="Simulate growing multiples of every client's rate, as topo capacity --ramp does">
               Run ramp
             </button>
             {!ramp && <span className="muted">{DEFAULT_RAMP_STEPS} multiples up to 1.5 × the analytic maximum.</span>}
