@@ -1,7 +1,7 @@
 /**
  * Capacity ramp speed (SPEC §7): `capacityRampMs` is a 10-step `topo capacity --ramp` of the
  * 12-unit reference microservice design (bench/reference-microservices.topo), 20 simulated s per
- * step, over worker threads (one per core) when the CLI's worker bundle exists (dist/cli, built by
+ * step, on the batch pool's worker threads (one per core) when the CLI's worker bundle exists (dist/cli, built by
  * `npm run build:cli`), else in one thread (target ≤ 10,000 ms). Also the knee and the analytic
  * maxMultiple it is compared with. Median of three runs after a warm-up.
  */
@@ -23,7 +23,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const doc = loadReference();
   const workerFile = join(process.cwd(), 'dist', 'cli', 'capacity-worker.cjs');
   const threads = existsSync(workerFile) ? availableParallelism() : 1;
-  const options = { steps: 10, durationS: 20, seed: 1, threads, workerFile };
+  const options = { steps: 10, durationS: 20, seed: 1, workers: threads, workerFile };
   await runRampPool(doc, { ...options, steps: 2, durationS: 2 });
   const times: number[] = [];
   let report: RampReport | undefined;

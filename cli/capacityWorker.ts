@@ -1,17 +1,20 @@
 /**
- * A worker thread of `topo capacity --ramp` (bundled as dist/cli/capacity-worker.cjs): runs the
- * ramp steps it is sent, one at a time, with the shared `runRampStep`, and posts each result.
+ * A worker thread of `topo capacity --ramp` (bundled as dist/cli/capacity-worker.cjs): one thread
+ * of the batch pool (`shared/batch`, `cli/batchThreads.ts`), like the sweep's. It receives ramp
+ * steps one at a time, runs each with the shared `runRampStep`, and posts its result.
  */
 import { parentPort } from 'node:worker_threads';
 import { runRampStep, type RampStep, type RampStepTask } from '../shared/reliability';
+import type { BatchThreadMessage } from './batchThreads';
 
 /** Worker → main thread. */
-export type RampStepMessage = { readonly kind: 'done'; readonly step: RampStep } | { readonly kind: 'error'; readonly message: string };
+export type RampStepMessage = BatchThreadMessage<RampStep>;
 
 parentPort?.on('message', (task: RampStepTask) => {
+  const post = (message: RampStepMessage) => parentPort!.postMessage(message);
   try {
-    parentPort!.postMessage({ kind: 'done', step: runRampStep(task) } satisfies RampStepMessage);
+    post({ kind: 'done', result: runRampStep(task) });
   } catch (error) {
-    parentPort!.postMessage({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies RampStepMessage);
+    post({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -70,7 +70,7 @@ describe('topo capacity', () => {
 
   it('--ramp prints the ramp as a table with the knee marked', async () => {
     const { io, stdout } = fakeIo({ 'c.topo': JSON.stringify(chain) });
-    expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '4', '--duration', '5', '--threads', '1'], io)).toBe(0);
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '4', '--duration', '5', '--workers', '1'], io)).toBe(0);
     const lines = stdout().split('\n');
     expect(lines).toContain('Ramp (5 s simulated per step)');
     expect(lines.find((l) => l.includes('◀ knee'))).toMatch(/^ +4\.50× +[\d.]+ +[\d.]+ +[\d.]+ % +[\d.]+ ms {2}◀ knee$/);
@@ -81,6 +81,10 @@ describe('topo capacity', () => {
     const { io, stderr } = fakeIo({ 'c.topo': JSON.stringify(chain) });
     expect(await runCli(['capacity', 'c.topo', '--ramp', '--steps', '0'], io)).toBe(2);
     expect(stderr()).toContain('--steps "0": must be a whole number from 1 to 100');
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--workers', '0'], io)).toBe(2);
+    expect(stderr()).toContain('--workers "0": must be a whole number from 1 to 256');
+    expect(await runCli(['capacity', 'c.topo', '--ramp', '--threads', 'x'], io)).toBe(2);
+    expect(stderr()).toContain('--threads "x": must be a whole number from 1 to 256');
   });
 
   it('fails with exit 1 on an invalid file', async () => {
@@ -101,12 +105,12 @@ describe('the ramp over worker threads', () => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('gives the same ramp as one thread, whatever the number of threads', async () => {
+  it('gives the same ramp as one thread, whatever the number of workers', async () => {
     const doc = chain as unknown as TopologyDocument;
     const expected = await runRamp(doc, { steps: 5, durationS: 3, seed: 2 });
     const progress: number[] = [];
-    expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, threads: 2, workerFile, onProgress: (done) => progress.push(done) })).toEqual(expected);
+    expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, workers: 2, workerFile, onProgress: (done) => progress.push(done) })).toEqual(expected);
     expect(progress).toEqual([1, 2, 3, 4, 5]);
-    expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, threads: 8, workerFile })).toEqual(expected);
+    for (const workers of [1, 3, 8]) expect(await runRampPool(doc, { steps: 5, durationS: 3, seed: 2, workers, workerFile })).toEqual(expected);
   });
 });

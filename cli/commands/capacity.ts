@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { TopologyDocument } from '../../shared/document';
 import { DEFAULT_SEED } from '../../shared/simulation';
 import {
@@ -14,8 +13,8 @@ import {
   type RampStep,
   type RampStepTask,
 } from '../../shared/reliability';
+import { threadWorker } from '../batchThreads';
 import { EXIT_OK, numberOption, parseCommandArgs, readDocument, singleFile, type CliIo, type Command } from '../command';
-import type { RampStepMessage } from '../capacityWorker';
 import { MAX_DURATION_S } from './simulate';
 
 /** The bundled worker beside the bundled CLI (absent when running from sources, e.g. under vitest). */
@@ -27,64 +26,37 @@ export interface RampPoolOptions {
   readonly steps: number;
   readonly durationS: number;
   readonly seed: number;
-  /** Worker threads (default: one per core). 1 or a missing worker file runs in this thread. */
-  readonly threads?: number;
+  /** Workers of the pool (default: one per core). 1 or a missing worker file runs in this thread. */
+  readonly workers?: number;
   readonly workerFile?: string;
+  /** After each finished step, `done` of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs one step in `worker`. */
-function stepInThread(worker: Worker, task: RampStepTask): Promise<RampStep> {
-  return new Promise<RampStep>((resolve, reject) => {
-    const onExit = (code: number) => reject(new Error(`capacity worker exited with code ${code}`));
-    worker.once('error', reject);
-    worker.once('exit', onExit);
-    worker.once('message', (message: RampStepMessage) => {
-      worker.off('error', reject);
-      worker.off('exit', onExit);
-      if (message.kind === 'error') reject(new Error(message.message));
-      else resolve(message.step);
-    });
-    worker.postMessage(task);
-  });
-}
-
 /**
- * The ramp over worker threads — or in this thread when there is one thread or no worker bundle.
- * Each step is a seeded run of its own: the result is the same either way.
+ * The ramp on the batch pool (`shared/batch`): worker threads taking one step at a time — or this
+ * thread, when there is one worker or no worker bundle. Each step is a seeded run of its own: the
+ * result is the same either way.
  */
 export async function runRampPool(doc: TopologyDocument, options: RampPoolOptions): Promise<RampReport> {
   const workerFile = options.workerFile ?? bundledWorkerFile();
-  const threads = workerFile !== undefined && existsSync(workerFile) ? Math.min(options.threads ?? availableParallelism(), options.steps) : 1;
-  const base = { steps: options.steps, durationS: options.durationS, seed: options.seed, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  if (threads <= 1 || workerFile === undefined) return runRamp(doc, base);
-  const idle = Array.from({ length: threads }, () => new Worker(workerFile));
-  const all = [...idle];
-  try {
-    return await runRamp(doc, {
-      ...base,
-      parallel: threads,
-      // `parallel` lanes and as many workers: a lane always finds one idle.
-      runStep: async (task) => {
-        const worker = idle.pop()!;
-        try {
-          return await stepInThread(worker, task);
-        } finally {
-          idle.push(worker);
-        }
-      },
-    });
-  } finally {
-    await Promise.all(all.map((worker) => worker.terminate()));
-  }
+  const workers = workerFile !== undefined && existsSync(workerFile) ? (options.workers ?? availableParallelism()) : 1;
+  return runRamp(doc, {
+    steps: options.steps,
+    durationS: options.durationS,
+    seed: options.seed,
+    workers,
+    ...(workers > 1 && workerFile !== undefined ? { spawn: () => threadWorker<RampStepTask, RampStep>(workerFile) } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
 }
 
-/** `topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--threads N]]` (SPEC §7). */
+/** `topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--workers N]]` (SPEC §7). */
 export const capacityCommand: Command = {
   name: 'capacity',
   summary: 'find the bottleneck: per node visits, holding time, capacity, utilization, largest rate; --ramp simulates growing load',
   usage:
-    'topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--threads N]]\n\n' +
+    'topo capacity FILE [--json] [--ramp [--steps N] [--duration S] [--seed N] [--workers N]]\n\n' +
     'For each node of the design in FILE: its visit ratio (calls per client request, from fan-out, weights,\n' +
     'probabilities and cache hit rates), the time one call holds a slot (own service time plus the calls it\n' +
     'waits on with the slot held), its slots (instances × concurrency), its capacity per second, its\n' +
@@ -92,8 +64,9 @@ export const capacityCommand: Command = {
     'that sustains the least; maxMultiple says how many times every client’s rate can grow until it saturates.\n' +
     'Light-load figures: queueing, retries and timeouts are not counted.\n' +
     `--ramp also simulates N (default ${DEFAULT_RAMP_STEPS}) growing multiples of every client's rate, evenly up to 1.5 × maxMultiple,\n` +
-    `S simulated seconds each (default ${DEFAULT_RAMP_DURATION_S}), seed N (default ${DEFAULT_SEED}), over N worker threads (default: one per core),\n` +
-    'and marks the knee: the first multiple where more than 1 % of requests fail or a client’s latency SLO breaks.\n' +
+    `S simulated seconds each (default ${DEFAULT_RAMP_DURATION_S}), seed N (default ${DEFAULT_SEED}), over N worker threads (default: one per core;\n` +
+    '--threads is the older spelling), an idle thread taking the next step; the result is the same for any N.\n' +
+    'It marks the knee: the first multiple where more than 1 % of requests fail or a client’s latency SLO breaks.\n' +
     '--json prints { bottleneck, maxMultiple, maxRate, nodes: { ID: { visits, holdingMs, slots, capacityPerSecond, utilization, maxRate } } },\n' +
     'with --ramp also ramp: [ { multiple, offered, served, failedShare, p99 } ] and knee.\n' +
     'Exit 0 when FILE was analysed, 1 when FILE is invalid, 2 on bad usage.',
@@ -104,13 +77,15 @@ export const capacityCommand: Command = {
       steps: { type: 'string' },
       duration: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
       threads: { type: 'string' },
     });
     const file = singleFile(capacityCommand, positionals);
     const steps = numberOption(capacityCommand, 'steps', values.steps, DEFAULT_RAMP_STEPS, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'a whole number from 1 to 100');
     const durationS = numberOption(capacityCommand, 'duration', values.duration, DEFAULT_RAMP_DURATION_S, (n) => n > 0 && n <= MAX_DURATION_S, `a number of seconds in (0, ${MAX_DURATION_S}]`);
     const seed = numberOption(capacityCommand, 'seed', values.seed, DEFAULT_SEED, (n) => Number.isSafeInteger(n), 'a whole number');
-    const threads = numberOption(capacityCommand, 'threads', values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
+    const workersFlag = values.workers !== undefined ? 'workers' : 'threads';
+    const workers = numberOption(capacityCommand, workersFlag, values.workers ?? values.threads, availableParallelism(), (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     const doc = readDocument(file, io, { quiet: values.json === true });
     const report = analyzeCapacity(doc);
     if (values.ramp !== true) {
@@ -118,7 +93,7 @@ export const capacityCommand: Command = {
       return EXIT_OK;
     }
     const onProgress = io.isTty ? (done: number, total: number) => io.progress(`\rramp: ${done}/${total} steps${done === total ? '\x1b[K\r' : ''}`) : undefined;
-    const ramp = await runRampPool(doc, { steps, durationS, seed, threads, ...(onProgress ? { onProgress } : {}) });
+    const ramp = await runRampPool(doc, { steps, durationS, seed, workers, ...(onProgress ? { onProgress } : {}) });
     if (io.isTty) io.progress('\r\x1b[K');
     io.stdout(values.json === true ? JSON.stringify({ ...report, ...ramp }, null, 2) + '\n' : formatCapacity(file, doc, report) + formatRamp(ramp, durationS));
     return EXIT_OK;

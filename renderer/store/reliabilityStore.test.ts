@@ -6,6 +6,7 @@ import { simulate, type SimulationService } from '../../shared/simulation';
 import type { ReliabilityClient, ReliabilityOptions, ReliabilityResult } from '../worker/reliabilityClient';
 import { answerReliability } from '../worker/reliabilityProtocol';
 import { scaleLoad } from '../model/reliabilityView';
+import { runRamp } from '../../shared/reliability';
 import { createReliabilityController, DEFAULT_RELIABILITY_OPTIONS, type ReliabilitySlice } from './reliabilityStore';
 
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.document;
@@ -20,6 +21,7 @@ function setup() {
     error: null,
     multiple: 1,
     load: null,
+    ramp: null,
     set: (partial) => set(partial),
   }));
   const documents = create<{ document: TopologyDocument }>()(() => ({ document: template('services-two-servers') }));
@@ -138,5 +140,31 @@ describe('the reliability controller', () => {
     // An edit makes the run stale: it is cleared.
     t.documents.setState({ document: template('monolith-cluster') });
     expect(t.reliability.getState().load).toBeNull();
+  });
+
+  it('runs the capacity ramp with the dock seed, as the CLI would, and drops it when the design changes', async () => {
+    const t = setup();
+    t.controller.start();
+    const document = t.documents.getState().document;
+    const running = t.controller.runRamp();
+    expect(t.reliability.getState().ramp).toMatchObject({ seed: 5, durationS: 20, done: 0, total: 10, report: null });
+    await running;
+    const ramp = t.reliability.getState().ramp!;
+    expect(ramp.report).toEqual(await runRamp(document, { seed: 5, durationS: 20 }));
+    expect(ramp.done).toBe(10);
+    expect(t.batches).toHaveLength(10);
+    expect(t.documents.getState().document).toBe(document);
+    // An edit while a ramp runs: it stops and its answer never shows.
+    const again = t.controller.runRamp();
+    t.documents.setState({ document: template('monolith-cluster') });
+    expect(t.reliability.getState().ramp).toBeNull();
+    await again;
+    expect(t.reliability.getState().ramp).toBeNull();
+    expect(t.batches.length).toBeLessThan(20);
+    // Cancel forgets it too.
+    const third = t.controller.runRamp();
+    t.controller.cancelRamp();
+    await third;
+    expect(t.reliability.getState().ramp).toBeNull();
   });
 });

@@ -3,15 +3,19 @@
  * reliability worker, only while one of the two panels is shown (a design nobody analyses costs
  * nothing), debounced after each edit so typing never waits for it; the answer for a design that
  * has changed since is dropped. The load slider's simulated run goes to a simulation worker of its
- * own, on a scaled copy of the design (the user's document is never touched).
+ * own, on a scaled copy of the design (the user's document is never touched). The capacity ramp
+ * runs on the app's pool of simulation workers (the sweep's), like `topo capacity --ramp`.
  */
 import { create } from 'zustand';
 import type { TopologyDocument } from '../../shared/document';
+import { DEFAULT_RAMP_DURATION_S, DEFAULT_RAMP_STEPS, type RampReport } from '../../shared/reliability';
 import type { SimulationService } from '../../shared/simulation/service';
 import { loadVerdict, scaleLoad, type LoadVerdict } from '../model/reliabilityView';
 import { createReliabilityClient, type ReliabilityClient, type ReliabilityOptions, type ReliabilityResult } from '../worker/reliabilityClient';
 import { createSimulationClient } from '../worker/client';
+import { rampOnPool } from '../worker/rampPool';
 import { useDocumentStore } from './documentStore';
+import { simulationBatch } from './simulationController';
 import { useSimulationStore } from './simulationStore';
 
 /** What the right-hand column shows above the inspector. */
@@ -30,6 +34,18 @@ export interface LoadRun {
   readonly error: string | null;
 }
 
+/** The capacity ramp: the same multiples, seed and duration as `topo capacity --ramp --seed N`. */
+export interface RampRun {
+  readonly seed: number;
+  readonly durationS: number;
+  /** Steps finished of all of them. */
+  readonly done: number;
+  readonly total: number;
+  /** Null while it runs. */
+  readonly report: RampReport | null;
+  readonly error: string | null;
+}
+
 export interface ReliabilitySlice {
   readonly panel: SidePanel;
   readonly options: ReliabilityOptions;
@@ -43,6 +59,8 @@ export interface ReliabilitySlice {
   readonly multiple: number;
   /** The last simulated run at a load multiple; null before one. */
   readonly load: LoadRun | null;
+  /** The last capacity ramp of this design, running or done; null before one (or after an edit). */
+  readonly ramp: RampRun | null;
   set(partial: Partial<Omit<ReliabilitySlice, 'set'>>): void;
 }
 
@@ -55,6 +73,7 @@ export const useReliabilityStore = create<ReliabilitySlice>()((set) => ({
   error: null,
   multiple: 1,
   load: null,
+  ramp: null,
   set: (partial) => set(partial),
 }));
 
@@ -72,6 +91,8 @@ export interface ReliabilityControllerOptions {
   readonly client: ReliabilityClient;
   /** Runs the load slider's simulation. */
   readonly simulation: SimulationService;
+  /** Run the capacity ramp, an idle one taking the next step (default: `simulation` alone). */
+  readonly batch?: readonly SimulationService[];
   readonly timers: Timers;
   readonly stores: {
     readonly reliability: { getState(): ReliabilitySlice; subscribe(listener: (state: ReliabilitySlice, previous: ReliabilitySlice) => void): () => void };
@@ -88,6 +109,10 @@ export interface ReliabilityController {
   start(): () => void;
   /** Simulates the design at `multiple` × its rates (the slider released). */
   runLoad(multiple: number): Promise<void>;
+  /** Runs the capacity ramp of the design (the CLI's multiples, 20 simulated s a step, the dock's seed). */
+  runRamp(): Promise<void>;
+  /** Stops the ramp in flight; its partial results are dropped. */
+  cancelRamp(): void;
 }
 
 function messageOf(error: unknown): string {
@@ -106,6 +131,8 @@ export function createReliabilityController(options: ReliabilityControllerOption
   /** The design and options last sent to the worker (or about to be). */
   let requested: { document: TopologyDocument; options: ReliabilityOptions } | null = null;
   let loadAbort: AbortController | null = null;
+  let rampAbort: AbortController | null = null;
+  const batch = options.batch && options.batch.length > 0 ? options.batch : [simulation];
 
   const active = () => state().panel !== 'classification';
 
@@ -149,6 +176,11 @@ export function createReliabilityController(options: ReliabilityControllerOption
           loadAbort?.abort();
           state().set({ load: null });
         }
+        // So was the ramp.
+        if (state().ramp) {
+          rampAbort?.abort();
+          state().set({ ramp: null });
+        }
         if (active()) schedule(debounceMs);
       });
       const stopReliability = stores.reliability.subscribe((next, previous) => {
@@ -166,6 +198,7 @@ export function createReliabilityController(options: ReliabilityControllerOption
         if (timer !== undefined) timers.clear(timer);
         timer = undefined;
         loadAbort?.abort();
+        rampAbort?.abort();
       };
     },
     async runLoad(multiple) {
@@ -182,6 +215,34 @@ export function createReliabilityController(options: ReliabilityControllerOption
         if (!abort.signal.aborted) state().set({ load: { multiple, running: false, verdict: null, error: `The run at ×${multiple} failed: ${messageOf(error)}` } });
       }
     },
+    async runRamp() {
+      rampAbort?.abort();
+      const abort = new AbortController();
+      rampAbort = abort;
+      const document = stores.document.getState().document;
+      const { seed } = stores.run();
+      const durationS = DEFAULT_RAMP_DURATION_S;
+      const run = { seed, durationS, done: 0, total: DEFAULT_RAMP_STEPS, report: null, error: null };
+      state().set({ ramp: run });
+      try {
+        const report = await rampOnPool(batch, { document, seed, durationS, steps: DEFAULT_RAMP_STEPS }, {
+          signal: abort.signal,
+          onProgress: (done, total) => {
+            if (!abort.signal.aborted) state().set({ ramp: { ...run, done, total } });
+          },
+        });
+        if (!abort.signal.aborted) state().set({ ramp: { ...run, done: report.ramp.length, total: report.ramp.length, report } });
+      } catch (error) {
+        if (!abort.signal.aborted) state().set({ ramp: { ...run, error: `The ramp failed: ${messageOf(error)}` } });
+      } finally {
+        if (rampAbort === abort) rampAbort = null;
+      }
+    },
+    cancelRamp() {
+      rampAbort?.abort();
+      rampAbort = null;
+      state().set({ ramp: null });
+    },
   };
 }
 
@@ -192,6 +253,7 @@ export function reliabilityController(): ReliabilityController {
   appController ??= createReliabilityController({
     client: createReliabilityClient(),
     simulation: createSimulationClient(),
+    batch: simulationBatch,
     timers: { set: (callback, delayMs) => setTimeout(callback, delayMs), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
     stores: {
       reliability: useReliabilityStore,

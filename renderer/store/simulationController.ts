@@ -317,10 +317,13 @@ function batchWorkerCount(): number {
   return Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 }
 
+/** The app's pool of simulation workers for Compare, Sweep and the capacity ramp; they start on first use. */
+export const simulationBatch: readonly SimulationService[] = Array.from({ length: batchWorkerCount() }, () => createSimulationClient());
+
 /** The app's controller; its workers start on first use. */
 export const simulation: SimulationController = createSimulationController({
   client: createSimulationClient(),
-  batch: Array.from({ length: batchWorkerCount() }, () => createSimulationClient()),
+  batch: simulationBatch,
   stores: { simulation: useSimulationStore, document: useDocumentStore, feed: liveFeed },
   clock: performance,
 });

@@ -11,6 +11,8 @@ export {
   KNEE_FAILED_SHARE,
   findKnee,
   rampMultiples,
+  rampStepOf,
+  rampTasks,
   runRamp,
   runRampStep,
   scaledDocument,

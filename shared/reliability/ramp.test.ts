@@ -88,15 +88,43 @@ describe('capacity ramp', () => {
   it('gives the same result however many steps run at once and in whatever order they finish', async () => {
     const one = await runRamp(chain, { steps: 6, durationS: 5 });
     // Steps finish out of order: each later step answers sooner.
-    const reordered = await runRamp(chain, {
-      steps: 6,
-      durationS: 5,
-      parallel: 3,
-      runStep: (task: RampStepTask) => new Promise((resolve) => setImmediate(() => resolve(runRampStep(task)))),
-    });
-    expect(reordered).toEqual(one);
+    for (const workers of [2, 3, 8]) {
+      const started: number[] = [];
+      const reordered = await runRamp(chain, {
+        steps: 6,
+        durationS: 5,
+        workers,
+        spawn: () => ({
+          run: (task: RampStepTask) => {
+            started.push(task.multiple);
+            // The later a step starts, the sooner it answers.
+            const turns = 12 - started.length;
+            return new Promise<RampStep>((resolve) => {
+              const wait = (left: number) => (left === 0 ? resolve(runRampStep(task)) : setImmediate(() => wait(left - 1)));
+              wait(turns);
+            });
+          },
+        }),
+      });
+      expect(reordered).toEqual(one);
+      expect(started).toHaveLength(6);
+    }
     const progress: number[] = [];
     await runRamp(chain, { steps: 3, durationS: 2, onProgress: (done) => progress.push(done) });
     expect(progress).toEqual([1, 2, 3]);
+  });
+
+  it('stops at the signal: no step starts after it and the ramp rejects', async () => {
+    const abort = new AbortController();
+    const started: number[] = [];
+    const ramp = runRamp(chain, {
+      steps: 6,
+      durationS: 2,
+      signal: abort.signal,
+      onProgress: (done) => done === 2 && abort.abort(),
+      spawn: () => ({ run: async (task: RampStepTask) => (started.push(task.multiple), runRampStep(task)) }),
+    });
+    await expect(ramp).rejects.toThrow('batch cancelled');
+    expect(started).toHaveLength(2);
   });
 });

@@ -2,11 +2,12 @@
  * `topo capacity --ramp` (SPEC §7): the simulator at growing multiples of every client's rate —
  * served throughput, failures and p99 at each — and the knee, the first multiple where more than
  * 1 % of requests fail or a client's latency SLO breaks. Each step is a seeded run of its own, so
- * steps can run anywhere (the CLI's worker threads, the app's worker) in any order: the caller
- * hands in how to run one step, and the result does not depend on how many ran at once.
+ * steps run on the batch pool (`shared/batch`) — the CLI's worker threads, the app's Web Workers,
+ * or this thread — one step per task, and the result does not depend on how many ran at once.
  */
+import { inThreadWorker, runBatch, type BatchSignal, type BatchWorker } from '../batch';
 import type { TopologyDocument } from '../document';
-import { DEFAULT_SEED, simulate } from '../simulation';
+import { DEFAULT_SEED, simulate, type SimulationReport } from '../simulation';
 import { analyzeCapacity } from './capacity';
 
 export const DEFAULT_RAMP_STEPS = 10;
@@ -56,10 +57,12 @@ export interface RampOptions {
   readonly seed?: number;
   /** The multiples to try, instead of `steps` (ascending). */
   readonly multiples?: readonly number[];
-  /** Runs one step (default: here, with `runRampStep`). */
-  readonly runStep?: (task: RampStepTask) => Promise<RampStep>;
-  /** Steps in flight at once (default 1). */
-  readonly parallel?: number;
+  /** Workers of the batch pool (default 1; never more than there are steps). */
+  readonly workers?: number;
+  /** Makes worker `index` of the pool (default: one in this thread, running `runRampStep`). */
+  readonly spawn?: (index: number) => BatchWorker<RampStepTask, RampStep>;
+  /** Stops the ramp: no step starts after it, `runRamp` rejects with BatchCancelledError. */
+  readonly signal?: BatchSignal;
   /** After each finished step. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -80,7 +83,14 @@ export function scaledDocument(doc: TopologyDocument, multiple: number): Topolog
 
 /** Runs one step of the ramp in this thread. */
 export function runRampStep(task: RampStepTask): RampStep {
-  const report = simulate(scaledDocument(task.document, task.multiple), { durationS: task.durationS, seed: task.seed });
+  return rampStepOf(task.multiple, simulate(scaledDocument(task.document, task.multiple), { durationS: task.durationS, seed: task.seed }));
+}
+
+/**
+ * The step at `multiple` from the report of a run of the scaled design (`scaledDocument`, the
+ * task's seed and duration) — for a worker that returns whole reports (the app's).
+ */
+export function rampStepOf(multiple: number, report: SimulationReport): RampStep {
   const { total, failed } = report.requests;
   let latencySloMet: boolean | undefined;
   for (const client of Object.values(report.clients)) {
@@ -90,7 +100,7 @@ export function runRampStep(task: RampStepTask): RampStep {
     latencySloMet = (latencySloMet ?? true) && client.ok > 0 && slo.observedLatencyMs !== undefined && slo.observedLatencyMs <= slo.latencyMs;
   }
   return {
-    multiple: task.multiple,
+    multiple,
     offered: report.throughput.offered,
     served: report.throughput.served,
     failedShare: total === 0 ? 0 : round(failed / total, 4),
@@ -106,22 +116,36 @@ export function findKnee(ramp: readonly RampStep[]): number | null {
   return knee ? knee.multiple : null;
 }
 
-/** Runs the ramp, `parallel` steps at a time through `runStep`; results in multiple order. */
-export async function runRamp(doc: TopologyDocument, options: RampOptions = {}): Promise<RampReport> {
+/** The ramp's tasks, one per multiple, in multiple order. */
+export function rampTasks(doc: TopologyDocument, options: Pick<RampOptions, 'steps' | 'durationS' | 'seed' | 'multiples'> = {}): RampStepTask[] {
   const multiples = options.multiples ?? rampMultiples(doc, options.steps);
   const durationS = options.durationS ?? DEFAULT_RAMP_DURATION_S;
   const seed = options.seed ?? DEFAULT_SEED;
-  const runStep = options.runStep ?? ((task: RampStepTask) => Promise.resolve(runRampStep(task)));
-  const results: RampStep[] = new Array<RampStep>(multiples.length);
-  let next = 0;
+  return multiples.map((multiple) => ({ document: doc, multiple, durationS, seed }));
+}
+
+/**
+ * Runs the ramp on the batch pool, one step per task (an idle worker takes the next); results in
+ * multiple order, the same for any number of workers. Progress counts finished steps.
+ */
+export async function runRamp(doc: TopologyDocument, options: RampOptions = {}): Promise<RampReport> {
+  const tasks = rampTasks(doc, options);
+  const spawn = options.spawn ?? (() => inThreadWorker<RampStepTask, RampStep>(runRampStep));
   let done = 0;
-  const lane = async () => {
-    while (next < multiples.length) {
-      const index = next++;
-      results[index] = await runStep({ document: doc, multiple: multiples[index]!, durationS, seed });
-      options.onProgress?.(++done, multiples.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel ?? 1, multiples.length)) }, lane));
+  const results = await runBatch(tasks, {
+    workers: options.workers ?? 1,
+    spawn: (index) => {
+      const worker = spawn(index);
+      return {
+        run: async (task, control) => {
+          const step = await worker.run(task, control);
+          options.onProgress?.(++done, tasks.length);
+          return step;
+        },
+        ...(worker.close ? { close: () => worker.close!() } : {}),
+      };
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return { ramp: results, knee: findKnee(results) };
 }

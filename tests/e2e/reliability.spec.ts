@@ -2,11 +2,11 @@
  * The Availability and Capacity panels end to end: the figures the app shows are the analysis run
  * here on the same document (never hard-coded); hovering a contributor highlights its server; a
  * zone-down scenario draws the zone box as down while the fault lasts; the Capacity view names the
- * bottleneck and simulates the design at another load.
+ * bottleneck, simulates the design at another load and runs the whole ramp.
  */
 import type { Page } from '@playwright/test';
 import { TEMPLATES, instantiateTemplate, type TopologyDocument } from '../../shared/document';
-import { analyzeAvailability, analyzeCapacity } from '../../shared/reliability';
+import { analyzeAvailability, analyzeCapacity, runRamp } from '../../shared/reliability';
 import { test, expect, openApp, openTemplate, viewportSettled, canvasNode } from './fixtures';
 
 const TEMPLATE = TEMPLATES.find((t) => t.name === 'Services, each on two servers')!;
@@ -228,4 +228,46 @@ test('past the bottleneck the simulated load run marks the knee, and serves abou
   await expect(run.locator('[data-knee]')).toHaveAttribute('data-knee', 'past', { timeout: 90_000 });
   const served = Number(/served ([\d,]+)/.exec((await run.textContent()) ?? '')![1]!.replace(/,/g, ''));
   expect(Math.abs(served - report.maxRate!) / report.maxRate!).toBeLessThan(0.1);
+});
+
+test('Run ramp simulates every multiple on the workers, shows progress and the knee beside the analytic maximum, and an edit drops it', async ({ page }) => {
+  await openApp(page);
+  await openTemplate(page, TEMPLATE.name);
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  const design = instantiateTemplate(TEMPLATE);
+  const report = analyzeCapacity(design);
+  // The same ramp as `topo capacity --ramp --seed 1` (the dock's seed), worked out here.
+  const expected = await runRamp(design, { seed: 1 });
+  const panel = page.getByRole('region', { name: 'Capacity' });
+  const ramp = panel.getByRole('group', { name: 'Capacity ramp' });
+  await expect(panel.getByLabel('Bottleneck', { exact: true })).toContainText(`×${report.maxMultiple!.toFixed(2)}`, { timeout: 30_000 });
+  // Started and cancelled: back to the button, nothing shown.
+  await ramp.getByRole('button', { name: 'Run ramp' }).click();
+  await expect(ramp.getByRole('status', { name: 'Ramp progress' })).toContainText(/step \d+ of 10/);
+  await ramp.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ramp.getByRole('button', { name: 'Run ramp' })).toBeVisible();
+  await expect(ramp.getByRole('table')).toHaveCount(0);
+  await ramp.getByRole('button', { name: 'Run ramp' }).click();
+  const rows = ramp.getByRole('table', { name: 'Ramp by multiple' }).locator('tbody tr');
+  await expect(rows).toHaveCount(10, { timeout: 120_000 });
+  for (const [i, step] of expected.ramp.entries()) {
+    await expect(rows.nth(i)).toHaveAttribute('data-multiple', String(step.multiple));
+    await expect(rows.nth(i).locator('td').nth(2)).toHaveText(`${Math.round(step.p99).toLocaleString('en-US')} ms`);
+  }
+  const verdict = ramp.getByLabel('Ramp knee');
+  await expect(verdict).toContainText(`analytic maximum ×${report.maxMultiple!.toFixed(2)}`);
+  if (expected.knee === null) {
+    await expect(verdict.locator('[data-knee]')).toHaveAttribute('data-knee', 'none');
+    await expect(ramp.locator('tr.is-knee')).toHaveCount(0);
+  } else {
+    await expect(verdict.locator('[data-knee]')).toHaveAttribute('data-knee', String(expected.knee));
+    await expect(ramp.locator('tr.is-knee')).toHaveAttribute('data-multiple', String(expected.knee));
+    await expect(ramp.locator('tr.is-knee')).toContainText('◀ knee');
+  }
+  await panel.screenshot({ path: 'test-results/capacity-ramp.png' });
+  // An edit (here: another design) makes the ramp stale: it is gone.
+  await openTemplate(page, 'Monolith on one server');
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  await expect(panel.getByRole('group', { name: 'Capacity ramp' }).getByRole('table')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Run ramp' })).toBeVisible();
 });

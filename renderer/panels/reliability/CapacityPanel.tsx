@@ -3,11 +3,13 @@
  * utilization and the largest client rate it sustains, with a headroom bar. The load slider
  * (×0.25 … ×4 of every client's rate) moves the analytic utilization live; on release it runs one
  * seeded simulation at that load (a scaled copy of the design) and says whether the knee is passed.
+ * "Run ramp" runs the whole ramp of `topo capacity --ramp` on the app's simulation workers and
+ * lists served, failed share and p99 per multiple, the knee marked beside the analytic maximum.
  * While the panel is open the bottleneck is highlighted on the canvas.
  */
 import { memo, useEffect } from 'react';
 import { DEFAULTS, type TopologyDocument } from '../../../shared/document';
-import type { CapacityReport, NodeCapacity } from '../../../shared/reliability';
+import { DEFAULT_RAMP_STEPS, KNEE_FAILED_SHARE, type CapacityReport, type NodeCapacity } from '../../../shared/reliability';
 import { capacityRows, utilizationAt } from '../../model/reliabilityView';
 import { useDocumentStore } from '../../store/documentStore';
 import { LOAD_RANGE, reliabilityController, useReliabilityStore } from '../../store/reliabilityStore';
@@ -121,6 +123,82 @@ function LoadSlider({ report, totalRate }: { report: CapacityReport; totalRate: 
   );
 }
 
+function RampSection({ report }: { report: CapacityReport }) {
+  const ramp = useReliabilityStore((s) => s.ramp);
+  const running = ramp !== null && ramp.report === null && ramp.error === null;
+  const result = ramp?.report ?? null;
+  const analytic = report.maxMultiple === null ? 'no analytic maximum' : `analytic maximum ×${report.maxMultiple.toFixed(2)}`;
+  return (
+    <div className="capacity__ramp" role="group" aria-label="Capacity ramp">
+      <div className="capacity__ramp-bar">
+        {running ? (
+          <>
+            <span role="status" aria-label="Ramp progress">
+              Ramp: step {Math.min(ramp.done + 1, ramp.total)} of {ramp.total}…
+            </span>
+            <button type="button" className="button button--small" onClick={() => reliabilityController().cancelRamp()}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="button button--small" onClick={() => void reliabilityController().runRamp()} title="Simulate growing multiples of every client's rate, as topo capacity --ramp does">
+              Run ramp
+            </button>
+            {!ramp && <span className="muted">{DEFAULT_RAMP_STEPS} multiples up to 1.5 × the analytic maximum.</span>}
+          </>
+        )}
+      </div>
+      {ramp?.error && <p className="reliability__error">{ramp.error}</p>}
+      {result && ramp && (
+        <>
+          <p className="capacity__ramp-verdict" aria-label="Ramp knee">
+            {result.knee === null ? (
+              <span className="knee knee--below" data-knee="none">
+                ✔ No knee
+              </span>
+            ) : (
+              <span className="knee knee--past" data-knee={result.knee}>
+                ◀ Knee at ×{result.knee.toFixed(2)}
+              </span>
+            )}{' '}
+            <span className="muted">
+              ({analytic}; seed {ramp.seed}, {ramp.durationS} s a step)
+            </span>
+          </p>
+          <table className="capacity__table capacity__ramp-table" aria-label="Ramp by multiple">
+            <thead>
+              <tr>
+                <th scope="col">Load</th>
+                <th scope="col" title="Requests per second served">Served/s</th>
+                <th scope="col" title="Failed ÷ finished requests">Failed</th>
+                <th scope="col" title="p99 latency of the successful requests">p99</th>
+                <th scope="col">
+                  <span className="visually-hidden">Knee</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.ramp.map((step) => {
+                const knee = step.multiple === result.knee;
+                return (
+                  <tr key={step.multiple} className={knee ? 'is-knee' : undefined} data-multiple={step.multiple}>
+                    <th scope="row">×{step.multiple.toFixed(2)}</th>
+                    <td>{fmt(step.served, 0)}</td>
+                    <td className={step.failedShare > KNEE_FAILED_SHARE ? 'capacity__percent--bad' : undefined}>{fmt(step.failedShare * 100, 2)} %</td>
+                    <td className={step.latencySloMet === false ? 'capacity__percent--bad' : undefined}>{fmt(step.p99, 0)} ms</td>
+                    <td>{knee ? <span className="knee knee--past">◀ knee</span> : step.partial ? <span className="muted">partial</span> : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
 function CapacityPanelImpl() {
   const document = useDocumentStore((s) => s.document);
   const result = useReliabilityStore((s) => s.result);
@@ -164,6 +242,7 @@ function CapacityPanelImpl() {
             )}
           </p>
           <LoadSlider report={report} totalRate={totalRate} />
+          <RampSection report={report} />
           <div className="capacity__table-wrap">
             <table className="capacity__table" aria-label="Capacity by node">
               <thead>
