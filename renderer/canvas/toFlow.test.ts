@@ -19,6 +19,18 @@ function inputs(overrides: Partial<FlowInputs> = {}): FlowInputs {
 }
 
 describe('FlowCache (deployment view)', () => {
+
+  it('gives every node its handles up front (no measuring needed before culling), a client only its source', () => {
+    const nodes = new FlowCache().toNodes(inputs());
+    for (const server of nodes.filter((n) => n.type === 'server')) expect(server.handles).toEqual([]);
+    const gateway = nodes.find((n) => n.ariaLabel === 'Gateway on server-1')!;
+    const byType = Object.fromEntries(gateway.handles!.map((h) => [h.type, h]));
+    // Centred on the card's left and right edges, as the 10 px `.topo-handle` is drawn.
+    expect(byType.target).toMatchObject({ x: -5, y: gateway.height! / 2 - 5, width: 10, height: 10 });
+    expect(byType.source).toMatchObject({ x: gateway.width! - 5, y: gateway.height! / 2 - 5 });
+    const users = nodes.find((n) => n.ariaLabel === 'Users')!;
+    expect(users.handles!.map((h) => h.type)).toEqual(['source']);
+  });
   it('draws each server once as a named group, before the instance cards it holds', () => {
     const nodes = new FlowCache().toNodes(inputs());
     const servers = nodes.filter((n) => n.type === 'server');

@@ -5,9 +5,25 @@
  * cached and reused while their inputs are unchanged, so React Flow's equality check skips them
  * and the memoized node components do not re-render.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { resolveEdge, type Host, type Position, type TopologyDocument, type TopologyEdge, type TopologyNode } from '../../shared/document';
 import type { CardBox, DiagramGeometry, EdgeRoute, ServerBox } from '../../shared/layout/types';
+
+/** Side of a card's connection handles (`.topo-handle`: 10 px, centred on the card's edge). */
+const HANDLE_SIZE = 10;
+const NO_HANDLES: NodeHandle[] = [];
+
+/**
+ * Where a card's handles are, known from its box before the card is drawn. React Flow renders
+ * every node it has not measured yet, whatever the viewport, to find its handles: given them up
+ * front, it culls a large design's cards from the first frame (20,000 cards were all put into the
+ * DOM once, for seconds, before).
+ */
+export function cardHandles(card: { readonly width: number; readonly height: number }, target: boolean): NodeHandle[] {
+  const y = card.height / 2 - HANDLE_SIZE / 2;
+  const source: NodeHandle = { type: 'source', position: Side.Right, x: card.width - HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE };
+  return target ? [{ type: 'target', position: Side.Left, x: -HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE }, source] : [source];
+}
 
 /** What a host looks like on the canvas: its name and its colour slot. */
 export interface HostView {
@@ -145,6 +161,8 @@ export class FlowCache {
             width: server.width,
             height: server.height,
             data: { server, highlighted, dimmed },
+            // No handles, said up front: React Flow then culls the box before it was ever measured.
+            handles: NO_HANDLES,
             selected,
             connectable: false,
             zIndex: 0,
@@ -190,6 +208,7 @@ export class FlowCache {
             position,
             width: card.width,
             height: card.height,
+            handles: cardHandles(card, node.kind !== 'client'),
             data: { node, card, hosts, highlighted, dimmed, group },
             selected,
             // Above the calls (2), which are above the server boxes (0): a call never covers a card.

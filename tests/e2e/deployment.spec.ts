@@ -111,6 +111,9 @@ for (const size of SIZES) {
     test('a card dragged into a server box is placed there, saved, and undone in one step', async ({ page }, info) => {
       await openApp(page);
       await openDesign(page, DESIGN);
+      // The whole design in view: a drop point near the pane's edge would pan the view under the pointer.
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+      await viewportSettled(page);
       const orders = canvasNode(page, 'Orders');
       await expect(orders).toHaveAttribute('aria-label', 'Orders on app-1');
       const from = (await orders.boundingBox())!;
