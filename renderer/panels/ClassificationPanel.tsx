@@ -13,6 +13,7 @@ import {
   STATE_EXPLANATIONS,
   STATE_TOPIC_OF_RULE,
   classifyDesign,
+  explainState,
   type Evidence,
   type Finding,
   type Label,
@@ -91,13 +92,15 @@ function FindingItem({ finding, index }: { finding: Finding; index: number }) {
           )}
         </span>
       )}
-      {topic && why && <StateExplainer topic={topic} />}
+      {topic && why && <StateExplainer topic={topic} node={finding.nodes[0]} />}
     </li>
   );
 }
 
-function StateExplainer({ topic }: { topic: StateTopic }) {
-  const e = STATE_EXPLANATIONS[topic];
+/** The topic's explainer; for a quorum it works r + w > n out on the finding's node. */
+function StateExplainer({ topic, node }: { topic: StateTopic; node: string | undefined }) {
+  const document = useDocumentStore((s) => s.document);
+  const e = explainState(topic, document, node);
   return (
     <div className="explainer" role="note" aria-label={`Why: ${e.title}`}>
       <p>

@@ -1,5 +1,5 @@
 /** Inspector for one edge: call options of SPEC §2. */
-import { DEFAULTS, circuitBreakerSchema, edgeSchema, resolveEdge, type TopologyEdge } from '../../shared/document';
+import { DEFAULTS, REPLICATION_DEFAULTS, circuitBreakerSchema, edgeSchema, resolveEdge, resolveReplication, type TopologyEdge } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
 import { deleteSelection, editEdge } from '../store/actions';
 import { CheckboxField, NumberField, SelectField } from './fields';
@@ -45,6 +45,9 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
         onCommit={(purpose) => set({ purpose })}
         hint="Called once per request besides the caller's own calls"
       />
+      {((to && resolveReplication(to)) || edge.writeRatio !== undefined) && (
+        <NumberField label="Write ratio" value={edge.writeRatio} placeholder={String(REPLICATION_DEFAULTS.writeRatio)} schema={shape.writeRatio} onCommit={(writeRatio) => set({ writeRatio })} hint="0..1, share of the calls into the replicated store that are writes" />
+      )}
       <CheckboxField
         label="Circuit breaker"
         checked={breaker !== undefined}

@@ -9,8 +9,14 @@ import {
   LATENCY_DISTRIBUTIONS,
   LOCK_SCOPES,
   NODE_KINDS,
+  PARTITION_CHOICES,
+  READ_FROMS,
+  REPLICATION_DEFAULTS,
+  REPLICATION_MODES,
+  REPLICATION_SYNCS,
   SESSION_MODES,
   STATE_DEFAULTS,
+  TRANSACTION_MODES,
   defaultFanout,
   fieldApplies,
   healthCheckSchema,
@@ -18,8 +24,11 @@ import {
   isDeployable,
   lockSchema,
   nodeSchema,
+  replicationSchema,
+  resolveReplication,
   type Instance,
   type Lock,
+  type Replication,
   type TopologyNode,
 } from '../../shared/document';
 import { useDocumentStore } from '../store/documentStore';
@@ -29,6 +38,8 @@ import { failAt } from './simulation/failAt';
 import { CallsField } from './CallsField';
 
 const shape = nodeSchema.shape;
+const leaderShape = replicationSchema.options[0].shape;
+const quorumShape = replicationSchema.options[1].shape;
 const options = <T extends string>(values: readonly T[]) => values.map((v) => ({ value: v, label: v }));
 
 export function NodeInspector({ node }: { node: TopologyNode }) {
@@ -162,6 +173,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
           hint="Instance i serves shard i mod shards"
         />
       )}
+      {applies('replication') && <ReplicationFields node={node} set={set} />}
       {applies('session') && (
         <SelectField
           label="Sessions"
@@ -194,6 +206,14 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       )}
       <CallsField node={node} />
       <SelectField label="Fan-out" value={node.fanout} defaultLabel={`default (${defaultFanout(node.kind)})`} options={options(FANOUTS)} onCommit={(fanout) => set({ fanout })} hint="one: pick one outgoing edge by weight; all: call every edge" />
+      <SelectField
+        label="Transaction"
+        value={node.transaction}
+        defaultLabel="none"
+        options={TRANSACTION_MODES.map((value) => ({ value, label: value === '2pc' ? '2pc (prepare, then commit)' : 'saga (steps, compensations)' }))}
+        onCommit={(transaction) => set({ transaction })}
+        hint="With fan-out all: the calls, in edge order, are one business transaction"
+      />
       <SelectField label="Calls" value={node.calls} defaultLabel={`default (${DEFAULTS.calls})`} options={options(CALL_MODES)} onCommit={(calls) => set({ calls })} />
       {applies('healthCheck') && (
         <fieldset className="inspector__group">
@@ -247,6 +267,52 @@ function healthCheck(node: TopologyNode, patch: { intervalMs?: number | undefine
     failures: 'failures' in patch ? (patch.failures ?? DEFAULTS.healthCheck.failures) : current.failures,
   };
   return next.intervalMs === DEFAULTS.healthCheck.intervalMs && next.failures === DEFAULTS.healthCheck.failures ? undefined : next;
+}
+
+/** A database's or cache's replication: the mode, then the fields of that mode (SPEC §8). */
+function ReplicationFields({ node, set }: { node: TopologyNode; set: (patch: Partial<TopologyNode>) => void }) {
+  const replication = node.replication;
+  const resolved = resolveReplication(node);
+  const patch = (next: Record<string, unknown>) => set({ replication: replicationWith(replication!, next) });
+  return (
+    <>
+      <SelectField
+        label="Replication"
+        value={replication?.mode}
+        defaultLabel="none"
+        options={options(REPLICATION_MODES)}
+        onCommit={(mode) => set({ replication: mode === undefined ? undefined : replicationWith({ mode } as Replication, { lagMs: replication?.lagMs, onPartition: replication?.onPartition }) })}
+        hint="The instances are replicas of the data; the findings read it, the simulation does not yet"
+      />
+      {replication?.mode === 'leader-follower' && resolved?.mode === 'leader-follower' && (
+        <fieldset className="inspector__group">
+          <legend>Leader-follower</legend>
+          <SelectField label="Sync" value={replication.sync} defaultLabel={`default (${REPLICATION_DEFAULTS.sync})`} options={options(REPLICATION_SYNCS)} onCommit={(sync) => patch({ sync })} hint="When the leader acknowledges: after itself, one follower, all" />
+          <SelectField label="Read from" value={replication.readFrom} defaultLabel={`default (${REPLICATION_DEFAULTS.readFrom})`} options={options(READ_FROMS)} onCommit={(readFrom) => patch({ readFrom })} />
+          <NumberField label="Lag" unit="ms" value={replication.lagMs} placeholder={String(REPLICATION_DEFAULTS.lagMs)} schema={leaderShape.lagMs} onCommit={(lagMs) => patch({ lagMs })} hint="How long after the leader a follower applies a write" />
+          <NumberField label="Election" unit="ms" value={replication.electionMs} placeholder={String(REPLICATION_DEFAULTS.electionMs)} schema={leaderShape.electionMs} onCommit={(electionMs) => patch({ electionMs })} />
+          <SelectField label="On partition" value={replication.onPartition} defaultLabel={`default (${REPLICATION_DEFAULTS.onPartition})`} options={options(PARTITION_CHOICES)} onCommit={(onPartition) => patch({ onPartition })} />
+        </fieldset>
+      )}
+      {replication?.mode === 'quorum' && resolved?.mode === 'quorum' && (
+        <fieldset className="inspector__group">
+          <legend>Quorum</legend>
+          <NumberField label="Replicas (n)" value={replication.n} placeholder={String(resolved.replicas)} schema={quorumShape.n.unwrap().refine((n) => n <= resolved.replicas, { error: `must be ≤ ${resolved.replicas}, the number of instances` })} onCommit={(n) => patch({ n })} />
+          <NumberField label="Write acks (w)" value={replication.w} placeholder={String(resolved.w)} schema={quorumShape.w.unwrap().refine((w) => w <= resolved.n, { error: `must be ≤ ${resolved.n}, n` })} onCommit={(w) => patch({ w })} />
+          <NumberField label="Read replicas (r)" value={replication.r} placeholder={String(resolved.r)} schema={quorumShape.r.unwrap().refine((r) => r <= resolved.n, { error: `must be ≤ ${resolved.n}, n` })} onCommit={(r) => patch({ r })} hint={`r + w = ${resolved.r + resolved.w} ${resolved.r + resolved.w > resolved.n ? '>' : '≤'} n = ${resolved.n}${resolved.r + resolved.w > resolved.n ? ': every read meets the latest write' : ': reads can be stale'}`} />
+          <NumberField label="Lag" unit="ms" value={replication.lagMs} placeholder={String(REPLICATION_DEFAULTS.lagMs)} schema={quorumShape.lagMs} onCommit={(lagMs) => patch({ lagMs })} />
+          <SelectField label="On partition" value={replication.onPartition} defaultLabel={`default (${REPLICATION_DEFAULTS.onPartition})`} options={options(PARTITION_CHOICES)} onCommit={(onPartition) => patch({ onPartition })} />
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+/** The replication with `patch` applied; a field given as undefined goes back to its default. */
+function replicationWith(replication: Replication, patch: Record<string, unknown>): Replication {
+  const next: Record<string, unknown> = { ...replication, ...patch };
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  return next as Replication;
 }
 
 /** The lock with `patch` applied; a field given as undefined goes back to its default. */

@@ -3,7 +3,7 @@
  * deterministic: the same design gives the same output whatever the order of its nodes, edges or
  * hosts, because every rule walks the id-sorted model of `design.ts` and the results are sorted.
  */
-import type { TopologyDocument } from '../document';
+import { isDataStore, type TopologyDocument } from '../document';
 import { buildDesign, compareText } from './design';
 import { judgeDecomposition } from './decomposition';
 import { dependencyFindings } from './dependencies';
@@ -11,6 +11,7 @@ import { clusterEvidence, distributedEvidence, monolithEvidence } from './labels
 import { domainFindings } from './domains';
 import { placementFindings } from './placement';
 import { stateFindings } from './state';
+import { consistencyFindings } from './consistency';
 import { FINDING_RULES, LABEL_TITLES, LABELS, type Classification, type Evidence, type Finding, type Label } from './types';
 import { SEVERITY_ORDER } from './rules';
 
@@ -43,7 +44,7 @@ export function classifyDesign(doc: TopologyDocument): Classification {
       if (reason.label === 'distributed') distributedSystems.add(system.index);
     }
   }
-  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design), ...dependencyFindings(design), ...stateFindings(doc, design));
+  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design, replicatedIds(doc)), ...dependencyFindings(design), ...stateFindings(doc, design), ...consistencyFindings(doc, design));
 
   const labels = LABELS.filter((label) => applies[label]);
   const hasUnits = design.nodes.some((node) => node.isUnit);
@@ -83,6 +84,13 @@ const LABEL_ORDER = new Map(LABELS.map((label, i) => [label, i]));
  * Severity (error first), then rule in SPEC order, then message, then the ids as a tie-break. The
  * numeric rank and the id keys are computed once per finding, not once per comparison.
  */
+/** Ids of the databases and caches with `replication` (an empty set, and no work, for designs without). */
+function replicatedIds(doc: TopologyDocument): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const node of doc.nodes) if (node.replication !== undefined && isDataStore(node.kind)) ids.add(node.id);
+  return ids;
+}
+
 function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({
     finding,

@@ -3,14 +3,16 @@
  * while the design has others, so one zone (or region) outage takes it down although no single
  * server does. `zone-spof` and `region-spof` are for nodes on a request path, `replicas-one-zone`
  * for replicated nodes off it (on a path, `zone-spof` already says it); a node on one server is
- * left to `spof` and `replicas-same-host`, which name the smaller failure.
+ * left to `spof` and `replicas-same-host`, which name the smaller failure. A replicated database or
+ * cache (SPEC §8) gets `replicas-one-zone` on a request path too, in place of `zone-spof`: its
+ * replicas are what the zone outage takes, and the fix is a replica elsewhere.
  */
 import { realHosts, type Design, type DesignNode } from './design';
 import { onRequestPath } from './placement';
 import { makeFinding } from './rules';
 import type { Finding } from './types';
 
-export function domainFindings(design: Design): Finding[] {
+export function domainFindings(design: Design, replicated: ReadonlySet<string> = new Set()): Finding[] {
   if (design.zones.length < 2 && design.regions.length < 2) return [];
   const reached = onRequestPath(design);
   const findings: Finding[] = [];
@@ -19,7 +21,16 @@ export function domainFindings(design: Design): Finding[] {
     const zone = design.zones.length >= 2 ? soleDomain(design, node, 'zone') : undefined;
     const region = design.regions.length >= 2 ? soleDomain(design, node, 'region') : undefined;
     const hosts = realHosts(node.hosts);
-    if (reached[node.index] && zone !== undefined) {
+    if (replicated.has(node.id) && node.instanceCount >= 2 && zone !== undefined) {
+      findings.push(
+        makeFinding(
+          'replicas-one-zone',
+          `${node.label} keeps ${node.instanceCount} replicas, all in zone ${zone}: a zone outage takes every replica down at once — no follower is left to take over and no quorum to answer${reached[node.index] ? `, so every request that needs ${node.label} fails` : ''}. Put a replica in a second zone.`,
+          [node.id],
+          hosts,
+        ),
+      );
+    } else if (reached[node.index] && zone !== undefined) {
       findings.push(
         makeFinding('zone-spof', `${node.label} runs on ${node.hosts.length} servers, all in zone ${zone}: if zone ${zone} goes down, every request that needs ${node.label} fails. Run it in a second zone.`, [node.id], hosts),
       );

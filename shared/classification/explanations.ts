@@ -2,6 +2,7 @@
  * What each label means, in plain words, for the app's "Why?" explainer and the CLI's help:
  * the definition, what it buys, the test to apply, and the counter-examples people trip on.
  */
+import { resolveReplication, type TopologyDocument } from '../document';
 import type { Label } from './types';
 
 export interface LabelExplanation {
@@ -74,7 +75,7 @@ export interface StateExplanation {
   readonly fixes: readonly { readonly fix: string; readonly cost: string }[];
 }
 
-export const STATE_TOPICS = ['sessions', 'locks', 'shards'] as const;
+export const STATE_TOPICS = ['sessions', 'locks', 'shards', 'replication', 'quorums', 'cap', 'transactions'] as const;
 export type StateTopic = (typeof STATE_TOPICS)[number];
 
 export const STATE_EXPLANATIONS: Readonly<Record<StateTopic, StateExplanation>> = {
@@ -107,11 +108,71 @@ export const STATE_EXPLANATIONS: Readonly<Record<StateTopic, StateExplanation>> 
       { fix: 'More shards.', cost: 'A smaller blast radius per failure but no better availability per shard, and more servers and cross-shard queries to run.' },
     ],
   },
+  replication: {
+    title: 'Replication modes',
+    breaks: 'With asynchronous replication the leader acknowledges a write before any follower has it: when the leader dies, the follower elected in its place never saw the last writes (lost writes), and a read served by a follower can return the old value (a stale read).',
+    why: 'A follower applies the leader’s writes lagMs later. Whatever was written in that window exists only on the leader. With writes at λw per second over K keys, a failover loses about λw × lagMs / 1000 writes, and a follower read finds its key behind with probability 1 − e^(−λw·lagMs/(1000·K)).',
+    fixes: [
+      { fix: 'Semi-sync: the leader waits for one follower before acknowledging.', cost: 'Each write waits one more round trip; the other followers can still be behind, so their reads stay stale — elect the follower that acknowledged.' },
+      { fix: 'Sync: the leader waits for every follower.', cost: 'A write is as slow as the slowest replica, and one replica down stops writes.' },
+      { fix: 'Read from the leader (readFrom: leader), at least for a user’s own data (read-your-writes).', cost: 'The leader carries all the reads; followers only stand by.' },
+    ],
+  },
+  quorums: {
+    title: 'Quorums',
+    breaks: 'A quorum store with r + w ≤ n lets a read ask only replicas the latest write has not reached yet: the read succeeds, with old data.',
+    why: 'A write is sent to all n replicas and succeeds after w acknowledge; a read asks r and takes the newest. Only when r + w > n must every read set share at least one replica with every write set — the one that has the newest value.',
+    fixes: [
+      { fix: 'Raise r or w until r + w > n (a majority each: w = r = ⌊n/2⌋ + 1).', cost: 'Writes (or reads) wait for more replicas, so they are slower and fail when fewer than w (r) replicas are reachable.' },
+      { fix: 'Keep r + w ≤ n where stale reads are acceptable (a feed, a counter).', cost: 'Reads can be stale by up to lagMs; nothing tells the caller.' },
+    ],
+  },
+  cap: {
+    title: 'CAP on a partition',
+    breaks: 'When the network splits the replicas, the store must choose: refuse writes on the side without a majority (consistency: those requests fail no-quorum), or accept them on both sides (availability: two writers on one key conflict, and at heal last-writer-wins silently drops one).',
+    why: 'Replicas that cannot talk cannot agree. Only a strict majority can decide alone, so a side needs more than half of the replicas. With an even count a split down the middle leaves no side a majority, and the whole store refuses writes.',
+    fixes: [
+      { fix: 'An odd number of replicas (3, 5), spread over zones so one zone is never a majority on its own.', cost: 'One more replica than the even count, for no more capacity.' },
+      { fix: 'onPartition: availability for data that can merge (carts, likes).', cost: 'Conflicts on a partition, resolved by last-writer-wins (lost writes) or by merging in the application.' },
+    ],
+  },
+  transactions: {
+    title: '2PC vs saga',
+    breaks: 'In a two-phase commit every participant prepares and holds its lock until the coordinator says commit or abort. If the coordinator dies between the rounds, the participants are in doubt: they may neither commit nor release, so their keys stay locked until it is back.',
+    why: '2PC makes the participants agree atomically, at the price of blocking on one decider: its two rounds each wait for the slowest participant, and its failure blocks everyone. A saga commits each step on its own and undoes earlier steps with compensations when a later one fails: nothing blocks, but for a while others can see the half-done state (the inconsistency window).',
+    fixes: [
+      { fix: 'Keep 2PC, with the coordinator on two servers and its decision log replicated.', cost: 'More servers, and a recovery that still has to finish the in-doubt transactions.' },
+      { fix: 'A saga: participants in order, compensations on failure.', cost: 'No isolation: a reader can see a debit without its booking; every step needs a compensation that can run after the fact.' },
+    ],
+  },
 };
+
+/**
+ * A topic's explanation for one finding's node: for quorums, the r + w > n rule worked out on the
+ * node's own numbers; the other topics read the same for every node.
+ */
+export function explainState(topic: StateTopic, doc?: TopologyDocument, nodeId?: string): StateExplanation {
+  const base = STATE_EXPLANATIONS[topic];
+  if (topic !== 'quorums' || !doc || nodeId === undefined) return base;
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  const replication = node ? resolveReplication(node) : undefined;
+  if (!replication || replication.mode !== 'quorum') return base;
+  const { n, w, r } = replication;
+  const overlap = r + w > n;
+  const numbers = overlap
+    ? ` Here n = ${n}, w = ${w}, r = ${r}: r + w = ${r + w} > ${n}, so every read meets the latest write on at least ${r + w - n} replica${r + w - n === 1 ? '' : 's'}.`
+    : ` Here n = ${n}, w = ${w}, r = ${r}: r + w = ${r + w} ≤ ${n}, so a read can miss the latest write on all ${r} replica${r === 1 ? '' : 's'} it asks; r = ${n - w + 1} (with w = ${w}) would make r + w > n.`;
+  return { ...base, why: base.why + numbers };
+}
 
 /** The topic a finding's "Why?" explains, for the state findings. */
 export const STATE_TOPIC_OF_RULE: Readonly<Partial<Record<string, StateTopic>>> = {
   'local-session-cluster': 'sessions',
   'local-lock-cluster': 'locks',
   'shard-single-replica': 'shards',
+  'async-failover-loss': 'replication',
+  'stale-reads': 'replication',
+  'quorum-overlap': 'quorums',
+  'even-replicas': 'cap',
+  '2pc-coordinator-spof': 'transactions',
 };

@@ -5,5 +5,5 @@
  */
 export * from './types';
 export { classifyDesign, classificationJson, NO_UNITS_SUMMARY, NO_LABEL_SUMMARY, type ClassificationJson } from './classify';
-export { LABEL_EXPLANATIONS, STATE_EXPLANATIONS, STATE_TOPICS, STATE_TOPIC_OF_RULE, type LabelExplanation, type StateExplanation, type StateTopic } from './explanations';
+export { LABEL_EXPLANATIONS, STATE_EXPLANATIONS, explainState, STATE_TOPICS, STATE_TOPIC_OF_RULE, type LabelExplanation, type StateExplanation, type StateTopic } from './explanations';
 export { RULE_TITLES, RULE_SEVERITIES } from './rules';

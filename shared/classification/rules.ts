@@ -7,7 +7,9 @@
  *   itself (a distributed deadlock, or unbounded recursion under `fanout: all`).
  * - warning — it works, but fails or couples badly: a single point (server, zone or region) of
  *   failure, replicas that one zone outage takes down together, two services
- *   sharing one database, two units owning the same business capability.
+ *   sharing one database, two units owning the same business capability; and data that a failover,
+ *   a follower read, a non-overlapping quorum or an even split gets wrong, or a two-phase commit
+ *   that one server blocks (SPEC §8: each works until the fault, then silently loses or blocks).
  * - info — explains the labels: what the design is not, and why (single host, replica set,
  *   remote data, implicit capability, technical split, hybrid, independent systems, unplaced).
  */
@@ -23,6 +25,11 @@ export const RULE_SEVERITIES: Readonly<Record<FindingRule, Severity>> = {
   'local-session-cluster': 'warning',
   'local-lock-cluster': 'warning',
   'shard-single-replica': 'warning',
+  'async-failover-loss': 'warning',
+  'stale-reads': 'warning',
+  'quorum-overlap': 'warning',
+  'even-replicas': 'warning',
+  '2pc-coordinator-spof': 'warning',
   'capability-overlap': 'warning',
   'independent-systems': 'info',
   'single-host': 'info',
@@ -45,6 +52,11 @@ export const RULE_TITLES: Readonly<Record<FindingRule, string>> = {
   'local-session-cluster': 'Sessions kept in one instance',
   'local-lock-cluster': 'A lock that excludes only one instance',
   'shard-single-replica': 'Shard without a replica',
+  'async-failover-loss': 'Writes lost at failover',
+  'stale-reads': 'Stale reads from followers',
+  'quorum-overlap': 'Quorums that need not overlap',
+  'even-replicas': 'Even number of replicas',
+  '2pc-coordinator-spof': 'Two-phase commit coordinator on one server',
   'sync-cycle': 'Cycle of synchronous calls',
   'independent-systems': 'Independent systems',
   'single-host': 'Everything on one server',

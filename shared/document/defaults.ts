@@ -1,7 +1,7 @@
 /**
  * Defaults of SPEC §2, applied when a value is read (never written into the file).
  */
-import { isApplicationUnit, type Balancer, type CallMode, type Fanout, type LatencyDistribution, type NodeKind, type SessionMode } from './kinds';
+import { isApplicationUnit, isDataStore, type Balancer, type CallMode, type Fanout, type LatencyDistribution, type NodeKind, type PartitionChoice, type ReadFrom, type ReplicationSync, type SessionMode } from './kinds';
 import type { CircuitBreaker, HealthCheck, Instance, Lock, Settings, TopologyDocument, TopologyEdge, TopologyNode } from './schema';
 
 /** Mean service time of one request on one instance, in ms, by kind. */
@@ -180,4 +180,46 @@ export function resolveLock(node: TopologyNode): Required<Lock> | undefined {
 /** A unit's session mode (`none` for every other kind). */
 export function resolveSession(node: TopologyNode): SessionMode {
   return isApplicationUnit(node.kind) ? (node.session ?? STATE_DEFAULTS.session) : 'none';
+}
+
+/** Defaults of a replicated node's fields and of an edge's `writeRatio` (SPEC §8). */
+export const REPLICATION_DEFAULTS = {
+  sync: 'async' as ReplicationSync,
+  lagMs: 100,
+  readFrom: 'leader' as ReadFrom,
+  electionMs: 1000,
+  onPartition: 'consistency' as PartitionChoice,
+  writeRatio: 0.2,
+} as const;
+
+/** A replicated node's replication with every field filled in. */
+export type ResolvedReplication =
+  | { readonly mode: 'leader-follower'; readonly sync: ReplicationSync; readonly lagMs: number; readonly readFrom: ReadFrom; readonly electionMs: number; readonly onPartition: PartitionChoice; readonly replicas: number }
+  | { readonly mode: 'quorum'; readonly n: number; readonly w: number; readonly r: number; readonly lagMs: number; readonly onPartition: PartitionChoice; readonly replicas: number };
+
+/**
+ * A database's or cache's replication with its defaults, or undefined when it has none (or is not a
+ * data store). `replicas` is the instance count; a quorum's `n` defaults to it (clamped to at least
+ * 1), and `w` and `r` to a majority of n.
+ */
+export function resolveReplication(node: TopologyNode): ResolvedReplication | undefined {
+  const replication = node.replication;
+  if (!replication || !isDataStore(node.kind)) return undefined;
+  const replicas = node.instances?.length ?? 1;
+  const lagMs = replication.lagMs ?? REPLICATION_DEFAULTS.lagMs;
+  const onPartition = replication.onPartition ?? REPLICATION_DEFAULTS.onPartition;
+  if (replication.mode === 'leader-follower') {
+    return {
+      mode: 'leader-follower',
+      sync: replication.sync ?? REPLICATION_DEFAULTS.sync,
+      lagMs,
+      readFrom: replication.readFrom ?? REPLICATION_DEFAULTS.readFrom,
+      electionMs: replication.electionMs ?? REPLICATION_DEFAULTS.electionMs,
+      onPartition,
+      replicas,
+    };
+  }
+  const n = replication.n ?? replicas;
+  const majority = Math.floor(n / 2) + 1;
+  return { mode: 'quorum', n, w: replication.w ?? majority, r: replication.r ?? majority, lagMs, onPartition, replicas };
 }

@@ -82,6 +82,14 @@ describe('updateNode and updateEdge', () => {
     expect(database).not.toHaveProperty('hitRate');
   });
 
+  it('a replicated database keeps its replication as a cache and drops it as a service, so the file stays valid', () => {
+    const start = updateNode(smallDocument(), 'db', { replication: { mode: 'quorum', n: 1 } });
+    expect(updateNode(start, 'db', { kind: 'cache' }).nodes.find((n) => n.id === 'db')).toHaveProperty('replication', { mode: 'quorum', n: 1 });
+    const service = updateNode(start, 'db', { kind: 'service' });
+    expect(service.nodes.find((n) => n.id === 'db')).not.toHaveProperty('replication');
+    expect(validateDocument(service).ok).toBe(true);
+  });
+
   it('turning a client into a service drops its rate; a service into a client drops every deployment field', () => {
     const service = updateNode(smallDocument(), 'users', { kind: 'service' }).nodes[0]!;
     expect(service).toEqual({ id: 'users', kind: 'service', name: 'Users' });

@@ -26,6 +26,7 @@ const KIND_ONLY_FIELDS: Readonly<Record<string, (kind: NodeKind) => boolean>> = 
   shards: (k) => k === 'database' || k === 'cache',
   session: (k) => k === 'service' || k === 'monolith',
   lock: (k) => k === 'service' || k === 'monolith',
+  replication: (k) => k === 'database' || k === 'cache',
 };
 
 /** Whether `field` applies to nodes of `kind` (fields not listed apply to every kind). */

@@ -94,6 +94,26 @@ export type LockScope = (typeof LOCK_SCOPES)[number];
 export const EDGE_PURPOSES = ['session', 'lock'] as const;
 export type EdgePurpose = (typeof EDGE_PURPOSES)[number];
 
+/** How a database's or cache's instances copy its data (SPEC §8, replicated data). */
+export const REPLICATION_MODES = ['leader-follower', 'quorum'] as const;
+export type ReplicationMode = (typeof REPLICATION_MODES)[number];
+
+/** When a leader acknowledges a write: after itself, after one follower, after all of them. */
+export const REPLICATION_SYNCS = ['async', 'semi-sync', 'sync'] as const;
+export type ReplicationSync = (typeof REPLICATION_SYNCS)[number];
+
+/** Which replicas of a leader-follower node serve reads. */
+export const READ_FROMS = ['leader', 'followers', 'any'] as const;
+export type ReadFrom = (typeof READ_FROMS)[number];
+
+/** What a replicated node gives up on a network partition (the C or the A of CAP). */
+export const PARTITION_CHOICES = ['consistency', 'availability'] as const;
+export type PartitionChoice = (typeof PARTITION_CHOICES)[number];
+
+/** How a node's `fanout: all` calls make one business transaction. */
+export const TRANSACTION_MODES = ['2pc', 'saga'] as const;
+export type TransactionMode = (typeof TRANSACTION_MODES)[number];
+
 /** Databases and caches hold data: they have `keys` and `shards`. */
 export function isDataStore(kind: NodeKind): kind is 'database' | 'cache' {
   return kind === 'database' || kind === 'cache';

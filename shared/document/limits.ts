@@ -34,6 +34,8 @@ export const LIMITS = {
   keys: 1_000_000,
   /** Lock keys of one application unit. */
   lockKeys: 100_000,
+  /** `lagMs` and `electionMs` of a replicated node, in ms (an hour: beyond it the data is not replicated, it is lost). */
+  replicationMs: 3_600_000,
   /**
    * Per-user and per-key state the simulator keeps in typed arrays: users of all clients × nodes
    * with `local` or `sticky` sessions, plus lock keys × instances for `local` locks.

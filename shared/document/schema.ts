@@ -17,7 +17,12 @@ import {
   LATENCY_DISTRIBUTIONS,
   LOCK_SCOPES,
   NODE_KINDS,
+  PARTITION_CHOICES,
+  READ_FROMS,
+  REPLICATION_MODES,
+  REPLICATION_SYNCS,
   SESSION_MODES,
+  TRANSACTION_MODES,
 } from './kinds';
 
 export const FORMAT_NAME = 'topology-designer';
@@ -133,6 +138,55 @@ export const lockSchema = object({
   leaseMs: num({ positive: true }).optional(),
 });
 
+/** Like `object`, but a field of the other replication mode (or a typo) is an error, not kept. */
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return `${issue.keys.map((k) => JSON.stringify(k)).join(', ')} ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} of ${what}`;
+      return issue.input === undefined ? 'is required' : `must be an object, not ${describe(issue.input)}`;
+    },
+  });
+}
+
+const replicationTiming = {
+  lagMs: num({ min: 0, max: LIMITS.replicationMs }).optional(),
+  onPartition: oneOf(PARTITION_CHOICES, 'partition choice').optional(),
+};
+
+/**
+ * A database's or cache's replication (SPEC §8): its instances are the replicas. Strict: a field of
+ * the other mode is an error, not kept. Fields left out take their defaults (`defaults.ts`); w, r ≤ n and n against the instances are checked in `state.ts`.
+ */
+export const replicationSchema = z.discriminatedUnion(
+  'mode',
+  [
+    strictObject({
+      mode: z.literal('leader-follower'),
+      sync: oneOf(REPLICATION_SYNCS, 'replication sync').optional(),
+      readFrom: oneOf(READ_FROMS, 'readFrom').optional(),
+      electionMs: num({ min: 0, max: LIMITS.replicationMs }).optional(),
+      ...replicationTiming,
+    }, 'leader-follower replication'),
+    strictObject({
+      mode: z.literal('quorum'),
+      n: num({ int: true, min: 1, max: LIMITS.replicas }).optional(),
+      w: num({ int: true, min: 1, max: LIMITS.replicas }).optional(),
+      r: num({ int: true, min: 1, max: LIMITS.replicas }).optional(),
+      ...replicationTiming,
+    }, 'quorum replication'),
+  ],
+  {
+    error: (issue) => {
+      const input = issue.input as { mode?: unknown } | undefined;
+      if (input === undefined) return 'is required';
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return `must be an object, not ${describe(input)}`;
+      const allowed = `(expected one of ${listOf(REPLICATION_MODES)})`;
+      if (input.mode === undefined) return `is required ${allowed}`;
+      return typeof input.mode === 'string' ? `unknown replication mode ${describe(input.mode)} ${allowed}` : `must be one of ${listOf(REPLICATION_MODES)}, not ${describe(input.mode)}`;
+    },
+  },
+);
+
 export const nodeSchema = object({
   id: idSchema,
   kind: oneOf(NODE_KINDS, 'kind'),
@@ -164,6 +218,9 @@ export const nodeSchema = object({
   shards: num({ int: true, min: 1 }).optional(),
   session: oneOf(SESSION_MODES, 'session mode').optional(),
   lock: lockSchema.optional(),
+  // Replicated data and transactions (SPEC §8): the findings read them; the simulator does not yet.
+  replication: replicationSchema.optional(),
+  transaction: oneOf(TRANSACTION_MODES, 'transaction mode').optional(),
 });
 
 export const edgeSchema = object({
@@ -180,6 +237,8 @@ export const edgeSchema = object({
   async: bool().optional(),
   /** A call made for the caller's session store or lock service rather than its own work (SPEC §8). */
   purpose: oneOf(EDGE_PURPOSES, 'edge purpose').optional(),
+  /** The share of the calls that are writes, into a replicated database or cache (SPEC §8). */
+  writeRatio: num({ min: 0, max: 1 }).optional(),
 });
 
 export const hostSchema = object({
@@ -295,6 +354,7 @@ export const documentSchema = object({
 export type Slo = z.infer<typeof sloSchema>;
 export type Instance = z.infer<typeof instanceSchema>;
 export type Lock = z.infer<typeof lockSchema>;
+export type Replication = z.infer<typeof replicationSchema>;
 export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export type CircuitBreaker = z.infer<typeof circuitBreakerSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

@@ -101,3 +101,58 @@ describe('state fields', () => {
     expect(messages(doc)).toEqual(['nodes: keep 12,000,000 sessions (1,000,000 users × 12 nodes with local or sticky sessions): at most 10,000,000 are allowed']);
   });
 });
+
+describe('replication, writeRatio and transaction fields', () => {
+  const replicated = (replication: unknown, instances = 3, writeRatio: number | null = 0.3) =>
+    makeDocument({
+      nodes: [makeClient('users'), makeService('web', { on: ['h1'] }), makeDatabase('db', { on: Array.from({ length: instances }, (_, i) => `d${i}`), replication: replication as never })],
+      edges: [makeEdge('users', 'web'), makeEdge('web', 'db', writeRatio === null ? {} : { writeRatio })],
+    });
+  const checkout = (fields: { fanout?: 'one' | 'all'; calls?: number; transaction?: '2pc' | 'saga' }) =>
+    makeDocument({
+      nodes: [
+        makeClient('users'),
+        makeService('checkout', { on: ['h1'], ...(fields.fanout ? { fanout: fields.fanout } : {}), ...(fields.transaction ? { transaction: fields.transaction } : {}) }),
+        makeService('pay', { on: ['h2'] }),
+        makeService('stock', { on: ['h3'] }),
+      ],
+      edges: [makeEdge('users', 'checkout'), ...['pay', 'stock'].slice(0, fields.calls ?? 2).map((to) => makeEdge('checkout', to))],
+    });
+
+  it('accepts both modes with or without their optional fields, and transactions where they belong', () => {
+    expect(warnings(replicated({ mode: 'leader-follower' }))).toEqual([]);
+    expect(warnings(replicated({ mode: 'leader-follower', sync: 'semi-sync', lagMs: 50, readFrom: 'any', electionMs: 2000, onPartition: 'availability' }))).toEqual([]);
+    expect(warnings(replicated({ mode: 'quorum', n: 3, w: 2, r: 2, lagMs: 10, onPartition: 'consistency' }))).toEqual([]);
+    expect(warnings(replicated({ mode: 'quorum' }, 5))).toEqual([]);
+    expect(warnings(checkout({ fanout: 'all', transaction: '2pc' }))).toEqual([]);
+    expect(warnings(checkout({ fanout: 'all', transaction: 'saga' }))).toEqual([]);
+  });
+
+  it('rejects an unknown mode, a field of the other mode, and values out of range, naming the path', () => {
+    expect(messages(replicated({ mode: 'multi-leader' }))).toEqual(['nodes[2].replication.mode: unknown replication mode "multi-leader" (expected one of "leader-follower", "quorum")']);
+    expect(messages(replicated({ sync: 'async' }))).toEqual(['nodes[2].replication.mode: is required (expected one of "leader-follower", "quorum")']);
+    expect(messages(replicated({ mode: 'quorum', readFrom: 'any' }))).toEqual(['nodes[2].replication: "readFrom" is not a field of quorum replication']);
+    expect(messages(replicated({ mode: 'leader-follower', sync: 'eventually' }))[0]).toMatch(/^nodes\[2\]\.replication\.sync: unknown replication sync "eventually"/);
+    expect(messages(replicated({ mode: 'leader-follower', lagMs: 4_000_000 }))).toEqual(['nodes[2].replication.lagMs: must be ≤ 3600000']);
+    expect(messages(replicated({ mode: 'quorum', n: 0 }))).toEqual(['nodes[2].replication.n: must be ≥ 1']);
+    expect(messages(replicated({ mode: 'leader-follower' }, 3, 1.5))).toEqual(['edges[1].writeRatio: must be ≤ 1']);
+    expect(messages(checkout({ fanout: 'all', transaction: '3pc' as never }))[0]).toMatch(/^nodes\[1\]\.transaction: unknown transaction mode "3pc"/);
+  });
+
+  it('errs on replication outside a data store and on w or r above n', () => {
+    const onService = makeDocument({ nodes: [makeService('web', { on: ['h1'], replication: { mode: 'leader-follower' } })] });
+    expect(messages(onService)).toEqual(['nodes[0].replication: only databases and caches are replicated']);
+    expect(messages(replicated({ mode: 'quorum', n: 3, w: 4, r: 5 }))).toEqual([
+      'nodes[2].replication.w: is 4 but n is 3: a write cannot wait for more acks than there are replicas',
+      'nodes[2].replication.r: is 5 but n is 3: a read cannot ask more replicas than there are',
+    ]);
+  });
+
+  it('warns (the file still opens) about n above the instances, writeRatio into an unreplicated node, and a transaction without its participants', () => {
+    expect(warnings(replicated({ mode: 'quorum', n: 5, w: 3, r: 3 }, 3))).toEqual(['nodes[2].replication.n: is 5 but the node has 3 instances: each instance is one replica, so n can be at most 3']);
+    expect(warnings(replicated(undefined, 3, 0.5))).toEqual(['edges[1].writeRatio: only means something on a call into a replicated database or cache; "db" has no replication']);
+    expect(warnings(replicated(undefined, 3, null))).toEqual([]);
+    expect(warnings(checkout({ transaction: '2pc' }))).toEqual(['nodes[1].transaction: is "2pc" but a transaction needs "fanout": "all" and at least two outgoing calls (its participants); this node has fanout "one" and 2 calls']);
+    expect(warnings(checkout({ fanout: 'all', calls: 1, transaction: 'saga' }))).toEqual(['nodes[1].transaction: is "saga" but a transaction needs "fanout": "all" and at least two outgoing calls (its participants); this node has 1 call']);
+  });
+});

@@ -8,10 +8,15 @@
  * — a shared session or distributed lock not wired yet, a purpose edge that does not fit, more
  * shards than instances after an instance was removed. The simulator gives each a defined meaning
  * (no store call without its edge; the last purpose edge counts; shards clamped to instances).
+ *
+ * Replicated data and transactions: `replication` on another kind is an error, and so are a quorum's
+ * w or r above its n. Warnings: n above the instance count (an instance removed since; with shards
+ * n may be below it), `writeRatio` on an edge into a node without replication, `transaction` on a node whose
+ * calls are not `fanout: all` over at least two edges.
  */
 import { LIMITS, formatLimit } from './limits';
 import { isApplicationUnit, isDataStore } from './kinds';
-import { STATE_DEFAULTS } from './defaults';
+import { STATE_DEFAULTS, resolveReplication } from './defaults';
 import type { ValidationError } from './errors';
 import type { TopologyDocument } from './schema';
 
@@ -37,13 +42,23 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
     }
     if (node.session !== undefined && node.session !== 'none' && !unit) errors.push({ path: `${at}.session`, message: 'only monoliths and services keep sessions' });
     if (node.lock !== undefined && !unit) errors.push({ path: `${at}.lock`, message: 'only monoliths and services take locks' });
+    if (node.replication !== undefined) {
+      if (!isDataStore(node.kind)) errors.push({ path: `${at}.replication`, message: 'only databases and caches are replicated' });
+      else checkReplication(node, at, errors, warnings);
+    }
     if (unit && (node.session === 'local' || node.session === 'sticky')) sessionNodes++;
     if (unit && node.lock && (node.lock.scope ?? STATE_DEFAULTS.lock.scope) === 'local') {
       lockEntries += (node.lock.keys ?? STATE_DEFAULTS.lock.keys) * (node.instances?.length ?? 1);
     }
   });
 
+  const outgoing = new Map<string, number>();
   doc.edges.forEach((edge, i) => {
+    outgoing.set(edge.from, (outgoing.get(edge.from) ?? 0) + 1);
+    if (edge.writeRatio !== undefined) {
+      const to = byId.get(edge.to)?.node;
+      if (to && !resolveReplication(to)) warnings.push({ path: `edges[${i}].writeRatio`, message: `only means something on a call into a replicated database or cache; ${JSON.stringify(edge.to)} has no replication` });
+    }
     if (edge.purpose === undefined) return;
     const at = `edges[${i}]`;
     const from = byId.get(edge.from)?.node;
@@ -57,6 +72,14 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
     let lists = purposeEdges.get(edge.from);
     if (!lists) purposeEdges.set(edge.from, (lists = { session: [], lock: [] }));
     lists[edge.purpose].push(i);
+  });
+
+  doc.nodes.forEach((node, i) => {
+    if (node.transaction === undefined) return;
+    const calls = outgoing.get(node.id) ?? 0;
+    if (node.fanout !== 'all' || calls < 2) {
+      warnings.push({ path: `nodes[${i}].transaction`, message: `is "${node.transaction}" but a transaction needs "fanout": "all" and at least two outgoing calls (its participants); this node has ${node.fanout === 'all' ? '' : `fanout "${node.fanout ?? 'one'}" and `}${calls} call${calls === 1 ? '' : 's'}` });
+    }
   });
 
   doc.nodes.forEach((node, i) => {
@@ -81,4 +104,16 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
     errors.push({ path: 'nodes', message: `keep ${formatLimit(lockEntries)} local lock entries (lock keys × instances): at most ${formatLimit(LIMITS.stateEntries)} are allowed` });
   }
   return { errors, warnings };
+}
+
+/** A quorum's w and r against its n (errors), and n against the node's instances (a warning). */
+function checkReplication(node: TopologyDocument['nodes'][number], at: string, errors: ValidationError[], warnings: ValidationError[]): void {
+  const replication = resolveReplication(node);
+  if (!replication || replication.mode !== 'quorum') return;
+  const { n, w, r, replicas } = replication;
+  if (w > n) errors.push({ path: `${at}.replication.w`, message: `is ${w} but n is ${n}: a write cannot wait for more acks than there are replicas` });
+  if (r > n) errors.push({ path: `${at}.replication.r`, message: `is ${r} but n is ${n}: a read cannot ask more replicas than there are` });
+  if (n > replicas) {
+    warnings.push({ path: `${at}.replication.n`, message: `is ${n} but the node has ${replicas} instance${replicas === 1 ? '' : 's'}: each instance is one replica, so n can be at most ${replicas}` });
+  }
 }
