@@ -13,11 +13,12 @@ const HOST_KEYS: Order = ['id', 'name', 'zone', 'region'];
 const NODE_KEYS: Order = [
   'id', 'kind', 'name', 'rate', 'capabilities', 'layer', 'instances', 'balancer', 'latencyMs', 'latency',
   'concurrency', 'queueLimit', 'errorRate', 'rateLimit', 'fanout', 'calls', 'hitRate', 'healthCheck',
+  'users', 'slo', 'codebase', 'mtbfHours', 'mttrHours', 'keys', 'shards', 'session', 'lock', 'replication', 'transaction',
 ];
 const INSTANCE_KEYS: Order = ['host', 'weight'];
 const HEALTH_KEYS: Order = ['intervalMs', 'failures'];
 const EDGE_KEYS: Order = [
-  'id', 'from', 'to', 'weight', 'probability', 'timeoutMs', 'retries', 'retryBackoffMs', 'circuitBreaker', 'optional', 'async',
+  'id', 'from', 'to', 'weight', 'probability', 'timeoutMs', 'retries', 'retryBackoffMs', 'circuitBreaker', 'optional', 'async', 'purpose', 'writeRatio',
 ];
 const BREAKER_KEYS: Order = ['failureRate', 'window', 'openMs'];
 const SCENARIO_KEYS: Order = ['id', 'name', 'faults'];
