@@ -20,6 +20,13 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => (!only || f.startsWith(only)) && (f.startsWith('simpy') === (only?.startsWith('simpy') ?? false)))
   .sort();
+// The sweep and capacity benches run the CLI's worker bundles (dist/cli): built afresh, so that a
+// stale worker from an older build never answers a newer pool.
+const cliBuild = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+if (cliBuild.status !== 0) {
+  process.stderr.write('bench: building the CLI (scripts/build-cli.mjs) failed\n');
+  process.exit(1);
+}
 const outdir = join(root, 'dist', 'bench');
 mkdirSync(outdir, { recursive: true });
 await build({
