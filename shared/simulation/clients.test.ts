@@ -118,6 +118,23 @@ describe('latency breakdown', () => {
     expect(users.latencyMs.mean).toBeCloseTo(5 + 50 + 2, 0);
   });
 
+  it('a parallel fan-out after a session call keeps the session call and the slowest branch', () => {
+    const doc = makeDocument({
+      nodes: [
+        makeClient('users', { rate: 50 }),
+        makeService('api', { on: ['h1'], latencyMs: 5, latency: 'constant', calls: 'parallel', concurrency: 100, session: 'shared' }),
+        makeCache('sessions', { on: ['h4'], latencyMs: 3, latency: 'constant', hitRate: 0, concurrency: 100 }),
+        makeService('fast', { on: ['h2'], latencyMs: 10, latency: 'constant', concurrency: 100 }),
+        makeService('slow', { on: ['h3'], latencyMs: 50, latency: 'constant', concurrency: 100 }),
+      ],
+      edges: [makeEdge('users', 'api'), makeEdge('api', 'sessions', { purpose: 'session' }), makeEdge('api', 'fast'), makeEdge('api', 'slow')],
+    });
+    const users = expectBreakdownAddsUp(doc);
+    expect(users.latencyBreakdown.map((e) => e.node).sort()).toEqual(['api', 'sessions', 'slow']);
+    // The service, the session call (1 ms hop + 3 ms) then the slowest branch (1 ms hop + 50 ms), and the client's hop.
+    expect(users.latencyMs.mean).toBeCloseTo(5 + 4 + 51 + 1, 0);
+  });
+
   it('waiting for a slot is queue time', () => {
     const doc = makeDocument({
       nodes: [makeClient('users', { rate: 80 }), makeService('api', { on: ['h1'], latencyMs: 10, latency: 'exponential', concurrency: 1, queueLimit: 1000 })],

@@ -208,6 +208,8 @@ export class PathPool extends RecordPool {
   firstChild = new Int32Array(0);
   lastChild = new Int32Array(0);
   nextSibling = new Int32Array(0);
+  /** The last child attached as sequential (kept whatever comes after it), or -1. */
+  keptChild = new Int32Array(0);
   /** Stack for walking trees without recursion. */
   private stack = new Int32Array(64);
 
@@ -225,18 +227,31 @@ export class PathPool extends RecordPool {
     this.firstChild[path] = -1;
     this.lastChild[path] = -1;
     this.nextSibling[path] = -1;
+    this.keptChild[path] = -1;
     return path;
   }
 
-  /** Appends `child` to `parent`'s calls (sequential), or (`only`) makes it the single one kept. */
+  /**
+   * Appends `child` to `parent`'s calls (sequential: kept), or (`only`, a branch of a parallel
+   * fan-out) makes it the one branch kept after the sequential calls before it — a session call,
+   * say, made before the fan-out stays on the path.
+   */
   attach(parent: number, child: number, only: boolean): void {
-    if (only && this.firstChild[parent]! >= 0) {
-      this.release(this.firstChild[parent]!);
-      this.firstChild[parent] = -1;
+    if (only) {
+      const kept = this.keptChild[parent]!;
+      const branch = kept >= 0 ? this.nextSibling[kept]! : this.firstChild[parent]!;
+      if (branch >= 0) {
+        this.release(branch);
+        if (kept >= 0) {
+          this.nextSibling[kept] = -1;
+          this.lastChild[parent] = kept;
+        } else this.firstChild[parent] = -1;
+      }
     }
     if (this.firstChild[parent]! < 0) this.firstChild[parent] = child;
     else this.nextSibling[this.lastChild[parent]!] = child;
     this.lastChild[parent] = child;
+    if (!only) this.keptChild[parent] = child;
   }
 
   /**
@@ -270,5 +285,6 @@ export class PathPool extends RecordPool {
     this.firstChild = grown(this.firstChild, capacity);
     this.lastChild = grown(this.lastChild, capacity);
     this.nextSibling = grown(this.nextSibling, capacity);
+    this.keptChild = grown(this.keptChild, capacity);
   }
 }
