@@ -22,34 +22,11 @@ import {
 } from '../../shared/classification';
 import { shareSessionsOf } from '../store/designActions';
 import { useDocumentStore } from '../store/documentStore';
-import { useUiStore, type Highlight } from '../store/uiStore';
+import { useHighlightButton } from './highlight';
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_TEXT: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
-
-function highlightOf(item: { nodes: readonly string[]; hosts: readonly string[] }, source: string): Highlight {
-  return { nodes: item.nodes, hosts: item.hosts, source };
-}
-
-/** Hover or focus previews the highlight; a click pins it (a second click unpins). */
-function useHighlightButton(item: { nodes: readonly string[]; hosts: readonly string[] }, source: string) {
-  const active = useUiStore((s) => s.highlight?.source === source);
-  const ui = useUiStore.getState;
-  const preview = () => ui().setHoverHighlight(highlightOf(item, source));
-  const clear = () => ui().setHoverHighlight(null);
-  return {
-    active,
-    handlers: {
-      'aria-pressed': active,
-      onMouseEnter: preview,
-      onMouseLeave: clear,
-      onFocus: preview,
-      onBlur: clear,
-      onClick: () => ui().setHighlight(active ? null : highlightOf(item, source)),
-    },
-  };
-}
 
 function EvidenceItem({ evidence, index }: { evidence: Evidence; index: number }) {
   const { active, handlers } = useHighlightButton(evidence, `evidence:${evidence.label}:${index}`);

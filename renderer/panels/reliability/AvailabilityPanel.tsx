@@ -11,7 +11,7 @@ import { describeUnit, formatAvailability, formatDowntime } from '../../model/re
 import { useDocumentStore } from '../../store/documentStore';
 import { useReliabilityStore, YEARS_RANGE } from '../../store/reliabilityStore';
 import { InlineNumber } from './InlineNumber';
-import { useHighlightButton } from './highlight';
+import { useHighlightButton } from '../highlight';
 
 function ContributorItem({ document, clientId, contributor }: { document: TopologyDocument; clientId: string; contributor: Contributor }) {
   const unit = describeUnit(document, contributor.unit);

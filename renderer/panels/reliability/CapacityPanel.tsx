@@ -14,7 +14,7 @@ import { capacityRows, utilizationAt } from '../../model/reliabilityView';
 import { useDocumentStore } from '../../store/documentStore';
 import { LOAD_RANGE, reliabilityController, useReliabilityStore } from '../../store/reliabilityStore';
 import { useUiStore } from '../../store/uiStore';
-import { useHighlightButton } from './highlight';
+import { useHighlightButton } from '../highlight';
 
 const BOTTLENECK_SOURCE = 'capacity:bottleneck';
 

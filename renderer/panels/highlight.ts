@@ -1,5 +1,5 @@
-/** Hover or focus previews a canvas highlight, a click pins it (a second click unpins): as findings do. */
-import { useUiStore, type Highlight } from '../../store/uiStore';
+/** Hover or focus previews a canvas highlight, a click pins it (a second click unpins): findings, evidence, availability contributors, capacity rows. */
+import { useUiStore, type Highlight } from '../store/uiStore';
 
 export function useHighlightButton(item: { nodes: readonly string[]; hosts: readonly string[] }, source: string) {
   const active = useUiStore((s) => s.highlight?.source === source);
