@@ -8,6 +8,7 @@ import { mix32, type Random } from './random';
 import type { SimulationModel } from './model';
 import type { Sessions } from './sessions';
 import { Shards } from './shards';
+import { buildRing, ringStart, type Ring } from './ring';
 import { SESSION_STICKY } from './stateModel';
 
 /** Points per instance on a consistent-hash ring: enough for an even spread of keys. */
@@ -35,8 +36,7 @@ export class Balancers {
   private readonly cursor: Int32Array;
   /** Smooth weighted round-robin state (nginx's algorithm), per instance. */
   private readonly currentWeight: Float64Array;
-  private readonly rings: (Uint32Array | undefined)[];
-  private readonly ringOwners: (Int32Array | undefined)[];
+  private readonly rings: (Ring | undefined)[];
   /**
    * Attempts each instance has been given and not yet answered (or failed, or timed out), counted
    * from the moment of the pick — as a real balancer counts its open connections — so a burst
@@ -57,7 +57,6 @@ export class Balancers {
     this.cursor = new Int32Array(model.nodeCount);
     this.currentWeight = new Float64Array(model.instanceCount);
     this.rings = new Array(model.nodeCount).fill(undefined);
-    this.ringOwners = new Array(model.nodeCount).fill(undefined);
     this.connections = new Int32Array(model.instanceCount);
     this.shards = model.state.used && model.state.nodeShards.some((n) => n > 1) ? new Shards(model, randomNumbers, inRotation, this.connections) : undefined;
   }
@@ -154,36 +153,17 @@ export class Balancers {
 
   /** @internal The first eligible instance clockwise from the key's point on the ring. */
   consistentHash(node: number, key: number, exclude: number): number {
-    let ring = this.rings[node];
-    let owners = this.ringOwners[node];
-    if (!ring || !owners) [ring, owners] = this.buildRing(node);
-    const point = mix32(key ^ 0x5bd1e995);
-    let low = 0;
-    let high = ring.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (ring[middle]! < point) low = middle + 1;
-      else high = middle;
-    }
-    for (let k = 0; k < ring.length; k++) {
-      const instance = owners[(low + k) % ring.length]!;
+    const { points, owners } = (this.rings[node] ??= buildRing(
+      this.model.nodeInstanceCount[node]!,
+      RING_POINTS,
+      (local) => local * 2654435761,
+      this.model.nodeFirstInstance[node]!,
+    ));
+    const start = ringStart(points, mix32(key ^ 0x5bd1e995));
+    for (let k = 0; k < points.length; k++) {
+      const instance = owners[(start + k) % points.length]!;
       if (this.eligible(instance, exclude)) return instance;
     }
     return -1;
-  }
-
-  private buildRing(node: number): [Uint32Array, Int32Array] {
-    const first = this.model.nodeFirstInstance[node]!;
-    const count = this.model.nodeInstanceCount[node]!;
-    const points: [number, number][] = [];
-    for (let local = 0; local < count; local++) {
-      for (let v = 0; v < RING_POINTS; v++) points.push([mix32(mix32(local * 2654435761) ^ v), first + local]);
-    }
-    points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const ring = Uint32Array.from(points, (p) => p[0]);
-    const owners = Int32Array.from(points, (p) => p[1]);
-    this.rings[node] = ring;
-    this.ringOwners[node] = owners;
-    return [ring, owners];
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Shards (SPEC §8): a database or cache with `shards: N` spreads its data keys over N shards by
- * consistent hashing (64 points per shard); instance i belongs to shard i mod N. A call goes to its
+ * consistent hashing (1,024 points per shard); instance i belongs to shard i mod N. A call goes to its
  * key's shard and, among that shard's replicas in rotation, by the node's balancer (round-robin
  * and weighted go round the replicas; random draws one; least-connections takes the fewest open
  * connections; consistent-hash hashes the key). No replica in rotation: the pick is -1 and the
@@ -9,6 +9,7 @@
 import { BALANCERS } from '../document';
 import { mix32, type Random } from './random';
 import type { SimulationModel } from './model';
+import { buildRing, ringStart } from './ring';
 
 /** Points per shard: with 1,024 the shares of the key space stay within a few percent of 1/N. */
 const RING_POINTS = 1024;
@@ -18,22 +19,12 @@ const CONSISTENT_HASH = BALANCERS.indexOf('consistent-hash');
 
 /** The shard of a data key on a ring of `shards` shards. */
 export function shardOfKey(ring: Uint32Array, owners: Int32Array, key: number): number {
-  const point = mix32(key ^ 0x27d4eb2f);
-  let low = 0;
-  let high = ring.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ring[middle]! < point) low = middle + 1;
-    else high = middle;
-  }
-  return owners[low % ring.length]!;
+  return owners[ringStart(ring, mix32(key ^ 0x27d4eb2f)) % ring.length]!;
 }
 
 export function buildShardRing(shards: number): [Uint32Array, Int32Array] {
-  const points: [number, number][] = [];
-  for (let s = 0; s < shards; s++) for (let v = 0; v < RING_POINTS; v++) points.push([mix32(mix32((s + 1) * 2246822519) ^ v), s]);
-  points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return [Uint32Array.from(points, (p) => p[0]), Int32Array.from(points, (p) => p[1])];
+  const { points, owners } = buildRing(shards, RING_POINTS, (s) => (s + 1) * 2246822519);
+  return [points, owners];
 }
 
 export class Shards {
