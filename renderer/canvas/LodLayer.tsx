@@ -7,6 +7,7 @@
  * geometry). Clicks and context menus are hit-tested by the canvas (see Canvas.tsx).
  * Particles stay on their own layer above this one.
  */
+import { sizeToParent } from './canvasSize';
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useSimulationStore } from '../store/simulationStore';
@@ -84,17 +85,9 @@ function LodLayerImpl({ scene, emphasis }: { scene: LodScene; emphasis: Omit<Emp
     };
     const draw = () => {
       frame = 0;
-      const parent = canvas.parentElement;
-      if (!parent) return;
-      const ratio = window.devicePixelRatio || 1;
-      const width = parent.clientWidth;
-      const height = parent.clientHeight;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      }
+      const size = sizeToParent(canvas);
+      if (size === null) return;
+      const { ratio, width, height } = size;
       const sim = useSimulationStore.getState();
       if (liveStale) {
         cardStates(scene, sim.nodes, sim.hostsDown, status, utilization);

@@ -6,6 +6,7 @@
  * it failed (fading over the second half of its time). With
  * prefers-reduced-motion the layer draws nothing: node numbers and colours carry the state instead.
  */
+import { sizeToParent } from './canvasSize';
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi, type Edge } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
@@ -52,18 +53,10 @@ function ParticleLayerImpl({ edges: given }: { edges?: readonly Edge[] }) {
     const draw = () => {
       frame = requestAnimationFrame(draw);
       if (particles.count === 0 && clear) return;
-      const parent = canvas.parentElement;
-      if (!parent) return;
+      const size = sizeToParent(canvas);
+      if (size === null) return;
+      const { ratio } = size;
       clear = particles.count === 0;
-      const ratio = window.devicePixelRatio || 1;
-      const width = parent.clientWidth;
-      const height = parent.clientHeight;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      }
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
       if (particles.count === 0 || prefersReducedMotion()) return;
