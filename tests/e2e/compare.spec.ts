@@ -5,18 +5,10 @@
  * map stays in its own panel, per object, until dismissed.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, dropOnCanvas } from './fixtures';
 
 async function dropText(page: Page, name: string, text: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'application/yaml' }));
-      return dt;
-    },
-    { name, text },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, text, 'application/yaml');
 }
 
 test('comparing with the last saved version marks, lists and selects the changes', async ({ page }) => {

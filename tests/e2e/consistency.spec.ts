@@ -4,18 +4,10 @@
  * each finding with its "Why?", the quorum's worked out on the node's own numbers.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, canvasNode, viewportSettled } from './fixtures';
+import { test, expect, openApp, canvasNode, viewportSettled, dropOnCanvas } from './fixtures';
 
 async function dropFile(page: Page, name: string, content: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'application/json' }));
-      return dt;
-    },
-    { name, content },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, content);
 }
 
 const design = {

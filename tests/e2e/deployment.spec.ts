@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { TEMPLATES } from '../../shared/document/templates';
-import { test, expect, openApp, openTemplate, canvasNode, serverBox, viewportSettled } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, serverBox, viewportSettled, dropOnCanvas } from './fixtures';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -47,15 +47,7 @@ const DESIGN = {
 };
 
 async function openDesign(page: Page, design: unknown, name = 'placement.topo'): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'application/json' }));
-      return dt;
-    },
-    { name, content: JSON.stringify(design) },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, JSON.stringify(design));
   await expect(page.locator('.react-flow__node-topology').first()).toBeVisible();
   await viewportSettled(page);
 }

@@ -3,21 +3,13 @@
  * reopen, drop a file, a broken file, accessible names — all offline (see fixtures.ts).
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, dropOnCanvas } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const KINDS = ['Client', 'Gateway', 'Load balancer', 'Monolith', 'Service', 'Database', 'Cache', 'Queue', 'Replica group'];
 
 async function dropFile(page: Page, name: string, content: string, mime = 'application/json') {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content, mime }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: mime }));
-      return dt;
-    },
-    { name, content, mime },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, content, mime);
 }
 
 /** The text of the crash-recovery snapshot the web build keeps in IndexedDB, or '' while there is none. */

@@ -3,19 +3,11 @@
  * by dropping them, and import a docker-compose file.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openTemplate, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, dropOnCanvas } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function dropBytes(page: Page, name: string, bytes: Buffer, mime: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, data, mime }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: mime }));
-      return dt;
-    },
-    { name, data: bytes.toString('base64'), mime },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, bytes, mime);
 }
 
 async function exportAs(page: Page, format: string, path: string) {

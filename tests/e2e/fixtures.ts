@@ -108,3 +108,31 @@ export function canvasNode(page: Page, name: string) {
 export function serverBox(page: Page, name: string) {
   return page.getByRole('group', { name: `Server ${name}`, exact: true });
 }
+
+/** Drops a file on the canvas, as a user dragging it from the desktop: `content` is text or bytes. */
+export async function dropOnCanvas(page: Page, name: string, content: string | Uint8Array, mime = 'application/json'): Promise<void> {
+  const bytes = typeof content === 'string' ? null : Buffer.from(content).toString('base64');
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, text, bytes, mime }) => {
+      const dt = new DataTransfer();
+      const part = bytes === null ? text : Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+      dt.items.add(new File([part], name, { type: mime }));
+      return dt;
+    },
+    { name, text: typeof content === 'string' ? content : '', bytes, mime },
+  );
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+}
+
+/** One second of the live charts, as the app's diagnostics give it. */
+export interface ChartPoint {
+  t: number;
+  ok: number;
+  failed: number;
+  causes: Record<string, number>;
+}
+
+/** The live charts' points so far. */
+export async function liveChart(page: Page): Promise<ChartPoint[]> {
+  return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
+}

@@ -7,22 +7,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, canvasNode } from './fixtures';
+import { test, expect, openApp, canvasNode, dropOnCanvas } from './fixtures';
 import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 import { LIMITS } from '../../shared/document/limits';
 
-/** Drops a file with `content` (text or bytes) on the canvas, as a user dragging it from the desktop. */
-async function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      const part = typeof content === 'string' ? content : new Uint8Array(content);
-      dt.items.add(new File([part], name, { type: 'application/json' }));
-      return dt;
-    },
-    { name, content },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+/** Drops a file with `content` (text, or bytes as numbers) on the canvas. */
+function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
+  return dropOnCanvas(page, name, typeof content === 'string' ? content : Uint8Array.from(content));
 }
 
 test('a run the work budget stops says why and when in the dock', async ({ page }) => {

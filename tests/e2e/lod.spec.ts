@@ -8,19 +8,14 @@ import { serializeDocument } from '../../shared/document';
 import { deploymentGeometry } from '../../shared/layout';
 import type { CardBox } from '../../shared/layout/types';
 import { generateDesign } from '../../bench/generateDesign';
-import { animationFrames, expect, openApp, test, viewportSettled } from './fixtures';
+import { animationFrames, expect, openApp, test, viewportSettled, dropOnCanvas } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const design = generateDesign(2000, 3000, 11, { hostCount: 400 });
 const geometry = deploymentGeometry(design);
 
 async function dropDesign(page: Page): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'large.topo', { type: 'application/json' }));
-    return dt;
-  }, serializeDocument(design));
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, 'large.topo', serializeDocument(design));
 }
 
 /** The viewport transform React Flow applies (translate x, y, then scale). */

@@ -3,18 +3,13 @@
  * names the missing servers and creates them in one undoable step.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, canvasNode } from './fixtures';
+import { test, expect, openApp, canvasNode, dropOnCanvas } from './fixtures';
 
 const UNDECLARED = readFileSync(new URL('../fixtures/undeclared-hosts.topo', import.meta.url), 'utf8');
 
 test('opens a file with undeclared hosts and offers to create them', async ({ page }) => {
   await openApp(page);
-  const dataTransfer = await page.evaluateHandle((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'shop.topo', { type: 'application/json' }));
-    return dt;
-  }, UNDECLARED);
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, 'shop.topo', UNDECLARED);
   await expect(canvasNode(page, 'Orders')).toBeVisible();
   const banner = page.getByRole('region', { name: 'Missing servers' });
   await expect(banner).toContainText('3 servers it does not declare: “h2”, “h3”, “h4”');

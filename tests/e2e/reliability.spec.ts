@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { TEMPLATES, instantiateTemplate, type TopologyDocument } from '../../shared/document';
 import { analyzeAvailability, analyzeCapacity, runRamp } from '../../shared/reliability';
-import { test, expect, openApp, openTemplate, viewportSettled, canvasNode } from './fixtures';
+import { test, expect, openApp, openTemplate, viewportSettled, canvasNode, dropOnCanvas } from './fixtures';
 
 const TEMPLATE = TEMPLATES.find((t) => t.name === 'Services, each on two servers')!;
 
@@ -17,15 +17,7 @@ function percent(text: string | null): number {
 }
 
 async function openDesign(page: Page, design: TopologyDocument, name: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'application/json' }));
-      return dt;
-    },
-    { name, content: JSON.stringify(design) },
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, name, JSON.stringify(design));
   await expect(page.getByRole('group', { name: 'Zone zone-a' })).toBeVisible();
   await viewportSettled(page);
 }
@@ -209,12 +201,7 @@ test('past the bottleneck the simulated load run marks the knee, and serves abou
   const report = analyzeCapacity(design);
   // The slider's ×4 is past the bottleneck's saturation.
   expect(report.maxMultiple!).toBeLessThan(4);
-  const dataTransfer = await page.evaluateHandle((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'busy.topo', { type: 'application/json' }));
-    return dt;
-  }, JSON.stringify(design));
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, 'busy.topo', JSON.stringify(design));
   await expect(page.getByRole('toolbar', { name: 'Toolbar' })).toContainText('Busy layers');
   await page.keyboard.press('Control+Shift+K');
   const panel = page.getByRole('region', { name: 'Capacity' });

@@ -3,19 +3,10 @@
  * pause and reset; compare with the baseline; the failure sweep on two templates.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openTemplate, canvasNode, serverBox, animationFrames, simulatedClock as clock } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, serverBox, animationFrames, simulatedClock as clock, liveChart, dropOnCanvas } from './fixtures';
 import type { Page } from '@playwright/test';
 
-interface ChartPoint {
-  t: number;
-  ok: number;
-  failed: number;
-  causes: Record<string, number>;
-}
-
-async function chart(page: Page): Promise<ChartPoint[]> {
-  return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
-}
+const chart = liveChart;
 
 /** How much the particle layer has painted: the sum of its pixels' alpha. */
 async function particleInk(page: Page): Promise<number> {
@@ -159,12 +150,7 @@ test('"Fail at…" on a host adds a host-down fault to a new scenario', async ({
 test('an open circuit breaker is marked on its edge and its failures are counted by cause', async ({ page }) => {
   await openApp(page);
   const text = readFileSync('tests/fixtures/breaker-demo.topo', 'utf8');
-  const dataTransfer = await page.evaluateHandle((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], 'breaker-demo.topo', { type: 'application/json' }));
-    return dt;
-  }, text);
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer });
+  await dropOnCanvas(page, 'breaker-demo.topo', text);
   await expect(canvasNode(page, 'Payments')).toBeVisible();
   await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Payments errors' });
   // Payments fail from 2 s to 20 s and the breaker stays open for most of it: at 0.5× that is half a minute of

@@ -3,19 +3,10 @@
  * session-lost glyphs; "Fix it" on the finding adds a session store and the failures stop.
  * Waits are on the simulated clock and the chart, never on wall time.
  */
-import { test, expect, openApp, openTemplate, canvasNode, animationFrames, viewportSettled, simulatedClock as clock } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, animationFrames, viewportSettled, simulatedClock as clock, liveChart } from './fixtures';
 import type { Page } from '@playwright/test';
 
-interface ChartPoint {
-  t: number;
-  ok: number;
-  failed: number;
-  causes: Record<string, number>;
-}
-
-async function chart(page: Page): Promise<ChartPoint[]> {
-  return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
-}
+const chart = liveChart;
 
 const sessionLost = async (page: Page) => (await chart(page)).reduce((sum, p) => sum + (p.causes['session-lost'] ?? 0), 0);
 
