@@ -260,7 +260,7 @@ export class Engine {
 
   private readableState(): ReadableState {
     const { model, metrics, instances, breakers } = this;
-    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations };
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations, partitions: this.faults.partitions };
   }
 
   /** The metrics collected so far, read only. */

@@ -93,3 +93,21 @@ describe('faults', () => {
     expectNear(report.requests.failed / during, 0.25, 0.08);
   });
 });
+
+describe('partition in the snapshot', () => {
+  it('names each side’s hosts while the partition lasts, and nothing before or after', async () => {
+    const { createSimulation } = await import('./simulation');
+    const doc = makeDocument({
+      nodes: [makeClient('users', { rate: 50 }), makeService('api', { on: ['h1', 'h2', 'h3'] })],
+      edges: [makeEdge('users', 'api')],
+      scenarios: [makeScenario('f', [{ type: 'partition', groups: [['h1'], ['h2', 'h3']], at: 2, until: 4 } as Fault])],
+    });
+    const sim = createSimulation(doc, { durationS: 6, scenario: 'f' });
+    sim.advanceTo(1000);
+    expect(sim.snapshot().partitions).toBeUndefined();
+    sim.advanceTo(3000);
+    expect(sim.snapshot().partitions).toEqual([{ groups: [['h1'], ['h2', 'h3']] }]);
+    sim.advanceTo(5000);
+    expect(sim.snapshot().partitions).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import type { Backlogs } from './messaging';
 import { clientReports } from './clients';
 import { round, type MetricsCollector } from './metrics';
 import type { SimulationModel } from './model';
+import type { CompiledFault } from './faultTypes';
 import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
 
 export interface ReportMeta {
@@ -31,6 +32,8 @@ export interface ReadableState {
   readonly stop?: BudgetStop | null;
   /** Exclusion violations per node, when the design has locks (SPEC §8). */
   readonly exclusionViolations?: Float64Array | undefined;
+  /** Partitions in force (the snapshot names each side's hosts). */
+  readonly partitions?: readonly CompiledFault[];
 }
 
 /** `availabilityReason` of a report in which no request finished. */
@@ -134,5 +137,18 @@ export function buildSnapshot(state: ReadableState): SimulationSnapshot {
   }
   const downHosts: string[] = [];
   for (let h = 0; h < model.hostCount - 1; h++) if (table.hostDown[h]! > 0) downHosts.push(model.hostIds[h]!);
-  return { timeMs: round(state.now, 3), nodes, openBreakers, downHosts };
+  const partitions = state.partitions?.length ? state.partitions.map((fault) => ({ groups: partitionGroups(model, fault) })) : undefined;
+  return { timeMs: round(state.now, 3), nodes, openBreakers, downHosts, ...(partitions ? { partitions } : {}) };
+}
+
+/** The host ids on each side of a partition, in group order (hosts in no group left out). */
+function partitionGroups(model: SimulationModel, fault: CompiledFault): string[][] {
+  const groups: string[][] = [];
+  for (let h = 0; h < model.hostCount - 1; h++) {
+    const group = fault.groupOfHost[h]!;
+    if (group < 0) continue;
+    while (groups.length <= group) groups.push([]);
+    groups[group]!.push(model.hostIds[h]!);
+  }
+  return groups;
 }

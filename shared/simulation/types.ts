@@ -20,6 +20,53 @@ export interface NodeReport {
   readonly instances?: readonly number[];
   /** Nodes with a lock: times two instances held one key at once (local locks; SPEC §8). */
   readonly exclusionViolations?: number;
+  /** Replicated databases and caches (`replication`): what the replicas did to the data. */
+  readonly consistency?: ConsistencyReport;
+  /** Transaction coordinators (`transaction: 2pc | saga`). */
+  readonly transactions?: TransactionReport;
+}
+
+/**
+ * Correctness of a replicated node's data over the run. These count correctness, not availability:
+ * a read can succeed and still be stale.
+ */
+export interface ConsistencyReport {
+  /** Reads and writes the node served (successful calls). */
+  readonly reads: number;
+  readonly writes: number;
+  /** Reads that returned a version older than the newest write of their key. */
+  readonly staleReads: number;
+  /** Acknowledged writes that no replica kept: lost at an async failover, or to last-writer-wins at a heal. */
+  readonly lostWrites: number;
+  /** Writes to one key accepted on both sides of a partition (`onPartition: availability`). */
+  readonly conflicts: number;
+  /** Calls refused as `no-quorum`. */
+  readonly noQuorum: number;
+  /** Leader elections that completed (leader-follower). */
+  readonly elections?: number;
+}
+
+export interface TransactionReport {
+  readonly mode: '2pc' | 'saga';
+  readonly committed: number;
+  readonly aborted: number;
+  /** Sagas undone by compensations. */
+  readonly compensated: number;
+  /** Compensation calls made. */
+  readonly compensations: number;
+  /** Transactions whose participants were left in doubt (2PC: coordinator died between the rounds). */
+  readonly inDoubt: number;
+  readonly maxInDoubtMs: number;
+  /** Sagas: mean time from the first step's commit until the saga completed or was compensated, ms. */
+  readonly meanInconsistencyMs: number;
+}
+
+/** One second's consistency counts over every replicated node (timeline entries of designs with replication). */
+export interface ConsistencySecond {
+  readonly staleReads: number;
+  readonly conflicts: number;
+  readonly lostWrites: number;
+  readonly noQuorum: number;
 }
 
 export interface TimelineEntry {
@@ -33,6 +80,8 @@ export interface TimelineEntry {
   readonly p50: number;
   /** The second's failed requests by cause; the counts sum to `failed`. */
   readonly failures: FailureCounts;
+  /** Designs with a replicated node only: the second's stale reads, conflicts, lost writes, no-quorum refusals. */
+  readonly consistency?: ConsistencySecond;
 }
 
 export interface LatencySummary {
@@ -178,6 +227,9 @@ export interface InstanceSnapshot {
   /** Requests in service (slots in use). */
   readonly busy: number;
   readonly queued: number;
+  /** Replicated nodes: this replica's role now, and how far behind the newest write it is, ms. */
+  readonly role?: 'leader' | 'follower' | 'replica';
+  readonly lagMs?: number;
 }
 
 export interface NodeSnapshot {
@@ -188,6 +240,10 @@ export interface NodeSnapshot {
   /** Requests waiting (for a queue node: messages in its backlog). */
   readonly queueLength: number;
   readonly instances: readonly InstanceSnapshot[];
+  /** Replicated nodes: the leader's instance index (null for a quorum, or while none is elected), and an election in progress. */
+  readonly replication?: { readonly leader: number | null; readonly electing: boolean };
+  /** Transaction coordinators: participants in doubt now (2PC), sagas inside their inconsistency window now. */
+  readonly transactions?: { readonly inDoubt: number; readonly inconsistent: number };
 }
 
 export interface SimulationSnapshot {
@@ -197,6 +253,8 @@ export interface SimulationSnapshot {
   /** Edge ids whose circuit breaker is open or half-open. */
   readonly openBreakers: readonly { readonly edge: string; readonly state: 'open' | 'half-open' }[];
   readonly downHosts: readonly string[];
+  /** Partitions in force: the host ids of each side (the canvas draws the cut between them). */
+  readonly partitions?: readonly { readonly groups: readonly (readonly string[])[] }[];
 }
 
 /** One sampled call attempt, for the animation: a request travelling `from` → `to` over `edge`. */
@@ -212,6 +270,11 @@ export interface Movement {
   readonly cause?: FailureCause;
   /** Set on the arrival of a request that took a lock key another instance held (SPEC §8). */
   readonly violation?: true;
+  /** Replicated callee: a read that returned stale data, or a write that conflicted (a glyph at the replica). */
+  readonly stale?: true;
+  readonly conflict?: true;
+  /** Index of the callee's instance that served the attempt (replicas: where the glyph goes). */
+  readonly instance?: number;
 }
 
 /** A client's standing so far, for the live dock. */
