@@ -166,5 +166,6 @@ describe('the reliability controller', () => {
     t.controller.cancelRamp();
     await third;
     expect(t.reliability.getState().ramp).toBeNull();
-  });
+    // Two ramps of ten 20 s simulations each, plus the reference: generous room for a busy machine.
+  }, 180_000);
 });
