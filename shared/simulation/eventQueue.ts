@@ -60,17 +60,27 @@ class Lane {
 }
 
 export class EventQueue {
-  private times: Float64Array;
+  /**
+   * The heap: a 4-ary min-heap of (time, slot). Only these two move when it is reordered; the
+   * event's sequence, kind and payload stay in its slot (a free list recycles slots). Ties in time
+   * (rare for random delays) look the sequence up through the slot.
+   */
+  private heapTimes: Float64Array;
+  private heapSlots: Int32Array;
   private sequences: Float64Array;
   private kinds: Uint8Array;
   private firsts: Int32Array;
   private seconds: Int32Array;
+  /** Free slots, a stack. */
+  private freeSlots: Int32Array;
+  private freeCount: number;
   /** Events in the heap (the lanes count theirs). */
   private count = 0;
   private total = 0;
   private nextSequence = 0;
-  /** The lanes and the delay each serves (NaN: free). */
+  /** The lanes and the delay each serves (NaN: free); lanes in use are 0 … laneCount − 1. */
   private readonly lanes: Lane[] = [];
+  private laneCount = 0;
   private readonly laneDelays = new Float64Array(MAX_LANES).fill(NaN);
   private readonly candidates = new Float64Array(CANDIDATES).fill(NaN);
   private readonly sightings = new Uint8Array(CANDIDATES);
@@ -89,11 +99,15 @@ export class EventQueue {
   time = 0;
 
   constructor(capacity = 1024) {
-    this.times = new Float64Array(capacity);
+    this.heapTimes = new Float64Array(capacity);
+    this.heapSlots = new Int32Array(capacity);
     this.sequences = new Float64Array(capacity);
     this.kinds = new Uint8Array(capacity);
     this.firsts = new Int32Array(capacity);
     this.seconds = new Int32Array(capacity);
+    this.freeSlots = new Int32Array(capacity);
+    for (let i = 0; i < capacity; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = capacity;
   }
 
   get size(): number {
@@ -102,7 +116,7 @@ export class EventQueue {
 
   /** Slots allocated, heap and lanes (for the bounded-memory tests). */
   get capacity(): number {
-    let slots = this.times.length;
+    let slots = this.heapTimes.length;
     for (const lane of this.lanes) slots += lane.times.length;
     return slots;
   }
@@ -116,11 +130,15 @@ export class EventQueue {
   /** Finds where the earliest event is (the heap or a lane) and caches it until the next pop. */
   private findBest(): void {
     let source = HEAP;
-    let bestTime = this.count === 0 ? Infinity : this.times[0]!;
-    let bestSequence = this.count === 0 ? Infinity : this.sequences[0]!;
+    let bestTime = Infinity;
+    let bestSequence = Infinity;
+    if (this.count > 0) {
+      bestTime = this.heapTimes[0]!;
+      bestSequence = this.sequences[this.heapSlots[0]!]!;
+    }
     const headTimes = this.headTimes;
     const headSequences = this.headSequences;
-    for (let l = 0; l < MAX_LANES; l++) {
+    for (let l = 0; l < this.laneCount; l++) {
       const time = headTimes[l]!;
       if (time < bestTime || (time === bestTime && headSequences[l]! < bestSequence)) {
         source = l;
@@ -134,6 +152,9 @@ export class EventQueue {
 
   /** Forgets every pending event (a run stopped by its budget); the arrays keep their size. */
   clear(): void {
+    const capacity = this.heapTimes.length;
+    for (let i = 0; i < capacity; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = capacity;
     this.count = 0;
     this.total = 0;
     this.bestSource = DIRTY;
@@ -154,7 +175,7 @@ export class EventQueue {
     // rounded so that `now + d - now` lands on one key for one d whatever the rounding of the sum.
     const delay = Math.round((time - this.time) * DELAY_SCALE) / DELAY_SCALE;
     const delays = this.laneDelays;
-    for (let l = 0; l < MAX_LANES; l++) {
+    for (let l = 0; l < this.laneCount; l++) {
       if (delays[l] !== delay) continue;
       const lane = this.lanes[l]!;
       if (time < lane.lastTime || lane.count === LANE_CAPACITY) break; // out of order, or full: the heap takes it
@@ -178,7 +199,7 @@ export class EventQueue {
   }
 
   private hasLane(delay: number): boolean {
-    for (let l = 0; l < MAX_LANES; l++) if (this.laneDelays[l] === delay) return true;
+    for (let l = 0; l < this.laneCount; l++) if (this.laneDelays[l] === delay) return true;
     return false;
   }
 
@@ -193,7 +214,10 @@ export class EventQueue {
       if (++this.sightings[c]! < SIGHTINGS) return;
       candidates[c] = NaN;
       for (let l = 0; l < MAX_LANES; l++) {
-        if (l === this.lanes.length) this.lanes.push(new Lane());
+        if (l === this.lanes.length) {
+          this.lanes.push(new Lane());
+          this.laneCount = this.lanes.length;
+        }
         const lane = this.lanes[l]!;
         if (Number.isNaN(this.laneDelays[l]) || lane.count === 0) {
           this.laneDelays[l] = delay;
@@ -225,7 +249,7 @@ export class EventQueue {
     this.kind = lane.kinds[head]!;
     this.first = lane.firsts[head]!;
     this.second = lane.seconds[head]!;
-    const next = (head + 1) & (lane.times.length - 1);
+    const next = (head + 1) & (LANE_CAPACITY - 1);
     lane.head = next;
     if (--lane.count === 0) this.headTimes[source] = Infinity;
     else {
@@ -235,82 +259,88 @@ export class EventQueue {
     return true;
   }
 
+  /** True when (time a, sequence of slot a) comes before (time b, slot b). */
+  private before(timeA: number, slotA: number, timeB: number, slotB: number): boolean {
+    return timeA < timeB || (timeA === timeB && this.sequences[slotA]! < this.sequences[slotB]!);
+  }
+
   private heapPush(time: number, sequence: number, kind: number, first: number, second: number): void {
-    if (this.count === this.times.length) this.grow();
-    const times = this.times;
-    const sequences = this.sequences;
+    if (this.count === this.heapTimes.length) this.grow();
+    const slot = this.freeSlots[--this.freeCount]!;
+    this.sequences[slot] = sequence;
+    this.kinds[slot] = kind;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
     let index = this.count++;
     // Sift up with a hole: move parents down until the new event's place is found.
     while (index > 0) {
-      const parent = (index - 1) >> 1;
+      const parent = (index - 1) >> 2;
       const parentTime = times[parent]!;
-      if (parentTime < time || (parentTime === time && sequences[parent]! < sequence)) break;
-      this.move(parent, index);
+      if (parentTime < time || (parentTime === time && this.sequences[slots[parent]!]! < sequence)) break;
+      times[index] = parentTime;
+      slots[index] = slots[parent]!;
       index = parent;
     }
     times[index] = time;
-    sequences[index] = sequence;
-    this.kinds[index] = kind;
-    this.firsts[index] = first;
-    this.seconds[index] = second;
+    slots[index] = slot;
   }
 
   private heapPop(): void {
-    const times = this.times;
-    const sequences = this.sequences;
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    const top = slots[0]!;
     this.time = times[0]!;
-    this.kind = this.kinds[0]!;
-    this.first = this.firsts[0]!;
-    this.second = this.seconds[0]!;
+    this.kind = this.kinds[top]!;
+    this.first = this.firsts[top]!;
+    this.second = this.seconds[top]!;
+    this.freeSlots[this.freeCount++] = top;
     const last = --this.count;
     if (last === 0) return;
     const time = times[last]!;
-    const sequence = sequences[last]!;
-    const kind = this.kinds[last]!;
-    const first = this.firsts[last]!;
-    const second = this.seconds[last]!;
+    const slot = slots[last]!;
     let index = 0;
-    const half = last >> 1;
-    // Sift down with a hole.
-    while (index < half) {
-      let child = 2 * index + 1;
-      const right = child + 1;
-      if (right < last) {
-        const rightTime = times[right]!;
-        const childTime = times[child]!;
-        if (rightTime < childTime || (rightTime === childTime && sequences[right]! < sequences[child]!)) child = right;
+    // Sift down with a hole, among up to four children.
+    for (;;) {
+      const firstChild = 4 * index + 1;
+      if (firstChild >= last) break;
+      let child = firstChild;
+      let childTime = times[child]!;
+      const end = firstChild + 4 < last ? firstChild + 4 : last;
+      for (let c = firstChild + 1; c < end; c++) {
+        const t = times[c]!;
+        if (t < childTime || (t === childTime && this.sequences[slots[c]!]! < this.sequences[slots[child]!]!)) {
+          child = c;
+          childTime = t;
+        }
       }
-      const childTime = times[child]!;
-      if (time < childTime || (time === childTime && sequence < sequences[child]!)) break;
-      this.move(child, index);
+      if (this.before(time, slot, childTime, slots[child]!)) break;
+      times[index] = childTime;
+      slots[index] = slots[child]!;
       index = child;
     }
     times[index] = time;
-    sequences[index] = sequence;
-    this.kinds[index] = kind;
-    this.firsts[index] = first;
-    this.seconds[index] = second;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from]!;
-    this.sequences[to] = this.sequences[from]!;
-    this.kinds[to] = this.kinds[from]!;
-    this.firsts[to] = this.firsts[from]!;
-    this.seconds[to] = this.seconds[from]!;
+    slots[index] = slot;
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
-    const grow = <T extends Float64Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+    const old = this.heapTimes.length;
+    const capacity = old * 2;
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(array: T, make: (n: number) => T): T => {
       const next = make(capacity);
-      next.set(old);
+      next.set(array);
       return next;
     };
-    this.times = grow(this.times, (n) => new Float64Array(n));
+    this.heapTimes = grow(this.heapTimes, (n) => new Float64Array(n));
+    this.heapSlots = grow(this.heapSlots, (n) => new Int32Array(n));
     this.sequences = grow(this.sequences, (n) => new Float64Array(n));
     this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
     this.firsts = grow(this.firsts, (n) => new Int32Array(n));
     this.seconds = grow(this.seconds, (n) => new Int32Array(n));
+    // The heap is full, so every old slot is taken: the new ones are free.
+    this.freeSlots = new Int32Array(capacity);
+    for (let i = 0; i < capacity - old; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = capacity - old;
   }
 }
