@@ -6,8 +6,8 @@
  * Two structures share the agenda. Most events come `delay` after the event being processed, and
  * many delays repeat exactly: an edge's timeout, a network hop, a retry backoff. Events of one
  * such delay arrive in time order (the clock never goes back), so each gets a *lane*: a FIFO on
- * typed arrays, O(1) both ways. The rest (random service times, arrivals) go to a binary min-heap
- * on parallel typed arrays. `pop` takes the least (time, sequence) of the heap's top and the lanes'
+ * typed arrays, O(1) both ways. The rest (random service times, arrivals) go to a 4-ary min-heap
+ * of (time, slot) on typed arrays. `pop` takes the least (time, sequence) of the heap's top and the lanes'
  * heads — the same total order as one heap, so a run is byte-for-byte what it was with one heap;
  * the long-lived timeouts (mostly stale when they fall due) no longer deepen every heap operation.
  *
