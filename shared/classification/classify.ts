@@ -3,7 +3,7 @@
  * deterministic: the same design gives the same output whatever the order of its nodes, edges or
  * hosts, because every rule walks the id-sorted model of `design.ts` and the results are sorted.
  */
-import { isDataStore, type TopologyDocument } from '../document';
+import type { TopologyDocument } from '../document';
 import { buildDesign, compareText } from './design';
 import { judgeDecomposition } from './decomposition';
 import { dependencyFindings } from './dependencies';
@@ -44,7 +44,7 @@ export function classifyDesign(doc: TopologyDocument): Classification {
       if (reason.label === 'distributed') distributedSystems.add(system.index);
     }
   }
-  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design, replicatedIds(doc)), ...dependencyFindings(design), ...stateFindings(doc, design), ...consistencyFindings(doc, design));
+  findings.push(...placementFindings(design, distributedSystems), ...domainFindings(design), ...dependencyFindings(design), ...stateFindings(design), ...consistencyFindings(doc, design));
 
   const labels = LABELS.filter((label) => applies[label]);
   const hasUnits = design.nodes.some((node) => node.isUnit);
@@ -84,13 +84,6 @@ const LABEL_ORDER = new Map(LABELS.map((label, i) => [label, i]));
  * Severity (error first), then rule in SPEC order, then message, then the ids as a tie-break. The
  * numeric rank and the id keys are computed once per finding, not once per comparison.
  */
-/** Ids of the databases and caches with `replication` (an empty set, and no work, for designs without). */
-function replicatedIds(doc: TopologyDocument): ReadonlySet<string> {
-  const ids = new Set<string>();
-  for (const node of doc.nodes) if (node.replication !== undefined && isDataStore(node.kind)) ids.add(node.id);
-  return ids;
-}
-
 function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({
     finding,

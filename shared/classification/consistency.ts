@@ -20,14 +20,12 @@ export function replicasPerKey(node: TopologyNode, replication: ResolvedReplicat
 }
 
 export function consistencyFindings(doc: TopologyDocument, design: Design): Finding[] {
-  const raw = new Map<string, TopologyNode>();
-  for (const node of doc.nodes) if (!raw.has(node.id)) raw.set(node.id, node);
+  if (!design.uses.replication && !design.uses.transaction) return [];
   const outgoing = new Map<string, number>();
   let writeRates: Map<string, number> | undefined;
   const findings: Finding[] = [];
   for (const node of design.nodes) {
-    const source = raw.get(node.id)!;
-    const hosts = realHosts(node.hosts);
+    const source = node.source;
     if (source.transaction === '2pc' && source.fanout === 'all') {
       if (outgoing.size === 0) for (const edge of doc.edges) outgoing.set(edge.from, (outgoing.get(edge.from) ?? 0) + 1);
       const participants = outgoing.get(node.id) ?? 0;
@@ -38,7 +36,7 @@ export function consistencyFindings(doc: TopologyDocument, design: Design): Find
             '2pc-coordinator-spof',
             `${node.label} coordinates a two-phase commit over ${participants} participants and ${where}: if it dies between prepare and commit, every participant stays in doubt, holding its lock until the coordinator is back. Run the coordinator on a second server with its decision log replicated, or make the transaction a saga (compensations instead of held locks).`,
             [node.id],
-            hosts,
+            realHosts(node.hosts),
           ),
         );
       }
@@ -58,7 +56,7 @@ export function consistencyFindings(doc: TopologyDocument, design: Design): Find
             'async-failover-loss',
             `${node.label} replicates asynchronously to ${followers} follower${followers === 1 ? '' : 's'} with ${lag} ms of lag: when the leader fails, the follower elected in its place has not applied the last writes, so a failover loses ${loss}. Use semi-sync (a follower acknowledges each write) or sync replication, or accept the loss.`,
             [node.id],
-            hosts,
+            realHosts(node.hosts),
           ),
         );
       }
@@ -73,7 +71,7 @@ export function consistencyFindings(doc: TopologyDocument, design: Design): Find
             'stale-reads',
             `${node.label} serves reads from ${replication.readFrom === 'any' ? 'any replica' : 'its followers'} under ${replication.sync} replication: ${replication.sync === 'semi-sync' ? 'a follower that did not acknowledge a write' : 'a follower'} applies it up to ${lag} ms later, so a read there can return the old value${estimate}. Read from the leader where it matters (read-your-writes), or replicate synchronously.`,
             [node.id],
-            hosts,
+            realHosts(node.hosts),
           ),
         );
       }
@@ -86,7 +84,7 @@ export function consistencyFindings(doc: TopologyDocument, design: Design): Find
           'quorum-overlap',
           `${node.label} is a quorum of n = ${n} with w = ${w} and r = ${r}: r + w = ${r + w} ≤ n = ${n}, so a read can ask only replicas that missed the latest write and return stale data. Make r + w > n — r = ${needed} with this w${n >= 2 ? `, or w = r = ${Math.floor(n / 2) + 1}` : ''}.`,
           [node.id],
-          hosts,
+          realHosts(node.hosts),
         ),
       );
     }
@@ -96,7 +94,7 @@ export function consistencyFindings(doc: TopologyDocument, design: Design): Find
           'even-replicas',
           `${node.label} has ${replicas} replicas and chooses consistency on a partition: a split into ${replicas / 2} and ${replicas / 2} leaves neither side a majority, so both refuse writes (no-quorum)${replicas === 2 ? ', and so does losing either replica' : ''}. Use an odd number of replicas (${replicas + 1}), or a witness that votes without holding data.`,
           [node.id],
-          hosts,
+          realHosts(node.hosts),
         ),
       );
     }

@@ -4,7 +4,7 @@
  */
 import { idsOf, realHosts, type Design } from './design';
 import { makeFinding } from './rules';
-import { count, listNames, nodeNames } from './text';
+import { count, listNames, listNodeNames, nodeNames } from './text';
 import type { Finding } from './types';
 
 /** How many nodes of a cycle a message spells out before "…". */
@@ -141,7 +141,7 @@ function sharedDatabaseFindings(design: Design): Finding[] {
     findings.push(
       makeFinding(
         'shared-database',
-        `${listNames(nodeNames(design, sharing))} ${users.size === 2 ? 'both' : 'all'} use ${database.label}: a shared database couples them — a schema change for one can break the others, and they cannot be deployed or scaled apart.`,
+        `${listNodeNames(design, sharing)} ${users.size === 2 ? 'both' : 'all'} use ${database.label}: a shared database couples them — a schema change for one can break the others, and they cannot be deployed or scaled apart.`,
         idsOf(design, [...sharing, database.index]),
         realHosts(database.hosts),
       ),

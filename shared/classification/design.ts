@@ -6,7 +6,7 @@
  * nodes, edges or hosts in the file. Every step is linear in nodes + edges + instances (plus one
  * sort), which keeps a 1,000-node design well inside a frame.
  */
-import { isApplicationUnit, isDeployable, type NodeKind, type TopologyDocument } from '../document';
+import { isApplicationUnit, isDeployable, type NodeKind, type TopologyDocument, type TopologyNode } from '../document';
 
 /**
  * The key of the implicit host that every unplaced instance shares (SPEC §3). Host ids are
@@ -19,6 +19,8 @@ export interface DesignNode {
   /** Position in `Design.nodes` (nodes are sorted by id). */
   readonly index: number;
   readonly id: string;
+  /** The document's node (the first one with this id). */
+  readonly source: TopologyNode;
   /** What messages call the node: its name, or its id when the name is blank. */
   readonly label: string;
   readonly kind: NodeKind;
@@ -26,6 +28,8 @@ export interface DesignNode {
   readonly isDeployable: boolean;
   /** Distinct host keys of its instances, sorted; `UNPLACED_HOST` stands for unplaced ones. */
   readonly hosts: readonly string[];
+  /** The same hosts as positions in `Design.hostKeys` (ascending, so in the order of `hosts`). */
+  readonly hostIndices: readonly number[];
   readonly instanceCount: number;
   readonly unplacedCount: number;
   /** Declared business capabilities, trimmed, without blanks (empty when none). */
@@ -48,6 +52,15 @@ export interface DesignSystem {
   readonly units: readonly number[];
 }
 
+/** Which optional features any node of the design uses: rules for the others skip their pass. */
+export interface DesignUses {
+  /** `session`, `lock` or `shards` on some node. */
+  readonly state: boolean;
+  /** `replication` on some node, or `transaction` (checked against the kinds by the rules). */
+  readonly replication: boolean;
+  readonly transaction: boolean;
+}
+
 export interface Design {
   readonly nodes: readonly DesignNode[];
   readonly indexById: ReadonlyMap<string, number>;
@@ -58,34 +71,144 @@ export interface Design {
   /** Callees over synchronous edges only (the caller waits for the answer). */
   readonly syncCallees: readonly (readonly number[])[];
   readonly systems: readonly DesignSystem[];
+  /**
+   * Every host key an instance names, sorted (code-unit order), `UNPLACED_HOST` first when an
+   * instance is unplaced. `DesignNode.hostIndices` point into it.
+   */
+  readonly hostKeys: readonly string[];
   /** Host key → display name (`server-1`); unknown keys show as themselves. */
   hostName(key: string): string;
   /** Host key → its zone, or its region (undefined: the host names none, or it is unplaced / unknown). */
   hostDomain(key: string, domain: 'zone' | 'region'): string | undefined;
+  /** The same for a position in `hostKeys`. */
+  hostDomainAt(hostIndex: number, domain: 'zone' | 'region'): string | undefined;
   /** Distinct zone names and region names over the declared hosts, sorted. */
   readonly zones: readonly string[];
   readonly regions: readonly string[];
+  readonly uses: DesignUses;
+  /** The real host ids the given nodes run on, together: distinct and sorted. */
+  hostsOf(nodeIndices: readonly number[]): string[];
   /** `callDepths`, computed on first use and shared by every rule (read only). */
   depths(): Int32Array;
   /** 1 where a node is on a request path (depth ≥ 0), computed on first use (read only). */
   reached(): Uint8Array;
 }
 
+type SourceNode = TopologyDocument['nodes'][number];
+type SourceHost = TopologyDocument['hosts'][number];
+
 /** Builds the classifier's model of a document in O(nodes + edges + instances) after one sort. */
 export function buildDesign(doc: TopologyDocument): Design {
-  // Ids sorted by the built-in sort, which orders strings by code unit like `compareText`.
-  const firstById = new Map<string, TopologyDocument['nodes'][number]>();
-  for (const node of doc.nodes) if (!firstById.has(node.id)) firstById.set(node.id, node);
-  const ids = [...firstById.keys()].sort();
-  const count = ids.length;
-  const sorted = new Array<TopologyDocument['nodes'][number]>(count);
-  const indexById = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    sorted[i] = firstById.get(ids[i]!)!;
-    indexById.set(ids[i]!, i);
+  const { sorted, indexById } = nodesById(doc.nodes);
+  const count = sorted.length;
+  const { callees, callers, syncCallees } = adjacencyOf(doc.edges, sorted, indexById);
+  const systemOf = componentsOf(count, callees, callers);
+  let systemCount = 0;
+  for (let i = 0; i < count; i++) if (systemOf[i]! + 1 > systemCount) systemCount = systemOf[i]! + 1;
+  const systemNodes: number[][] = new Array<number[]>(systemCount);
+  const systemUnits: number[][] = new Array<number[]>(systemCount);
+  for (let s = 0; s < systemCount; s++) {
+    systemNodes[s] = [];
+    systemUnits[s] = [];
   }
 
-  // Adjacency as plain arrays, sorted and deduplicated once at the end (no Set per node).
+  const hostTable = hostTableOf(doc.hosts, sorted);
+  const nodes: DesignNode[] = new Array<DesignNode>(count);
+  let state = false;
+  let replication = false;
+  let transaction = false;
+  for (let index = 0; index < count; index++) {
+    const node = sorted[index]!;
+    const deployable = isDeployable(node.kind);
+    const instances = deployable ? (node.instances ?? ONE_UNPLACED) : NONE;
+    const hostIndices = hostTable.indicesOf(instances);
+    const hosts = new Array<string>(hostIndices.length);
+    for (let h = 0; h < hostIndices.length; h++) hosts[h] = hostTable.keys[hostIndices[h]!]!;
+    let unplacedCount = 0;
+    for (let k = 0; k < instances.length; k++) if (instances[k]!.host === undefined) unplacedCount += 1;
+    const system = systemOf[index]!;
+    const isUnit = isApplicationUnit(node.kind);
+    systemNodes[system]!.push(index);
+    if (isUnit) systemUnits[system]!.push(index);
+    if (node.session !== undefined || node.lock !== undefined || node.shards !== undefined) state = true;
+    if (node.replication !== undefined) replication = true;
+    if (node.transaction !== undefined) transaction = true;
+    nodes[index] = {
+      index,
+      id: node.id,
+      source: node,
+      label: node.name.trim() === '' ? node.id : node.name,
+      kind: node.kind,
+      isUnit,
+      isDeployable: deployable,
+      hosts,
+      hostIndices,
+      instanceCount: instances.length,
+      unplacedCount,
+      capabilities: node.capabilities === undefined || node.capabilities.length === 0 ? NO_STRINGS : trimmedCapabilities(node.capabilities),
+      layer: node.layer?.trim() || undefined,
+      deployable: isUnit && node.codebase !== undefined && node.codebase.trim() !== '' ? `codebase:${node.codebase.trim()}` : `\u0000${node.id}`,
+      system,
+    };
+  }
+
+  let depths: Int32Array | undefined;
+  let reached: Uint8Array | undefined;
+  const systems = new Array<DesignSystem>(systemCount);
+  for (let s = 0; s < systemCount; s++) systems[s] = { index: s, nodes: systemNodes[s]!, units: systemUnits[s]! };
+  const design: Design = {
+    nodes,
+    indexById,
+    callees,
+    callers,
+    syncCallees,
+    systems,
+    hostKeys: hostTable.keys,
+    hostName: (key) => (key === UNPLACED_HOST ? 'the implicit server of unplaced instances' : (hostTable.byId.get(key)?.name ?? key)),
+    hostDomain: (key, domain) => hostTable.byId.get(key)?.host[domain],
+    hostDomainAt: (hostIndex, domain) => (domain === 'zone' ? hostTable.zones[hostIndex] : hostTable.regions[hostIndex]),
+    zones: domainNames(doc.hosts, 'zone'),
+    regions: domainNames(doc.hosts, 'region'),
+    uses: { state, replication, transaction },
+    hostsOf: (nodeIndices) => hostTable.realHostsOf(nodes, nodeIndices),
+    depths: () => (depths ??= computeCallDepths(design)),
+    reached: () => {
+      if (reached === undefined) {
+        const depth = design.depths();
+        reached = new Uint8Array(depth.length);
+        for (let i = 0; i < depth.length; i++) reached[i] = depth[i]! >= 0 ? 1 : 0;
+      }
+      return reached;
+    },
+  };
+  return design;
+}
+
+/**
+ * The document's nodes sorted by id (the first of each id, as the file has it) and the index of
+ * each id. Ids are sorted by the built-in sort, which orders strings by code unit like `compareText`.
+ */
+function nodesById(list: readonly SourceNode[]): { sorted: SourceNode[]; indexById: Map<string, number> } {
+  const indexById = new Map<string, number>();
+  const ids: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!.id;
+    if (indexById.has(id)) continue;
+    indexById.set(id, i);
+    ids.push(id);
+  }
+  ids.sort();
+  const sorted = new Array<SourceNode>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    sorted[i] = list[indexById.get(ids[i]!)!]!;
+    indexById.set(ids[i]!, i);
+  }
+  return { sorted, indexById };
+}
+
+/** Callees, callers and synchronous callees of each node: sorted and deduplicated once at the end (no Set per node). */
+function adjacencyOf(edges: TopologyDocument['edges'], sorted: readonly SourceNode[], indexById: ReadonlyMap<string, number>) {
+  const count = sorted.length;
   const callees: number[][] = new Array<number[]>(count);
   const callers: number[][] = new Array<number[]>(count);
   const syncCallees: number[][] = new Array<number[]>(count);
@@ -94,7 +217,8 @@ export function buildDesign(doc: TopologyDocument): Design {
     callers[i] = [];
     syncCallees[i] = [];
   }
-  for (const edge of doc.edges) {
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
     const from = indexById.get(edge.from);
     const to = indexById.get(edge.to);
     if (from === undefined || to === undefined) continue; // a dangling edge while editing: ignore it
@@ -108,80 +232,80 @@ export function buildDesign(doc: TopologyDocument): Design {
     ascendingUnique(callers[i]!);
     ascendingUnique(syncCallees[i]!);
   }
+  return { callees, callers, syncCallees };
+}
 
-  const systemOf = componentsOf(count, callees, callers);
-  let systemCount = 0;
-  for (let i = 0; i < count; i++) if (systemOf[i]! + 1 > systemCount) systemCount = systemOf[i]! + 1;
-  const systemNodes: number[][] = Array.from({ length: systemCount }, () => []);
-  const systemUnits: number[][] = Array.from({ length: systemCount }, () => []);
-
-  const nodes: DesignNode[] = new Array<DesignNode>(count);
-  for (let index = 0; index < count; index++) {
-    const node = sorted[index]!;
-    const deployable = isDeployable(node.kind);
-    const instances = deployable ? (node.instances ?? ONE_UNPLACED) : NONE;
-    const hosts: string[] = [];
-    let unplacedCount = 0;
-    for (const instance of instances) {
-      if (instance.host === undefined) unplacedCount += 1;
-      hosts.push(instance.host ?? UNPLACED_HOST);
-    }
-    if (hosts.length > 1) {
-      insertionSort(hosts);
-      uniqueSorted(hosts);
-    }
-    const system = systemOf[index]!;
-    const isUnit = isApplicationUnit(node.kind);
-    systemNodes[system]!.push(index);
-    if (isUnit) systemUnits[system]!.push(index);
-    nodes[index] = {
-      index,
-      id: node.id,
-      label: node.name.trim() === '' ? node.id : node.name,
-      kind: node.kind,
-      isUnit,
-      isDeployable: deployable,
-      hosts,
-      instanceCount: instances.length,
-      unplacedCount,
-      capabilities: node.capabilities === undefined || node.capabilities.length === 0 ? NO_STRINGS : node.capabilities.map((c) => c.trim()).filter((c) => c !== ''),
-      layer: node.layer?.trim() || undefined,
-      deployable: isUnit && node.codebase !== undefined && node.codebase.trim() !== '' ? `codebase:${node.codebase.trim()}` : `\u0000${node.id}`,
-      system,
-    };
+/** Capabilities trimmed, blanks dropped; the document's own array when there is nothing to drop. */
+function trimmedCapabilities(capabilities: readonly string[]): readonly string[] {
+  for (const capability of capabilities) {
+    if (capability === '' || capability.trim() !== capability) return capabilities.map((c) => c.trim()).filter((c) => c !== '');
   }
+  return capabilities;
+}
 
-  const hostNames = new Map<string, string>();
-  const hostById = new Map<string, (typeof doc.hosts)[number]>();
-  for (const host of doc.hosts) {
-    hostNames.set(host.id, host.name.trim() === '' ? host.id : host.name);
-    hostById.set(host.id, host);
+/** Distinct zone (or region) names over the declared hosts, sorted. */
+function domainNames(hosts: readonly SourceHost[], domain: 'zone' | 'region'): string[] {
+  const names = new Set<string>();
+  for (const host of hosts) if (host[domain] !== undefined) names.add(host[domain]);
+  return [...names].sort(compareText);
+}
+
+/**
+ * The host keys of a design, each once, by position: every key an instance names (declared host or
+ * not) sorted by code unit, with display names and zones beside them.
+ */
+function hostTableOf(declared: readonly SourceHost[], sorted: readonly SourceNode[]) {
+  const byId = new Map<string, { name: string; host: SourceHost }>();
+  for (const host of declared) byId.set(host.id, { name: host.name.trim() === '' ? host.id : host.name, host });
+  // First pass: number the keys in order of appearance.
+  const position = new Map<string, number>();
+  const seen: string[] = [];
+  for (const node of sorted) {
+    if (!isDeployable(node.kind)) continue;
+    const instances = node.instances ?? ONE_UNPLACED;
+    for (let k = 0; k < instances.length; k++) {
+      const key = instances[k]!.host ?? UNPLACED_HOST;
+      if (position.has(key)) continue;
+      position.set(key, seen.length);
+      seen.push(key);
+    }
   }
-  const namesOf = (domain: 'zone' | 'region') => [...new Set(doc.hosts.flatMap((host) => (host[domain] === undefined ? [] : [host[domain]])))].sort(compareText);
-  let depths: Int32Array | undefined;
-  let reached: Uint8Array | undefined;
-  const design: Design = {
-    nodes,
-    indexById,
-    callees,
-    callers,
-    syncCallees,
-    systems: systemNodes.map((members, index) => ({ index, nodes: members, units: systemUnits[index]! })),
-    hostName: (key) => (key === UNPLACED_HOST ? 'the implicit server of unplaced instances' : (hostNames.get(key) ?? key)),
-    hostDomain: (key, domain) => hostById.get(key)?.[domain],
-    zones: namesOf('zone'),
-    regions: namesOf('region'),
-    depths: () => (depths ??= computeCallDepths(design)),
-    reached: () => {
-      if (reached === undefined) {
-        const depth = design.depths();
-        reached = new Uint8Array(depth.length);
-        for (let i = 0; i < depth.length; i++) reached[i] = depth[i]! >= 0 ? 1 : 0;
+  const keys = seen.sort(); // code-unit order, as compareText; '' (unplaced) first
+  for (let i = 0; i < keys.length; i++) position.set(keys[i]!, i);
+  const zones = keys.map((key) => byId.get(key)?.host.zone);
+  const regions = keys.map((key) => byId.get(key)?.host.region);
+  const marks = new Uint8Array(keys.length);
+  return {
+    keys,
+    byId,
+    zones,
+    regions,
+    /** Positions of the instances' hosts, distinct and ascending. */
+    indicesOf(instances: readonly { host?: string }[]): number[] {
+      const indices = new Array<number>(instances.length);
+      for (let k = 0; k < instances.length; k++) indices[k] = position.get(instances[k]!.host ?? UNPLACED_HOST)!;
+      ascendingUnique(indices);
+      return indices;
+    },
+    realHostsOf(nodes: readonly DesignNode[], nodeIndices: readonly number[]): string[] {
+      let marked = 0;
+      for (const index of nodeIndices) {
+        for (const h of nodes[index]!.hostIndices) {
+          if (marks[h] === 1) continue;
+          marks[h] = 1;
+          marked += 1;
+        }
       }
-      return reached;
+      const hosts: string[] = [];
+      for (let h = 0; h < keys.length && marked > 0; h++) {
+        if (marks[h] === 0) continue;
+        marks[h] = 0;
+        marked -= 1;
+        if (keys[h] !== UNPLACED_HOST) hosts.push(keys[h]!);
+      }
+      return hosts;
     },
   };
-  return design;
 }
 
 const ONE_UNPLACED: readonly { host?: string }[] = [{}];

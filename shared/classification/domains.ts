@@ -7,12 +7,13 @@
  * cache (SPEC §8) gets `replicas-one-zone` on a request path too, in place of `zone-spof`: its
  * replicas are what the zone outage takes, and the fix is a replica elsewhere.
  */
+import { isDataStore } from '../document';
 import { realHosts, type Design, type DesignNode } from './design';
 import { onRequestPath } from './placement';
 import { makeFinding } from './rules';
 import type { Finding } from './types';
 
-export function domainFindings(design: Design, replicated: ReadonlySet<string> = new Set()): Finding[] {
+export function domainFindings(design: Design): Finding[] {
   if (design.zones.length < 2 && design.regions.length < 2) return [];
   const reached = onRequestPath(design);
   const findings: Finding[] = [];
@@ -20,8 +21,9 @@ export function domainFindings(design: Design, replicated: ReadonlySet<string> =
     if (!node.isDeployable || node.hosts.length < 2) continue;
     const zone = design.zones.length >= 2 ? soleDomain(design, node, 'zone') : undefined;
     const region = design.regions.length >= 2 ? soleDomain(design, node, 'region') : undefined;
+    if (zone === undefined && region === undefined) continue;
     const hosts = realHosts(node.hosts);
-    if (replicated.has(node.id) && node.instanceCount >= 2 && zone !== undefined) {
+    if (isReplicated(node) && node.instanceCount >= 2 && zone !== undefined) {
       findings.push(
         makeFinding(
           'replicas-one-zone',
@@ -47,9 +49,16 @@ export function domainFindings(design: Design, replicated: ReadonlySet<string> =
   return findings;
 }
 
+/** A database or cache with `replication`: its instances are replicas. */
+function isReplicated(node: DesignNode): boolean {
+  return node.source.replication !== undefined && isDataStore(node.kind);
+}
+
 /** The one zone (or region) every server of the node names; undefined if they differ or one names none. */
 function soleDomain(design: Design, node: DesignNode, domain: 'zone' | 'region'): string | undefined {
-  const first = design.hostDomain(node.hosts[0]!, domain);
+  const hosts = node.hostIndices;
+  const first = design.hostDomainAt(hosts[0]!, domain);
   if (first === undefined) return undefined;
-  return node.hosts.every((host) => design.hostDomain(host, domain) === first) ? first : undefined;
+  for (let h = 1; h < hosts.length; h++) if (design.hostDomainAt(hosts[h]!, domain) !== first) return undefined;
+  return first;
 }

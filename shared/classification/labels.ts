@@ -3,21 +3,46 @@
  * monolith (exactly one unit), and the cluster evidence (a node on two or more hosts). The
  * microservices label is judged by `decomposition.ts`.
  */
-import { callDepths, compareText, idsOf, realHosts, type Design, type DesignSystem } from './design';
-import { hostNames, listNames, nodeNames } from './text';
+import { callDepths, idsOf, realHosts, type Design, type DesignSystem } from './design';
+import { hostNames, listNames, listNodeNames } from './text';
 import type { Evidence } from './types';
 
-/** Hosts that carry the system's units, each with its unit set (ascending indices). */
-function unitSets(design: Design, system: DesignSystem): Map<string, number[]> {
-  const sets = new Map<string, number[]>();
+/**
+ * The hosts that carry the system's units, each with its unit set (ascending indices), by position
+ * in `Design.hostKeys`; `used` lists those hosts ascending (so by key).
+ */
+interface UnitSets {
+  readonly unitsOf: readonly (number[] | undefined)[];
+  readonly used: readonly number[];
+  /** The signature of each used host's set ("3,17,40"): equal sets, equal signatures. */
+  readonly signature: readonly (string | undefined)[];
+  /** How many different sets there are. */
+  readonly different: number;
+}
+
+function unitSets(design: Design, system: DesignSystem): UnitSets {
+  const unitsOf = new Array<number[] | undefined>(design.hostKeys.length);
+  const used: number[] = [];
   for (const unit of system.units) {
-    for (const host of design.nodes[unit]!.hosts) {
-      const set = sets.get(host);
+    for (const host of design.nodes[unit]!.hostIndices) {
+      const set = unitsOf[host];
       if (set) set.push(unit);
-      else sets.set(host, [unit]);
+      else {
+        unitsOf[host] = [unit];
+        used.push(host);
+      }
     }
   }
-  return sets;
+  if (used.length > 1) used.sort((a, b) => a - b);
+  const signature = new Array<string | undefined>(design.hostKeys.length);
+  const distinct = new Set<string>();
+  for (const host of used) {
+    const units = unitsOf[host]!;
+    const key = units.length === 1 ? String(units[0]) : units.join(',');
+    signature[host] = key;
+    distinct.add(key);
+  }
+  return { unitsOf, used, signature, different: distinct.size };
 }
 
 /**
@@ -26,15 +51,15 @@ function unitSets(design: Design, system: DesignSystem): Map<string, number[]> {
  * the evidence, or undefined when the system is not distributed.
  */
 export function distributedEvidence(design: Design, system: DesignSystem): Evidence | undefined {
+  if (system.units.length < 2) return undefined; // one unit: every host carries the same set
   const sets = unitSets(design, system);
-  const signatureOf = new Map<string, string>();
-  for (const [host, units] of sets) signatureOf.set(host, units.join(','));
-  if (new Set(signatureOf.values()).size < 2) return undefined;
+  if (sets.different < 2) return undefined;
+  const { unitsOf, signature } = sets;
 
   // Most hosts carry a handful of units: a scan of the list beats a Set per host; long lists get one.
-  const big = new Map<string, Set<number>>();
-  const carries = (host: string, unit: number) => {
-    const units = sets.get(host)!;
+  const big = new Map<number, Set<number>>();
+  const carries = (host: number, unit: number) => {
+    const units = unitsOf[host]!;
     if (units.length <= 16) return units.includes(unit);
     let set = big.get(host);
     if (!set) big.set(host, (set = new Set(units)));
@@ -43,15 +68,13 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
   // Best evidence: a call between two units that live apart, "server-1 runs Web while server-2
   // runs Logic, and Web calls Logic" — the one nearest the entry, as a reader follows a request.
   // Callers by call depth, then id; callees in id order: deterministic.
-  const depth = callDepths(design);
-  const callers = [...system.units].sort((x, y) => (depth[x]! < 0 ? Infinity : depth[x]!) - (depth[y]! < 0 ? Infinity : depth[y]!) || x - y);
-  for (const caller of callers) {
+  for (const caller of byCallDepth(design, system.units)) {
     for (const callee of design.callees[caller]!) {
       if (!design.nodes[callee]!.isUnit || callee === caller) continue;
-      for (const a of design.nodes[caller]!.hosts) {
+      for (const a of design.nodes[caller]!.hostIndices) {
         if (carries(a, callee)) continue;
-        for (const b of design.nodes[callee]!.hosts) {
-          if (carries(b, caller) || signatureOf.get(a) === signatureOf.get(b)) continue;
+        for (const b of design.nodes[callee]!.hostIndices) {
+          if (carries(b, caller) || signature[a] === signature[b]) continue;
           const how = `${design.nodes[caller]!.label} calls ${design.nodes[callee]!.label}`;
           return pairEvidence(design, sets, a, b, [], how);
         }
@@ -60,13 +83,12 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
   }
 
   // Otherwise the first two hosts (by id) with different sets, and how their units are connected.
-  const hosts = [...sets.keys()].sort(compareText);
-  const a = hosts[0]!;
-  const b = hosts.find((h) => signatureOf.get(h) !== signatureOf.get(a))!;
-  const onlyB = sets.get(b)!.filter((u) => !carries(a, u));
-  const onlyA = sets.get(a)!.filter((u) => !carries(b, u));
-  const from = onlyA[0] ?? sets.get(a)![0]!;
-  const to = onlyB[0] ?? sets.get(b)![0]!;
+  const a = sets.used[0]!;
+  const b = sets.used.find((h) => signature[h] !== signature[a])!;
+  const onlyB = unitsOf[b]!.filter((u) => !carries(a, u));
+  const onlyA = unitsOf[a]!.filter((u) => !carries(b, u));
+  const from = onlyA[0] ?? unitsOf[a]![0]!;
+  const to = onlyB[0] ?? unitsOf[b]![0]!;
   const path = undirectedPath(design, from, to);
   const between = path.slice(1, -1);
   const how =
@@ -74,21 +96,40 @@ export function distributedEvidence(design: Design, system: DesignSystem): Evide
       ? design.callees[from]!.includes(to)
         ? `${design.nodes[from]!.label} calls ${design.nodes[to]!.label}`
         : `${design.nodes[to]!.label} calls ${design.nodes[from]!.label}`
-      : `${design.nodes[from]!.label} and ${design.nodes[to]!.label} cooperate through ${listNames(nodeNames(design, between))}`;
+      : `${design.nodes[from]!.label} and ${design.nodes[to]!.label} cooperate through ${listNodeNames(design, between)}`;
   return pairEvidence(design, sets, a, b, between, how);
 }
 
-function pairEvidence(design: Design, sets: Map<string, number[]>, a: string, b: string, between: number[], how: string): Evidence {
-  const unitsA = sets.get(a)!;
-  const unitsB = sets.get(b)!;
-  const [nameA, nameB] = hostNames(design, [a, b]);
-  const different = new Set([...sets.values()].map((units) => units.join(','))).size;
-  const more = different > 2 ? ` (${different} different sets of units across ${sets.size} servers in all)` : '';
+/**
+ * Nodes (ascending indices) ordered by call depth, unreached ones last, keeping index order within
+ * a depth: a counting sort, as depths are small integers.
+ */
+function byCallDepth(design: Design, nodes: readonly number[]): number[] {
+  const depth = callDepths(design);
+  let deepest = -1;
+  for (const node of nodes) if (depth[node]! > deepest) deepest = depth[node]!;
+  // bucket d + 1 holds depth d, bucket deepest + 2 the unreached (depth -1)
+  const starts = new Int32Array(deepest + 3);
+  for (const node of nodes) starts[depth[node]! < 0 ? deepest + 2 : depth[node]! + 1]! += 1;
+  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
+  const ordered = new Array<number>(nodes.length);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    ordered[--starts[depth[node]! < 0 ? deepest + 2 : depth[node]! + 1]!] = node;
+  }
+  return ordered;
+}
+
+function pairEvidence(design: Design, sets: UnitSets, a: number, b: number, between: number[], how: string): Evidence {
+  const unitsA = sets.unitsOf[a]!;
+  const unitsB = sets.unitsOf[b]!;
+  const [nameA, nameB] = hostNames(design, [design.hostKeys[a]!, design.hostKeys[b]!]);
+  const more = sets.different > 2 ? ` (${sets.different} different sets of units across ${sets.used.length} servers in all)` : '';
   return {
     label: 'distributed',
-    message: `${nameA} runs ${listNames(nodeNames(design, unitsA))} while ${nameB} runs ${listNames(nodeNames(design, unitsB))}, and ${how}: different modules on different servers cooperate over the network${more}.`,
+    message: `${nameA} runs ${listNodeNames(design, unitsA)} while ${nameB} runs ${listNodeNames(design, unitsB)}, and ${how}: different modules on different servers cooperate over the network${more}.`,
     nodes: idsOf(design, [...unitsA, ...unitsB, ...between]),
-    hosts: realHosts([a, b]),
+    hosts: realHosts([design.hostKeys[a]!, design.hostKeys[b]!]),
   };
 }
 
@@ -120,12 +161,12 @@ export function clusterEvidence(design: Design, system: DesignSystem): Evidence 
   const node = design.nodes[first]!;
   const others = replicated.filter((i) => i !== first);
   const also =
-    others.length === 0 ? '' : `; ${listNames(nodeNames(design, others))} also ${others.length === 1 ? 'runs' : 'run'} on several servers`;
+    others.length === 0 ? '' : `; ${listNodeNames(design, others)} also ${others.length === 1 ? 'runs' : 'run'} on several servers`;
   return {
     label: 'cluster',
     message: `${node.label} runs the same code on ${listNames(hostNames(design, node.hosts), 6)}${also}: copies behind load balancing add throughput and survive the loss of a server.`,
     nodes: idsOf(design, replicated),
-    hosts: realHosts(replicated.flatMap((i) => design.nodes[i]!.hosts)),
+    hosts: design.hostsOf(replicated),
   };
 }
 
@@ -139,13 +180,13 @@ export function monolithEvidence(design: Design, system: DesignSystem): Evidence
   if (roles.some((role) => role.deployable !== roles[0]!.deployable)) return undefined;
   const inUnit = new Set(system.units);
   const others = system.nodes.filter((i) => !inUnit.has(i));
-  const context = others.length === 0 ? '' : ` (with ${listNames(nodeNames(design, others))} around it)`;
+  const context = others.length === 0 ? '' : ` (with ${listNodeNames(design, others)} around it)`;
   const one = roles.length === 1;
   const who = one ? `${roles[0]!.label} is` : `${listNames(roles.map((r) => r.label))} are the roles of one codebase,`;
   return {
     label: 'monolith',
     message: `${who} the only application unit of ${one ? 'its' : 'their'} system${context}: one deployable unit holds every module.`,
     nodes: idsOf(design, system.units),
-    hosts: realHosts(roles.flatMap((role) => role.hosts)),
+    hosts: design.hostsOf(system.units),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
 import { makeFinding } from './rules';
-import { count, hostNames, listNames, nodeNames } from './text';
+import { count, hostNames, listNames, listNodeNames } from './text';
 import type { Finding } from './types';
 
 /** Kinds that hold data: placing them apart from the application does not distribute it. */
@@ -91,7 +91,7 @@ function remoteDataFindings(design: Design, distributedSystems: ReadonlySet<numb
     findings.push(
       makeFinding(
         'remote-data',
-        `${listNames(nodeNames(design, remote))} ${verb} on ${listNames(hostNames(design, remoteHosts))}, apart from ${listNames(nodeNames(design, system.units))}: data on another server does not make a design distributed — the servers do not run different application modules.`,
+        `${listNodeNames(design, remote)} ${verb} on ${listNames(hostNames(design, remoteHosts))}, apart from ${listNodeNames(design, system.units)}: data on another server does not make a design distributed — the servers do not run different application modules.`,
         idsOf(design, [...remote, ...system.units]),
         realHosts(remoteHosts),
       ),

@@ -12,6 +12,18 @@ export function listNames(names: readonly string[], limit = MAX_NAMED): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/**
+ * `listNames` of the nodes at these indices, reading only the names it spells out (a list of 900
+ * nodes costs five labels, not 900).
+ */
+export function listNodeNames(design: Design, indices: readonly number[], limit = MAX_NAMED): string {
+  const shown = indices.length > limit ? limit : indices.length;
+  const names = new Array<string>(shown);
+  for (let i = 0; i < shown; i++) names[i] = design.nodes[indices[i]!]!.label;
+  if (indices.length <= limit) return listNames(names, limit);
+  return `${names.join(', ')} and ${indices.length - limit} more`;
+}
+
 /** The names of node indices, in the order given. */
 export function nodeNames(design: Design, indices: readonly number[]): string[] {
   return indices.map((i) => design.nodes[i]!.label);
