@@ -1,25 +1,24 @@
 /**
  * Requests as particles on one <canvas> above the edges, kept in step with React Flow's viewport
  * (pan and zoom while it plays). Never one DOM element per request. Particles ride on the routed
- * calls; a call into a replica group reaches its instance cards in rotation. A failed call goes
- * out as a dot and, instead of coming back, bursts as its cause's glyph at the instance card where
- * it failed (fading over the second half of its time). With
+ * calls; a call into a replica group reaches its instance cards in rotation, or the card of the
+ * instance the engine named (a stale read, a conflicting write: at the replica that served it). A
+ * failed call goes out as a dot and, instead of coming back, bursts as its cause's glyph at the
+ * instance card where it failed (fading over the second half of its time); stale reads, conflicts
+ * and exclusion violations burst the same way with their own glyphs. With
  * prefers-reduced-motion the layer draws nothing: node numbers and colours carry the state instead.
  */
 import { sizeToParent } from './canvasSize';
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi, type Edge } from '@xyflow/react';
 import { currentSimMs, particles } from '../store/liveFeed';
-import { progress, OUTCOME_CODES, type OutcomeCode } from '../model/particles';
+import { progress, FIRST_BURST_CODE, OUTCOME_CODES, type OutcomeCode } from '../model/particles';
 import { OUTCOME_STYLE } from '../model/outcomeStyle';
-import { pathsBetween, pointOnPath, type ParticlePath } from './particlePaths';
+import { pathIndexFor, pathsBetween, pointOnPath, type ParticlePath } from './particlePaths';
 import { useUiStore } from '../store/uiStore';
 
 /** Particle colours by outcome code (the charts use them too). */
 export const PARTICLE_COLORS: Record<OutcomeCode, { light: string; dark: string }> = OUTCOME_STYLE;
-
-/** Outcome codes of failures: they burst as their glyph at the card where they began. */
-const FIRST_FAILURE_CODE = 2;
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -88,9 +87,9 @@ function ParticleLayerImpl({ edges: given }: { edges?: readonly Edge[] }) {
           const t = progress(particles.start[i]!, particles.end[i]!, now);
           if (t < 0) continue;
           // A failure's second half is its burst (drawn below), not a way back.
-          if (code >= FIRST_FAILURE_CODE && now - particles.start[i]! > (particles.end[i]! - particles.start[i]!) / 2) continue;
+          if (code >= FIRST_BURST_CODE && now - particles.start[i]! > (particles.end[i]! - particles.start[i]!) / 2) continue;
           // The same particle keeps its instance: picked from its (stable) start time.
-          pointOnPath(choices[Math.floor(particles.start[i]!) % choices.length]!, t, point);
+          pointOnPath(choices[pathIndexFor(choices, particles.instance[i]!, particles.start[i]!)]!, t, point);
           context.moveTo(point.x + radius, point.y);
           context.arc(point.x, point.y, radius, 0, Math.PI * 2);
           any = true;
@@ -104,14 +103,14 @@ function ParticleLayerImpl({ edges: given }: { edges?: readonly Edge[] }) {
       context.textBaseline = 'middle';
       for (let i = 0; i < particles.count; i += 1) {
         const code = particles.outcome[i]!;
-        if (code < FIRST_FAILURE_CODE) continue;
+        if (code < FIRST_BURST_CODE) continue;
         const start = particles.start[i]!;
         const half = (particles.end[i]! - start) / 2;
         const f = (now - start - half) / half;
         if (f < 0 || f > 1) continue;
         const choices = routePaths[particles.route[i]!];
         if (!choices || choices.length === 0) continue;
-        pointOnPath(choices[Math.floor(start) % choices.length]!, 1, point);
+        pointOnPath(choices[pathIndexFor(choices, particles.instance[i]!, start)]!, 1, point);
         context.globalAlpha = 1 - f * 0.8;
         context.fillStyle = colors[code]!;
         context.font = `bold ${Math.round(glyphSize * (1 + f * 0.4))}px system-ui, sans-serif`;

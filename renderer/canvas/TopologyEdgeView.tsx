@@ -3,7 +3,9 @@
  * asynchronous, dotted when optional, labelled (once per call) with retries/timeouts at the
  * layout's label spot, and marked when its circuit breaker is open. While one of its cards is
  * being dragged the stored route is stale, so the line follows the cards with a step path.
- * While a run is live the line's width follows the call's throughput (log scale, see throughput.ts).
+ * While a run is live the line's width follows the call's throughput (log scale, see throughput.ts),
+ * and a transaction coordinator's calls to its participants are marked while transactions are open
+ * on them: in doubt (2PC) or inside a saga's inconsistency window.
  */
 import { memo, type CSSProperties } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
@@ -64,6 +66,12 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   const width = useSimulationStore((s) => (s.playState === 'idle' ? 0 : Math.round(lineWidthFor(s.edgeRates[callId] ?? 0) * 4) / 4));
   const compared = useCompareStore((s) => s.comparison?.marks.edges[callId]);
   const moving = useDragState((s) => s.moving.has(source) || s.moving.has(target));
+  const caller = data?.edge.from;
+  // A string, so the selector stays stable: '' unless the caller has open transactions.
+  const open = useSimulationStore((s) => {
+    const live = caller === undefined ? undefined : s.nodes[caller];
+    return (live?.inDoubt ?? 0) > 0 ? 'is-in-doubt' : (live?.inconsistent ?? 0) > 0 ? 'is-in-window' : '';
+  });
   if (!data) return null;
   let path: string;
   let labelX: number;
@@ -77,7 +85,7 @@ function TopologyEdgeViewImpl(props: EdgeProps<TopologyFlowEdge>) {
   }
   const asynchronous = data.asynchronous;
   const label = data.labelled ? labelOf(data) : '';
-  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '', compared ? `compare-${compared}` : '']
+  const className = ['topo-edge', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', asynchronous ? 'is-async' : '', data.edge.optional ? 'is-optional' : '', breakerOpen ? 'is-open' : '', open, compared ? `compare-${compared}` : '']
     .filter(Boolean)
     .join(' ');
   return (

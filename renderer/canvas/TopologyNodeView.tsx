@@ -4,18 +4,24 @@
  * while simulating — its live status in place of the detail. Inside a server a card is one
  * instance (with its own up/down state); the cards of a replica group share an outline colour and
  * the "×N" badge, so they read as one node. Elsewhere it is the whole node ("unplaced" when it runs
- * nowhere yet). Memoized; it re-renders only when its own flow node or its own live state changes.
+ * nowhere yet). A replicated database or cache badges each instance with its role ("♛ L" leader,
+ * "F" follower — from the document when idle, from the run while live, so the crown moves at a
+ * failover; a quorum's "n/w/r"), a follower's lag as a small gauge in its badge, and an election
+ * as "electing leader…" in the live line; a transaction coordinator's live line counts its
+ * participants in doubt (2PC) or its open inconsistency windows (saga). Memoized; it re-renders
+ * only when its own flow node or its own live state changes.
  */
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_LABELS, isDeployable, resolveNode } from '../../shared/document';
-import { useSimulationStore, type NodeStatus } from '../store/simulationStore';
+import { useSimulationStore, type NodeLiveState, type NodeStatus } from '../store/simulationStore';
 import { useUiStore } from '../store/uiStore';
 import { useCompareStore } from '../store/compareStore';
 import { MARK_GLYPH } from '../store/compareMarks';
 import { KindIcon, kindColor } from './visuals';
 import type { TopologyFlowNode } from './toFlow';
 import { GROUP_COLORS } from './lodDraw';
+import { configuredLag, lagShare, roleBadge, transactionText } from '../model/replicaView';
 
 const STATUS_TEXT: Record<NodeStatus, string> = { healthy: 'Healthy', busy: 'Busy', overloaded: 'Overloaded', down: 'Down' };
 const STATUS_MARK: Record<NodeStatus, string> = { healthy: '●', busy: '◐', overloaded: '▲', down: '✖' };
@@ -39,7 +45,29 @@ function stateBadgeOf(node: TopologyFlowNode['data']['node'], instance: number |
     parts.push(`⊓ ${scope}`);
     titles.push(`lock: ${scope}`);
   }
+  if (node.transaction) {
+    parts.push(node.transaction === '2pc' ? '2PC' : 'saga');
+    titles.push(node.transaction === '2pc' ? 'coordinates a two-phase commit over its calls' : 'runs its calls as a saga (compensations on failure)');
+  }
   return parts.length === 0 ? null : { text: parts.join(' '), title: titles.join(', ') };
+}
+
+/** A follower's lag against its node's configured lag, as a gauge inside its role badge (live only). */
+function LagGauge({ lagMs, configuredMs }: { lagMs: number; configuredMs: number }) {
+  const share = lagShare(lagMs, configuredMs);
+  const level = lagMs > configuredMs * 3 ? 'bad' : lagMs > configuredMs * 1.5 ? 'busy' : 'ok';
+  return (
+    <span className={`topo-lag topo-lag--${level}`} title={`lag ${lagMs} ms (configured ${configuredMs} ms)`} data-lag={lagMs}>
+      <span className="topo-lag__bar" style={{ width: `${Math.round(share * 100)}%` }} />
+    </span>
+  );
+}
+
+/** What the live line says instead of the usual numbers: an election, or a coordinator's open transactions. */
+function liveNote(node: TopologyFlowNode['data']['node'], live: NodeLiveState | undefined, status: NodeStatus): { text: string; className: string } | null {
+  if (live?.electing && status !== 'down') return { text: 'electing leader…', className: 'topo-electing' };
+  const transactions = transactionText(node, live);
+  return transactions ? { text: transactions, className: node.transaction === '2pc' ? 'topo-txn topo-txn--doubt' : 'topo-txn topo-txn--window' } : null;
 }
 
 function detailOf(node: TopologyFlowNode['data']['node']): string {
@@ -96,6 +124,10 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
     .filter(Boolean)
     .join(' ');
   const stateBadge = stateBadgeOf(node, inServer ? card.instance : null);
+  const instance = inServer ? card.instance! : null;
+  const role = roleBadge(node, instance, instance === null ? undefined : live?.roles?.[instance]);
+  const lag = role?.role === 'follower' && instance !== null ? live?.lagMs?.[instance] : undefined;
+  const note = live && status ? liveNote(node, live, status) : null;
   const where = inServer ? `instance ${card.instance! + 1} of ${replicas} on ${hosts.get(card.hostId!)?.name ?? card.hostId}` : `${replicas} instance${replicas === 1 ? '' : 's'}`;
   return (
     <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>
@@ -108,9 +140,19 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
       <span className="topo-node__icon" aria-hidden="true">
         <KindIcon kind={node.kind} />
       </span>
-      {stateBadge && (
-        <span className="topo-node__state" title={stateBadge.title} data-testid={`state-${card.key}`}>
-          {stateBadge.text}
+      {(stateBadge || role) && (
+        <span className="topo-node__badges">
+          {stateBadge && (
+            <span className="topo-node__state" title={stateBadge.title} data-testid={`state-${card.key}`}>
+              {stateBadge.text}
+            </span>
+          )}
+          {role && (
+            <span className={`topo-role topo-role--${role.role}`} title={role.title} data-testid={`role-${card.key}`} data-role={role.role}>
+              {role.text}
+              {lag !== undefined && <LagGauge lagMs={lag} configuredMs={configuredLag(node) ?? 0} />}
+            </span>
+          )}
         </span>
       )}
       <div className="topo-node__titles">
@@ -127,15 +169,25 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
             role="status"
             title={`${node.name}: ${STATUS_TEXT[status]} — ${Math.round(live.utilization * 100)}% of slots busy, ${live.queue} waiting, ${live.instancesUp.filter(Boolean).length} of ${live.instancesUp.length} instances up`}
           >
-            <span className={`topo-status topo-status--${status}`}>
-              <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
-            </span>
-            <span className="topo-util" title="Utilization">
-              <span className="topo-util__bar" style={{ width: `${Math.round(live.utilization * 100)}%` }} />
-            </span>
-            <span className="topo-node__numbers">
-              {Math.round(live.utilization * 100)}% · q {live.queue}
-            </span>
+            {note?.className !== 'topo-electing' && (
+              <span className={`topo-status topo-status--${status}`}>
+                <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
+              </span>
+            )}
+            {note ? (
+              <span className={note.className} data-testid={`note-${card.key}`}>
+                {note.text}
+              </span>
+            ) : (
+              <>
+                <span className="topo-util" title="Utilization">
+                  <span className="topo-util__bar" style={{ width: `${Math.round(live.utilization * 100)}%` }} />
+                </span>
+                <span className="topo-node__numbers">
+                  {Math.round(live.utilization * 100)}% · q {live.queue}
+                </span>
+              </>
+            )}
           </div>
         ) : (
           <div className="topo-node__kind">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Edge } from '@xyflow/react';
-import { pathsBetween, pointOnPath } from './particlePaths';
+import { pathIndexFor, pathsBetween, pointOnPath } from './particlePaths';
 
 const route = (edgeId: string, from: string, to: string, points: { x: number; y: number }[]): Edge => ({
   id: `${edgeId}|${to}`,
@@ -29,5 +29,23 @@ describe('particle paths', () => {
     expect(out).toEqual({ x: 0, y: 0 });
     pointOnPath(path!, 1, out);
     expect(out).toEqual({ x: 150, y: 50 });
+  });
+
+  it('send a particle the engine placed on an instance to that instance card, others in rotation', () => {
+    const choices = pathsBetween([
+      route('e1', 'gw', 'db#0', [{ x: 0, y: 0 }, { x: 100, y: 0 }]),
+      route('e1', 'gw', 'db#2', [{ x: 0, y: 0 }, { x: 100, y: 90 }]),
+      route('e1', 'gw', 'db#1', [{ x: 0, y: 0 }, { x: 100, y: 50 }]),
+    ]).get('gw\u0000db')!;
+    expect(choices.map((c) => c.instance)).toEqual([0, 2, 1]);
+    expect(pathIndexFor(choices, 1, 0)).toBe(2);
+    expect(pathIndexFor(choices, 2, 0)).toBe(1);
+    // No instance named, or one without a card of its own (collapsed): the rotation by start time.
+    expect(pathIndexFor(choices, -1, 7.4)).toBe(1);
+    expect(pathIndexFor(choices, 5, 7.4)).toBe(1);
+    // A card for the whole node (the logical view) stands for every instance.
+    const whole = pathsBetween([route('e1', 'gw', 'db', [{ x: 0, y: 0 }, { x: 100, y: 0 }])]).get('gw\u0000db')!;
+    expect(whole[0]!.instance).toBe(-1);
+    expect(pathIndexFor(whole, 1, 3)).toBe(0);
   });
 });

@@ -10,14 +10,33 @@ export interface ParticlePath {
   readonly points: readonly Position[];
   /** Length from the first point to point i, in canvas pixels. */
   readonly lengths: Float64Array;
+  /** The callee instance whose card the path ends at; -1 at a card for the whole node. */
+  readonly instance: number;
 }
 
-function pathOf(points: readonly Position[]): ParticlePath {
+function pathOf(points: readonly Position[], instance: number): ParticlePath {
   const lengths = new Float64Array(points.length);
   for (let i = 1; i < points.length; i += 1) {
     lengths[i] = lengths[i - 1]! + Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
   }
-  return { points, lengths };
+  return { points, lengths, instance };
+}
+
+/** An instance card's key is `nodeId#index`; any other card stands for the whole node. */
+function calleeInstance(toKey: string, nodeId: string): number {
+  if (!toKey.startsWith(`${nodeId}#`)) return -1;
+  const index = Number(toKey.slice(nodeId.length + 1));
+  return Number.isInteger(index) ? index : -1;
+}
+
+/**
+ * Which of a route's paths a particle rides: the one ending at `instance`'s card when the engine
+ * named the instance and it has a card; otherwise one picked by `start` (stable per particle, so
+ * the calls of a route spread over the instance cards in rotation).
+ */
+export function pathIndexFor(choices: readonly ParticlePath[], instance: number, start: number): number {
+  if (instance >= 0) for (let i = 0; i < choices.length; i += 1) if (choices[i]!.instance === instance) return i;
+  return Math.floor(start) % choices.length;
 }
 
 /** Routes by "caller node id \0 callee node id": one path per instance card the call reaches. */
@@ -32,7 +51,7 @@ export function pathsBetween(edges: readonly Edge[]): Map<string, ParticlePath[]
       list = [];
       out.set(key, list);
     }
-    list.push(pathOf(data.route.points));
+    list.push(pathOf(data.route.points, calleeInstance(data.route.toKey, data.edge.to)));
   }
   return out;
 }

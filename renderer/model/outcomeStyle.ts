@@ -34,4 +34,8 @@ export const OUTCOME_STYLE: Record<OutcomeCode, OutcomeStyle> = {
   'lock-unavailable': { light: '#7c2d12', dark: '#fdba74', glyph: '⊓', label: 'lock unavailable' },
   // Not a failure but a correctness one: two instances held one lock key (a double booking).
   'exclusion-violation': { light: '#b91c1c', dark: '#fda4af', glyph: '⊗', label: 'exclusion violation' },
+  // Replicated data, correctness again: a read that returned old data (a faded, dotted ring, indigo)
+  // and a write accepted on both sides of a partition (two arrows meeting, deep pink).
+  'stale-read': { light: '#4338ca', dark: '#a5b4fc', glyph: '◌', label: 'stale read' },
+  'write-conflict': { light: '#9d174d', dark: '#f9a8d4', glyph: '⇄', label: 'write conflict' },
 };

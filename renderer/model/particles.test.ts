@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARTICLES, MIN_TRAVEL_WALL_MS, OUTCOME_CODES, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress, retimeMovement } from './particles';
+import { FIRST_BURST_CODE, MAX_PARTICLES, MIN_TRAVEL_WALL_MS, OUTCOME_CODES, ParticleBuffer, edgeCurve, outcomeCode, pointOnCurve, progress, retimeMovement } from './particles';
 
 describe('ParticleBuffer', () => {
   it('adds, prunes finished particles and reuses routes', () => {
@@ -53,6 +53,15 @@ describe('geometry', () => {
     expect(outcomeCode({ outcome: 'failed', cause: 'unavailable' })).not.toBe(outcomeCode({ outcome: 'failed', cause: 'crash' }));
   });
 
+  it('stale reads and write conflicts have codes of their own, distinct from the lock violation, and burst', () => {
+    const stale = outcomeCode({ outcome: 'ok', stale: true });
+    const conflict = outcomeCode({ outcome: 'ok', conflict: true });
+    expect(OUTCOME_CODES[stale]).toBe('stale-read');
+    expect(OUTCOME_CODES[conflict]).toBe('write-conflict');
+    expect(new Set([stale, conflict, outcomeCode({ outcome: 'ok', violation: true })]).size).toBe(3);
+    for (const code of [stale, conflict]) expect(code).toBeGreaterThanOrEqual(FIRST_BURST_CODE);
+  });
+
   it('an exclusion violation has a code of its own among the bursting ones', () => {
     const code = outcomeCode({ outcome: 'ok', violation: true });
     expect(OUTCOME_CODES[code]).toBe('exclusion-violation');
@@ -95,5 +104,17 @@ describe('ParticleBuffer spacing', () => {
     expect(buffer.add(move(30), 0)).toBe(true);
     buffer.clear();
     expect(buffer.add(move(31), 60)).toBe(true);
+  });
+
+  it('keeps a stale read among many successes on its route, with the instance that served it', () => {
+    const buffer = new ParticleBuffer();
+    expect(buffer.add(move(0), 60)).toBe(true);
+    expect(buffer.add({ ...move(10), stale: true, instance: 2 }, 60)).toBe(true);
+    expect(buffer.add(move(20), 60)).toBe(false);
+    expect(Array.from(buffer.instance.subarray(0, buffer.count))).toEqual([-1, 2]);
+    buffer.prune(705);
+    expect(buffer.count).toBe(1);
+    expect(buffer.instance[0]).toBe(2);
+    expect(OUTCOME_CODES[buffer.outcome[0]!]).toBe('stale-read');
   });
 });

@@ -17,16 +17,28 @@ export interface MovementLike {
   readonly cause?: FailureCause;
   /** A request that took a lock key another instance held: bursts like a failure (it is one of correctness). */
   readonly violation?: boolean;
+  /** A replicated callee served a stale read, or accepted a conflicting write: bursts at the replica. */
+  readonly stale?: boolean;
+  readonly conflict?: boolean;
+  /** The callee's instance that served the attempt (the glyph goes to its card when it has one). */
+  readonly instance?: number;
 }
 
 /** Outcome codes stored per particle; failures keep their cause for the colour (every cause has one). */
-export const OUTCOME_CODES = ['ok', 'retried', ...FAILURE_CAUSES, 'exclusion-violation'] as const;
+export const OUTCOME_CODES = ['ok', 'retried', ...FAILURE_CAUSES, 'exclusion-violation', 'stale-read', 'write-conflict'] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
+/** Codes from here on burst as a glyph where they happened: every failure cause and the correctness ones. */
+export const FIRST_BURST_CODE = 2;
 const ERROR_CODE = OUTCOME_CODES.indexOf('error');
 const VIOLATION_CODE = OUTCOME_CODES.indexOf('exclusion-violation');
+const STALE_CODE = OUTCOME_CODES.indexOf('stale-read');
+const CONFLICT_CODE = OUTCOME_CODES.indexOf('write-conflict');
 
-export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause' | 'violation'>): number {
+/** Correctness before outcome: a conflicting write, a stale read or a double lock shows as such even though the call succeeded. */
+export function outcomeCode(movement: Pick<MovementLike, 'outcome' | 'cause' | 'violation' | 'stale' | 'conflict'>): number {
+  if (movement.conflict) return CONFLICT_CODE;
+  if (movement.stale) return STALE_CODE;
   if (movement.violation) return VIOLATION_CODE;
   if (movement.outcome === 'ok') return 0;
   if (movement.outcome === 'retried') return 1;
@@ -43,9 +55,11 @@ export class ParticleBuffer {
   readonly outcome = new Uint8Array(MAX_PARTICLES);
   /** Index into `routes`. */
   readonly route = new Int32Array(MAX_PARTICLES);
+  /** The callee instance the engine named (stale reads, conflicts), or -1: the card the particle goes to. */
+  readonly instance = new Int32Array(MAX_PARTICLES);
   readonly routes: { from: string; to: string }[] = [];
   private readonly routeIndex = new Map<string, number>();
-  /** Start of the last particle kept per route and class (2·route: ok/retried, 2·route+1: failed). */
+  /** Start of the last particle kept per route and class (2·route: ok/retried, 2·route+1: bursting ones). */
   private readonly lastStart: number[] = [];
   count = 0;
 
@@ -68,12 +82,13 @@ export class ParticleBuffer {
   /**
    * Adds the movement unless a particle of the same class started on the same route less than
    * `minGapMs` before it (or after it): then it is dropped, so single dots stay apart at any rate.
-   * Failures are spaced apart from each other only, so a burst of failures still shows among
-   * many successes. Returns whether the particle was kept.
+   * Bursting particles (failures, stale reads, conflicts, violations) are spaced apart from each
+   * other only, so a burst of them still shows among many successes. Returns whether it was kept.
    */
   add(movement: MovementLike, minGapMs = 0): boolean {
     const route = this.routeOf(movement.from, movement.to);
-    const lane = route * 2 + (movement.outcome === 'failed' ? 1 : 0);
+    const code = outcomeCode(movement);
+    const lane = route * 2 + (code >= FIRST_BURST_CODE ? 1 : 0);
     const last = this.lastStart[lane];
     if (minGapMs > 0 && last !== undefined && Math.abs(movement.startMs - last) < minGapMs) return false;
     this.lastStart[lane] = movement.startMs;
@@ -87,8 +102,9 @@ export class ParticleBuffer {
     }
     this.start[slot] = movement.startMs;
     this.end[slot] = Math.max(movement.endMs, movement.startMs + 1);
-    this.outcome[slot] = outcomeCode(movement);
+    this.outcome[slot] = code;
     this.route[slot] = route;
+    this.instance[slot] = movement.instance ?? -1;
     return true;
   }
 
@@ -102,6 +118,7 @@ export class ParticleBuffer {
         this.end[i] = this.end[last]!;
         this.outcome[i] = this.outcome[last]!;
         this.route[i] = this.route[last]!;
+        this.instance[i] = this.instance[last]!;
         this.count = last;
       } else {
         i += 1;

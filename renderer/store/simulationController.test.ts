@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_CAUSES, TEMPLATES, type FailureCause, type TopologyDocument } from '../../shared/document';
 import {
-  simulate, sweep, type FailureCounts, type LiveFrame, type SimulationReport, type SimulationService, type TimelineEntry, type Unsubscribe,
+  simulate, sweep, type FailureCounts, type LiveFrame, type NodeSnapshot, type SimulationReport, type SimulationService, type TimelineEntry, type Unsubscribe,
 } from '../../shared/simulation';
 import { createSimulationClient } from '../worker/client';
 import { createLocalSimulationService } from '../worker/localService';
@@ -65,7 +65,10 @@ function scriptedService() {
       return () => void frameListeners.delete(listener);
     },
   };
-  const frame = (timeMs: number, options: { nodes?: number; timeline?: TimelineEntry[]; downHosts?: string[]; paused?: boolean } = {}): void => {
+  const frame = (
+    timeMs: number,
+    options: { nodes?: number; snapshotNodes?: NodeSnapshot[]; timeline?: TimelineEntry[]; downHosts?: string[]; partitions?: string[][][]; paused?: boolean } = {},
+  ): void => {
     const frame: LiveFrame = {
       timeMs,
       durationMs: 60_000,
@@ -74,9 +77,10 @@ function scriptedService() {
       paused: options.paused ?? false,
       snapshot: {
         timeMs,
-        nodes: Array.from({ length: options.nodes ?? 3 }, (_, i) => ({ id: `n${i}`, status: 'healthy', utilization: 0.1, queueLength: 0, instances: [] })),
+        nodes: options.snapshotNodes ?? Array.from({ length: options.nodes ?? 3 }, (_, i) => ({ id: `n${i}`, status: 'healthy', utilization: 0.1, queueLength: 0, instances: [] })),
         openBreakers: [],
         downHosts: options.downHosts ?? [],
+        ...(options.partitions ? { partitions: options.partitions.map((groups) => ({ groups })) } : {}),
       },
       movements: [],
       timeline: options.timeline ?? [],
@@ -241,6 +245,73 @@ describe('the simulation controller, live', () => {
       scripted.frame(31_000, { nodes, downHosts: ['h1'], paused: true });
       expect(simulationStore.getState().playState).toBe('paused');
     }
+  });
+});
+
+describe('the simulation controller, replicated data and transactions', () => {
+  const instance = (role: 'leader' | 'follower', lagMs: number, up = true) => ({ host: null, up, inRotation: up, busy: 0, queued: 0, role, lagMs });
+  const db = (leader: number | null, electing: boolean, lags: number[], up = [true, true, true]): NodeSnapshot => ({
+    id: 'db',
+    status: 'healthy',
+    utilization: 0.1,
+    queueLength: 0,
+    instances: lags.map((lag, i) => instance(i === leader ? 'leader' : 'follower', lag, up[i])),
+    replication: { leader, electing },
+  });
+  const plain: NodeSnapshot = { id: 'web', status: 'healthy', utilization: 0.1, queueLength: 0, instances: [{ host: null, up: true, inRotation: true, busy: 0, queued: 0 }] };
+  const coordinator = (inDoubt: number): NodeSnapshot => ({ ...plain, id: 'checkout', transactions: { inDoubt, inconsistent: 0 } });
+
+  function scripted() {
+    const script = scriptedService();
+    const simulationStore = createSimulationStore();
+    const clock = { ms: 0, now: () => clock.ms };
+    const controller = createSimulationController({
+      client: script.service,
+      stores: { simulation: simulationStore, document: { getState: () => ({ document: cluster }) }, feed: createLiveFeed(clock) },
+      clock,
+    });
+    controller.play();
+    return { frame: script.frame, state: () => simulationStore.getState(), clock };
+  }
+
+  it('carries roles, lag, the leader, elections, coordinators and partitions from the snapshot into the store', () => {
+    const { frame, state } = scripted();
+    frame(1000, { snapshotNodes: [db(0, false, [0, 120, 80]), plain, coordinator(2)], partitions: [[['d1', 'd2'], ['d3']]] });
+    expect(state().nodes.db).toMatchObject({ roles: ['leader', 'follower', 'follower'], lagMs: [0, 120, 80], leader: 0, electing: false });
+    expect(state().nodes.checkout).toMatchObject({ inDoubt: 2, inconsistent: 0 });
+    // A node that neither replicates nor coordinates gets none of these fields.
+    expect(Object.keys(state().nodes.web!).sort()).toEqual(['instanceStatus', 'instancesUp', 'queue', 'status', 'utilization']);
+    expect(state().partitions).toEqual([[['d1', 'd2'], ['d3']]]);
+  });
+
+  it('shows an election and a new leader at once, past the throttle; small lag moves reuse the entry', () => {
+    const { frame, state, clock } = scripted();
+    frame(1000, { snapshotNodes: [db(0, false, [0, 100, 100])] });
+    const first = state().nodes.db;
+    // Past the throttle: the frame reaches the store, and the lag within a few percent keeps the entry.
+    clock.ms += 200;
+    frame(1033, { snapshotNodes: [db(0, false, [0, 103, 99])] });
+    expect(state().nodes.db).toBe(first);
+    expect(state().clockS).toBeCloseTo(1.033);
+    clock.ms += 1;
+    frame(1066, { snapshotNodes: [db(null, true, [0, 100, 100], [false, true, true])] });
+    expect(state().nodes.db).toMatchObject({ leader: null, electing: true });
+    clock.ms += 1;
+    frame(2100, { snapshotNodes: [db(1, false, [0, 0, 40], [false, true, true])], partitions: [[['d1'], ['d2', 'd3']]] });
+    expect(state().nodes.db).toMatchObject({ leader: 1, electing: false, roles: ['follower', 'leader', 'follower'] });
+    expect(state().partitions).toEqual([[['d1'], ['d2', 'd3']]]);
+    const partitions = state().partitions;
+    clock.ms += 200;
+    frame(2133, { snapshotNodes: [db(1, false, [0, 0, 40], [false, true, true])], partitions: [[['d1'], ['d2', 'd3']]] });
+    expect(state().partitions).toBe(partitions);
+  });
+
+  it('puts each second\'s consistency counts on the chart', () => {
+    const { frame, state } = scripted();
+    const consistency = { staleReads: 3, conflicts: 1, lostWrites: 0, noQuorum: 2 };
+    frame(2000, { timeline: [entry(0, {}), { ...entry(1, {}), consistency }] });
+    expect(state().chart.map((p) => p.consistency)).toEqual([undefined, consistency]);
+    expect('consistency' in state().chart[0]!).toBe(false);
   });
 });
 

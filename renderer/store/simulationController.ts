@@ -6,6 +6,7 @@
  */
 import { idTable, resolveNode, type TopologyDocument } from '../../shared/document';
 import { instanceStatus } from '../model/instanceStatus';
+import { liveExtras, sameExtras, samePartitions } from '../model/replicaView';
 import type { LiveFrame } from '../../shared/simulation/live';
 import type { SimulationService } from '../../shared/simulation/service';
 import type { SimulationReport } from '../../shared/simulation/types';
@@ -71,7 +72,8 @@ function sameNode(a: NodeLiveState | undefined, b: NodeLiveState): boolean {
     a.queue === b.queue &&
     a.instancesUp.length === b.instancesUp.length &&
     a.instancesUp.every((up, i) => up === b.instancesUp[i]) &&
-    a.instanceStatus.every((status, i) => status === b.instanceStatus[i])
+    a.instanceStatus.every((status, i) => status === b.instanceStatus[i]) &&
+    sameExtras(a, b)
   );
 }
 
@@ -83,10 +85,20 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** True when the frame must reach the store at once: a host, a breaker or a node went down or up. */
+/** The partitions in force in a frame, as their sides' host ids. */
+function partitionsOf(frame: LiveFrame): SimulationSlice['partitions'] {
+  return frame.snapshot.partitions?.map((p) => p.groups) ?? [];
+}
+
+/**
+ * True when the frame must reach the store at once: a host, a breaker or a node went down or up,
+ * a partition began or healed, a replicated node's leader changed or its election began or ended.
+ */
 function isUrgent(state: SimulationSlice, frame: LiveFrame): boolean {
   return (
     !sameList(state.hostsDown, frame.snapshot.downHosts) ||
+    !samePartitions(state.partitions, partitionsOf(frame)) ||
+    frame.snapshot.nodes.some((n) => n.replication !== undefined && (state.nodes[n.id]?.leader !== n.replication.leader || state.nodes[n.id]?.electing !== n.replication.electing)) ||
     !sameList(state.openBreakers, frame.snapshot.openBreakers.map((b) => b.edge)) ||
     frame.snapshot.nodes.some((n) => {
       const before = state.nodes[n.id]?.status;
@@ -122,6 +134,7 @@ function nodeStates(state: SimulationSlice, frame: LiveFrame): { nodes: Record<s
       queue: snapshot.queueLength,
       instancesUp: snapshot.instances.map((i) => i.up),
       instanceStatus: snapshot.instances.map((i) => instanceStatus(i, concurrency, queueLimit)),
+      ...liveExtras(snapshot),
     };
     const previous = Object.prototype.hasOwnProperty.call(state.nodes, snapshot.id) ? state.nodes[snapshot.id] : undefined;
     if (previous && sameNode(previous, next)) nodes[snapshot.id] = previous;
@@ -166,7 +179,9 @@ export function createSimulationController(options: SimulationControllerOptions)
     const running = !frame.paused && !frame.finished;
     // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
     feed.pushFrame(frame.timeMs, frame.movements, running, frame.speed);
-    for (const entry of frame.timeline) pendingTimeline.push({ t: entry.t, ok: entry.ok, failed: entry.failed, p50: entry.p50, p99: entry.p99, causes: entry.failures });
+    for (const entry of frame.timeline) {
+      pendingTimeline.push({ t: entry.t, ok: entry.ok, failed: entry.failed, p50: entry.p50, p99: entry.p99, causes: entry.failures, ...(entry.consistency ? { consistency: entry.consistency } : {}) });
+    }
 
     const state = store();
     const wallNow = clock.now();
@@ -175,6 +190,7 @@ export function createSimulationController(options: SimulationControllerOptions)
 
     const { nodes, changed } = nodeStates(state, frame);
     const downHosts = frame.snapshot.downHosts;
+    const partitions = partitionsOf(frame);
     const breakers = frame.snapshot.openBreakers.map((b) => b.edge);
     const chart = pendingTimeline.length === 0 ? state.chart : [...state.chart, ...pendingTimeline];
     pendingTimeline = [];
@@ -182,6 +198,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       clockS: frame.timeMs / 1000,
       ...(changed ? { nodes } : {}),
       ...(sameList(state.hostsDown, downHosts) ? {} : { hostsDown: downHosts }),
+      ...(samePartitions(state.partitions, partitions) ? {} : { partitions }),
       ...(sameList(state.openBreakers, breakers) ? {} : { openBreakers: breakers }),
       chart,
       edgeRates: feed.throughput.take(frame.timeMs),

@@ -5,11 +5,12 @@
  */
 import { create } from 'zustand';
 import { idTable, type FailureCause, type TopologyDocument } from '../../shared/document';
-import type { ClientReport, LiveClientMetrics, PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
+import type { LiveExtras, PartitionSides } from '../model/replicaView';
+import type { ClientReport, ConsistencySecond, LiveClientMetrics, PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
-export interface NodeLiveState {
+export interface NodeLiveState extends LiveExtras {
   readonly status: NodeStatus;
   /** Busy slots / slots of the instances that are up, 0..1, now. */
   readonly utilization: number;
@@ -32,6 +33,8 @@ export interface ChartPoint {
   readonly p99: number;
   /** Failures of that second by cause. */
   readonly causes: Readonly<Partial<Record<FailureCause, number>>>;
+  /** Designs with a replicated node: that second's stale reads, conflicts, lost writes, no-quorum refusals. */
+  readonly consistency?: ConsistencySecond;
 }
 
 export interface RunOptions {
@@ -68,6 +71,8 @@ export interface SimulationSlice {
   readonly clockS: number;
   readonly nodes: Readonly<Record<string, NodeLiveState>>;
   readonly hostsDown: readonly string[];
+  /** Partitions in force, each as its sides' host ids (the canvas draws the cut between them). */
+  readonly partitions: readonly PartitionSides[];
   /** Edge ids whose circuit breaker is open or half-open. */
   readonly openBreakers: readonly string[];
   /** Call attempts per simulated second by edge id, while a run is live (line widths). */
@@ -98,6 +103,7 @@ const LIVE_INITIAL = {
   clockS: 0,
   nodes: idTable<NodeLiveState>(),
   hostsDown: [],
+  partitions: [],
   openBreakers: [],
   edgeRates: idTable<number>(),
   chart: [],
