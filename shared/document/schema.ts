@@ -218,7 +218,7 @@ export const nodeSchema = object({
   shards: num({ int: true, min: 1 }).optional(),
   session: oneOf(SESSION_MODES, 'session mode').optional(),
   lock: lockSchema.optional(),
-  // Replicated data and transactions (SPEC §8): the findings read them; the simulator does not yet.
+  // Replicated data and transactions (SPEC §8): the findings read them; the simulator runs transactions.
   replication: replicationSchema.optional(),
   transaction: oneOf(TRANSACTION_MODES, 'transaction mode').optional(),
 });

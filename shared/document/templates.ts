@@ -312,8 +312,50 @@ function shardedDatabase(): Template {
   };
 }
 
+function checkoutTransaction(): Template {
+  const stores = [
+    { id: 'orders-db', name: 'Orders DB', host: 'h2' },
+    { id: 'payments-db', name: 'Payments DB', host: 'h3' },
+    { id: 'stock-db', name: 'Stock DB', host: 'h4' },
+  ];
+  const design = doc(
+    'Checkout as a saga vs 2PC',
+    hosts('checkout-1', 'orders-db-1', 'payments-db-1', 'stock-db-1'),
+    [
+      users,
+      {
+        id: 'checkout',
+        kind: 'service',
+        name: 'Checkout service',
+        capabilities: ['checkout'],
+        instances: [{ host: 'h1' }],
+        concurrency: 64,
+        fanout: 'all',
+        transaction: '2pc',
+      },
+      ...stores.map((store): TopologyNode => ({ id: store.id, kind: 'database', name: store.name, instances: [{ host: store.host }], latencyMs: 10 })),
+    ],
+    [{ id: 'e1', from: 'users', to: 'checkout' }, ...stores.map((store, k) => ({ id: `e${k + 2}`, from: 'checkout', to: store.id }))],
+    [['users'], ['checkout'], stores.map((store) => store.id)],
+  );
+  return {
+    id: 'checkout-saga-vs-2pc',
+    name: 'Checkout as a saga vs 2PC',
+    description:
+      'A checkout writes an order, a payment and a stock reservation as one two-phase commit. Run "Checkout server down": the prepared databases stay in doubt, holding their rows, until it is back. Run "Payment fails": every order and reservation is rolled back. Then switch Checkout to saga and run both again: nothing is in doubt, but failed checkouts are undone by compensations, and the data is inconsistent in between.',
+    expected: { distributed: false, cluster: false, microservices: false, monolith: true },
+    document: {
+      ...design,
+      scenarios: [
+        { id: 'coordinator-down', name: 'Checkout server down', faults: [{ type: 'host-down', target: 'h1', at: 20, until: 35 }] },
+        { id: 'payment-fails', name: 'Payment fails', faults: [{ type: 'error-rate', target: 'payments-db', value: 0.3, at: 10, until: 40 }] },
+      ],
+    },
+  };
+}
+
 /** Designs that show what state does to a copied or split design (SPEC §8). */
-export const STATE_TEMPLATES: readonly Template[] = [localSessions(), bookingLock(), shardedDatabase()];
+export const STATE_TEMPLATES: readonly Template[] = [localSessions(), bookingLock(), shardedDatabase(), checkoutTransaction()];
 
 /** Every template, canonical ones first: what "New from template" and `topo new --list` offer. */
 export const ALL_TEMPLATES: readonly Template[] = [...TEMPLATES, ...STATE_TEMPLATES];

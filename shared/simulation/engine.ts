@@ -6,7 +6,9 @@
  * This file is the request state machine's job side, and the composition of the parts, each of
  * which owns its state behind a narrow port: calls and retries (calls.ts), faults and health
  * checks (faults.ts, the fault table in faultTypes.ts), queues and messaging (queues.ts),
- * balancers (balancers.ts), breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts).
+ * balancers (balancers.ts), breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts),
+ * transactions (transactions.ts: a coordinator's job hands its calls' outcomes there, `beginCalls`
+ * and `childDone`).
  *
  * A job is the work one instance does for one attempt (a client's job is the request itself):
  *
@@ -45,10 +47,11 @@ import { CallFlow } from './calls';
 import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_LOCK_UNAVAILABLE, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_SESSION_LOST, CAUSE_TIMEOUT } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
-import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, type SimulationModel } from './model';
-import { JOB_HOLDS_SLOT, JOB_LOCK_CALL, JOB_ROOT, JOB_SAMPLED, JOB_SESSION_CALL, JobPool, PathPool } from './pools';
+import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, TRANSACTION_2PC, TRANSACTION_NONE, type SimulationModel } from './model';
+import { JOB_HOLDS_SLOT, JOB_LOCK_CALL, JOB_ROOT, JOB_SAMPLED, JOB_SESSION_CALL, JOB_TRANSACTION, JobPool, PathPool } from './pools';
 import { Sessions } from './sessions';
 import { Locks } from './locks';
+import { Transactions } from './transactions';
 import { LOCK_NONE, SESSION_LOCAL, SESSION_STICKY } from './stateModel';
 import { MovementLog } from './movements';
 import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE } from './events';
@@ -87,6 +90,9 @@ export interface EngineFootprint {
   readonly livePaths: number;
   /** Connections the balancers count as open, summed over every instance. */
   readonly openConnections: number;
+  /** Transaction records allocated, and still open (in flight, or waiting for their coordinator). */
+  readonly transactions: number;
+  readonly liveTransactions: number;
 }
 
 export class Engine {
@@ -108,6 +114,8 @@ export class Engine {
   /** Sessions and locks (SPEC §8), only where the design keeps them. */
   private readonly sessions: Sessions | undefined;
   private readonly locks: Locks | undefined;
+  /** Transaction coordinators (2PC, sagas), only where the design has one. */
+  private readonly transactions: Transactions | undefined;
   readonly durationMs: number;
   /** Virtual time, ms: read by the parts, moved only here. */
   private readonly clock = { now: 0 };
@@ -157,7 +165,10 @@ export class Engine {
       schedule,
       failJob: (job, cause, origin) => this.failJob(job, cause, origin),
       dropJob: (job) => this.dropJob(job),
-      capacityReturned: (node) => this.messaging.capacityReturned(node),
+      capacityReturned: (node) => {
+        this.messaging.capacityReturned(node);
+        this.transactions?.instanceBack(node);
+      },
     });
     this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
       clock,
@@ -175,6 +186,19 @@ export class Engine {
           overloaded: (job) => this.failJob(job, CAUSE_OVERLOAD, this.jobs.node[job]!),
           lost: (job) => this.lostJob(job),
           violated: (job) => this.violationSeen(job),
+        })
+      : undefined;
+    this.transactions = model.nodeTransaction.some((mode) => mode !== TRANSACTION_NONE)
+      ? new Transactions(model, this.random, this.instances, {
+          clock,
+          jobs: this.jobs,
+          call: (job, edge, key) => this.transactionCall(job, edge, key),
+          roundDone: (job) => this.paths.keepLast(this.jobs.path[job]!),
+          finish: (job) => this.finishJob(job),
+          fail: (job, cause, origin) => this.failJob(job, cause, origin),
+          lost: (job) => this.lostJob(job),
+          openRecovery: (node, instance) => this.openRecoveryJob(node, instance),
+          closeRecovery: (job) => this.closeRecoveryJob(job),
         })
       : undefined;
     // Faults first, so that a fault at t = 0 is in place before the first request.
@@ -260,7 +284,7 @@ export class Engine {
 
   private readableState(): ReadableState {
     const { model, metrics, instances, breakers } = this;
-    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations, partitions: this.faults.partitions };
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations, partitions: this.faults.partitions, transactions: this.transactions };
   }
 
   /** The metrics collected so far, read only. */
@@ -294,6 +318,8 @@ export class Engine {
       liveCalls: this.calls.live,
       livePaths: this.paths.live,
       openConnections,
+      transactions: this.transactions?.capacity ?? 0,
+      liveTransactions: this.transactions?.live ?? 0,
     };
   }
 
@@ -369,6 +395,10 @@ export class Engine {
     const start = model.outStart[node]!;
     const end = model.outStart[node + 1]!;
     if (start === end) return this.finishJob(job);
+    if (this.transactions !== undefined && model.nodeTransaction[node] !== TRANSACTION_NONE) {
+      this.jobs.flags[job]! |= JOB_TRANSACTION;
+      return this.transactions.begin(job);
+    }
     if (model.nodeFanoutAll[node] === 0) {
       const edge = pickEdgeByWeight(model, node, this.random);
       // The cursor at the end means "nothing after it".
@@ -409,15 +439,45 @@ export class Engine {
   }
 
   private startChildCall(job: number, edge: number): void {
-    const jobs = this.jobs;
-    if (jobs.depth[job]! >= MAX_DEPTH) return this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1, edge, 0);
-    const instance = jobs.instance[job]!;
-    const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
+    if (this.tooDeep(job, edge)) return;
     // A call into a database or cache that routes by key carries a data key of its own (SPEC §8).
     const target = this.model.edgeTo[edge]!;
     const state = this.model.state;
-    const key = state.nodeDrawsKey[target] === 1 ? this.random.below(state.nodeKeys[target]!) : jobs.key[job]!;
+    const key = state.nodeDrawsKey[target] === 1 ? this.random.below(state.nodeKeys[target]!) : this.jobs.key[job]!;
+    this.sendCall(job, edge, key);
+  }
+
+  /** A transaction's call over `edge`, with the data key the transaction drew for that participant. */
+  private transactionCall(job: number, edge: number, key: number): void {
+    if (this.tooDeep(job, edge)) return;
+    this.sendCall(job, edge, key);
+  }
+
+  /** Only a cycle of synchronous calls gets MAX_DEPTH deep: the call fails with `error` at once (true). */
+  private tooDeep(job: number, edge: number): boolean {
+    if (this.jobs.depth[job]! < MAX_DEPTH) return false;
+    this.childDone(job, CAUSE_ERROR, this.model.edgeTo[edge]!, this.model.edgeOptional[edge] === 1, edge, 0);
+    return true;
+  }
+
+  private sendCall(job: number, edge: number, key: number): void {
+    const jobs = this.jobs;
+    const instance = jobs.instance[job]!;
+    const fromHost = instance < 0 ? OUTSIDE_HOST : this.model.instanceHost[instance]!;
     this.calls.start(job, jobs.generation[job]!, edge, fromHost, key, jobs.depth[job]! + 1, (jobs.flags[job]! & JOB_SAMPLED) !== 0);
+  }
+
+  /** A job on a revived coordinator instance that sends a recovering transaction's outcome; nobody waits for it. */
+  private openRecoveryJob(node: number, instance: number): number {
+    const job = this.jobs.open(node, instance, -1, 0, 0, 1, JOB_TRANSACTION, this.clock.now);
+    this.jobs.epoch[job] = this.instances.epoch[instance]!;
+    this.jobs.path[job] = this.paths.open(node, 0);
+    return job;
+  }
+
+  private closeRecoveryJob(job: number): void {
+    this.paths.release(this.jobs.path[job]!);
+    this.jobs.release(job);
   }
 
   /** An attempt is on its way to `instance`: its job starts there after `delayMs` (SAME_HOST: at once). */
@@ -660,28 +720,40 @@ export class Engine {
       this.paths.release(child);
       child = -1;
     }
+    // A transaction's coordinator hears of every call, its instance dead or not (transactions.ts).
+    if ((jobs.flags[job]! & JOB_TRANSACTION) !== 0) return this.transactionCallDone(job, cause, origin, edge, beforeMs, child);
     if (instance >= 0 && jobs.epoch[job] !== this.instances.epoch[instance]) return this.lostJob(job);
     if ((jobs.flags[job]! & (JOB_LOCK_CALL | JOB_SESSION_CALL)) !== 0) {
       // A lock is taken with the slot held and the service clock running: its call is the node's own
       // service time. A session call follows the service like any sequential call: its path is kept.
       if ((jobs.flags[job]! & JOB_LOCK_CALL) !== 0 || cause !== CAUSE_NONE) {
         if (child >= 0) this.paths.release(child);
-      } else {
-        if (child < 0) child = this.paths.open(this.model.edgeTo[edge]!, beforeMs);
-        else this.paths.networkMs[child]! += beforeMs;
-        this.paths.attach(jobs.path[job]!, child, false);
-      }
+      } else this.attachCall(job, child, edge, beforeMs, false);
       return this.stateCallDone(job, cause, origin);
     }
     if (cause !== CAUSE_NONE && !optional) return this.failJob(job, cause, origin);
     const node = jobs.node[job]!;
     const parallel = this.model.nodeParallel[node] === 1 && this.model.nodeFanoutAll[node] === 1;
-    if (child < 0) child = this.paths.open(this.model.edgeTo[edge]!, beforeMs);
-    else this.paths.networkMs[child]! += beforeMs;
     // A parallel fan-out keeps the branch that came back last: the slowest, on the critical path.
-    this.paths.attach(jobs.path[job]!, child, parallel);
+    this.attachCall(job, child, edge, beforeMs, parallel);
     if (--jobs.pending[job]! > 0) return;
     if (parallel) this.finishJob(job);
     else this.nextSequential(job);
+  }
+
+  /** Puts the answered call's record (or a new one with its network time) on the job's path. */
+  private attachCall(job: number, child: number, edge: number, beforeMs: number, only: boolean): void {
+    if (child < 0) child = this.paths.open(this.model.edgeTo[edge]!, beforeMs);
+    else this.paths.networkMs[child]! += beforeMs;
+    this.paths.attach(this.jobs.path[job]!, child, only);
+  }
+
+  /**
+   * A call of a transaction's coordinator is over: a success goes on its path (a 2PC round keeps its
+   * slowest branch, a saga every step), then the transaction takes the outcome.
+   */
+  private transactionCallDone(job: number, cause: number, origin: number, edge: number, beforeMs: number, child: number): void {
+    if (cause === CAUSE_NONE) this.attachCall(job, child, edge, beforeMs, this.model.nodeTransaction[this.jobs.node[job]!] === TRANSACTION_2PC);
+    this.transactions!.callDone(job, edge, cause, origin);
   }
 }

@@ -3,7 +3,7 @@
  * typed arrays by node, instance, host and edge, with every SPEC §2 default applied through
  * `resolveDocument`. Strings are looked up once here, never in the event loop.
  */
-import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type Slo, type TopologyDocument } from '../document';
+import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type Slo, type TopologyDocument, type TransactionMode } from '../document';
 import { compileState, type StateModel } from './stateModel';
 import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
@@ -16,6 +16,11 @@ export const SAME_HOST = -1;
 export const DISTRIBUTION_CONSTANT = 0;
 export const DISTRIBUTION_EXPONENTIAL = 1;
 export const DISTRIBUTION_LOGNORMAL = 2;
+
+/** A node's `transaction` as the engine runs it (transactions.ts). */
+export const TRANSACTION_NONE = 0;
+export const TRANSACTION_2PC = 1;
+export const TRANSACTION_SAGA = 2;
 
 export interface SimulationModel {
   readonly nodeIds: readonly string[];
@@ -89,6 +94,11 @@ export interface SimulationModel {
   readonly faults: readonly CompiledFault[];
   /** Users, data keys, shards, sessions and locks (SPEC §8); purpose edges are not in outEdges. */
   readonly state: StateModel;
+  /**
+   * TRANSACTION_2PC or TRANSACTION_SAGA where a node coordinates its `fanout: all` calls as one
+   * transaction (at least two participants, not a client or a queue); TRANSACTION_NONE elsewhere.
+   */
+  readonly nodeTransaction: Uint8Array;
 }
 
 /** Nodes that forward without a thread per request: their slot covers only their own work. */
@@ -177,6 +187,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
   });
   const outStart = new Int32Array(nodeCount + 1);
   outLists.forEach((list, n) => (outStart[n + 1] = outStart[n]! + list.length));
+  const nodeTransaction = Uint8Array.from(nodes, (node, n) => transactionMode(node.kind, doc.nodes[n]!.transaction, node.fanout, outLists[n]!.length));
 
   const hostLists: number[][] = hostIds.map(() => []);
   instanceHost.forEach((host, i) => hostLists[host]!.push(i));
@@ -231,7 +242,14 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     connectTimeoutMs: resolved.settings.connectTimeoutMs,
     faults,
     state,
+    nodeTransaction,
   };
+}
+
+/** What the engine runs for a node's `transaction`: nothing unless it has participants to coordinate. */
+function transactionMode(kind: string, transaction: TransactionMode | undefined, fanout: string | undefined, participants: number): number {
+  if (transaction === undefined || fanout !== 'all' || participants < 2 || kind === 'client' || kind === 'queue') return TRANSACTION_NONE;
+  return transaction === '2pc' ? TRANSACTION_2PC : TRANSACTION_SAGA;
 }
 
 /** Numbers each distinct name in order of appearance (undefined: -1), one entry more for the implicit host. */

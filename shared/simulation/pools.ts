@@ -6,7 +6,7 @@
  * (an event or a child holding an index) from the record's current life.
  */
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacity: number): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacity: number): T {
   const next = new (old.constructor as new (n: number) => T)(capacity);
   next.set(old);
   return next;
@@ -16,7 +16,7 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacit
  * A free list over parallel typed-array columns: subclasses declare their columns and grow them in
  * `growColumns`; this class hands out and takes back record indexes.
  */
-abstract class RecordPool {
+export abstract class RecordPool {
   private free = new Int32Array(0);
   private freeCount = 0;
   private size = 0;
@@ -59,6 +59,8 @@ export const JOB_ROOT = 4;
 /** The job waits on its lock edge (acquire) or its session edge (SPEC §8), not on its own calls. */
 export const JOB_LOCK_CALL = 8;
 export const JOB_SESSION_CALL = 16;
+/** The job coordinates a transaction (transactions.ts): its calls' outcomes go there. */
+export const JOB_TRANSACTION = 32;
 
 export class JobPool extends RecordPool {
   node = new Int32Array(0);
@@ -252,6 +254,11 @@ export class PathPool extends RecordPool {
     else this.nextSibling[this.lastChild[parent]!] = child;
     this.lastChild[parent] = child;
     if (!only) this.keptChild[parent] = child;
+  }
+
+  /** Keeps the branch attached last (a round of parallel calls is over; the next round comes after it). */
+  keepLast(parent: number): void {
+    this.keptChild[parent] = this.lastChild[parent]!;
   }
 
   /**

@@ -11,6 +11,7 @@ import { clientReports } from './clients';
 import { round, type MetricsCollector } from './metrics';
 import type { SimulationModel } from './model';
 import type { CompiledFault } from './faultTypes';
+import type { Transactions } from './transactions';
 import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
 
 export interface ReportMeta {
@@ -34,6 +35,8 @@ export interface ReadableState {
   readonly exclusionViolations?: Float64Array | undefined;
   /** Partitions in force (the snapshot names each side's hosts). */
   readonly partitions?: readonly CompiledFault[];
+  /** Transaction coordinators, when the design has one. */
+  readonly transactions?: Pick<Transactions, 'report' | 'snapshot'> | undefined;
 }
 
 /** `availabilityReason` of a report in which no request finished. */
@@ -62,6 +65,7 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
       maxQueue: metrics.nodeMaxQueue[n]!,
       ...(count > 1 ? { instances: Array.from(metrics.instanceServed.subarray(first, first + count)) } : {}),
       ...(model.state.nodeLock[n] !== 0 ? { exclusionViolations: state.exclusionViolations?.[n] ?? 0 } : {}),
+      ...transactionFields(state, n),
     };
   });
   const hasQueue = model.nodeIsQueue.some((q) => q === 1);
@@ -87,6 +91,12 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
     // Seconds begun so far; the last one may still be open.
     timeline: metrics.timeline(0, Math.ceil(state.now / 1000 - 1e-9)),
   };
+}
+
+/** A coordinator node's `transactions` entry (none for other nodes). */
+function transactionFields(state: ReadableState, node: number): Pick<NodeReport, 'transactions'> {
+  const transactions = state.transactions?.report(node, state.now);
+  return transactions ? { transactions } : {};
 }
 
 /** Share of waiting room in use from which a node reads as overloaded. */
@@ -128,7 +138,8 @@ export function buildSnapshot(state: ReadableState): SimulationSnapshot {
     if (up === 0) status = 'down';
     else if ((room > 0 && queued >= room * OVERLOADED_QUEUE_SHARE) || (room === 0 && busy >= up * concurrency)) status = 'overloaded';
     else if (utilization >= BUSY_UTILIZATION || queued > 0) status = 'busy';
-    nodes.push({ id: model.nodeIds[n]!, status, utilization: round(utilization, 3), queueLength: queued + backlog, instances });
+    const transactions = state.transactions?.snapshot(n);
+    nodes.push({ id: model.nodeIds[n]!, status, utilization: round(utilization, 3), queueLength: queued + backlog, instances, ...(transactions ? { transactions } : {}) });
   }
   const openBreakers: SimulationSnapshot['openBreakers'][number][] = [];
   for (let e = 0; e < model.edgeCount; e++) {
