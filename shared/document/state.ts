@@ -16,7 +16,7 @@
  */
 import { LIMITS, formatLimit } from './limits';
 import { isApplicationUnit, isDataStore } from './kinds';
-import { STATE_DEFAULTS, resolveReplication } from './defaults';
+import { STATE_DEFAULTS, defaultFanout, resolveReplication } from './defaults';
 import type { ValidationError } from './errors';
 import type { TopologyDocument } from './schema';
 
@@ -77,8 +77,10 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
   doc.nodes.forEach((node, i) => {
     if (node.transaction === undefined) return;
     const calls = outgoing.get(node.id) ?? 0;
-    if (node.fanout !== 'all' || calls < 2) {
-      warnings.push({ path: `nodes[${i}].transaction`, message: `is "${node.transaction}" but a transaction needs "fanout": "all" and at least two outgoing calls (its participants); this node has ${node.fanout === 'all' ? '' : `fanout "${node.fanout ?? 'one'}" and `}${calls} call${calls === 1 ? '' : 's'}` });
+    // The fanout the node runs with: a service without one calls all its edges.
+    const fanout = node.fanout ?? defaultFanout(node.kind);
+    if (fanout !== 'all' || calls < 2) {
+      warnings.push({ path: `nodes[${i}].transaction`, message: `is "${node.transaction}" but a transaction needs "fanout": "all" and at least two outgoing calls (its participants); this node has ${fanout === 'all' ? '' : `fanout "${fanout}" and `}${calls} call${calls === 1 ? '' : 's'}` });
     }
   });
 
