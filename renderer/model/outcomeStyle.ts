@@ -32,6 +32,8 @@ export const OUTCOME_STYLE: Record<OutcomeCode, OutcomeStyle> = {
   // State (sessions, locks): a lost session is a user logged out; amber-brown, its own key mark.
   'session-lost': { light: '#a16207', dark: '#facc15', glyph: '⚷', label: 'session lost' },
   'lock-unavailable': { light: '#7c2d12', dark: '#fdba74', glyph: '⊓', label: 'lock unavailable' },
+  // Too few replicas on this side of a partition (or up) to make a majority: refused, not lost.
+  'no-quorum': { light: '#881337', dark: '#fecdd3', glyph: '⊟', label: 'no quorum' },
   // Not a failure but a correctness one: two instances held one lock key (a double booking).
   'exclusion-violation': { light: '#b91c1c', dark: '#fda4af', glyph: '⊗', label: 'exclusion violation' },
   // Replicated data, correctness again: a read that returned old data (a faded, dotted ring, indigo)

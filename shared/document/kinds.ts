@@ -79,6 +79,7 @@ export const FAILURE_CAUSES = [
   'unavailable',
   'session-lost',
   'lock-unavailable',
+  'no-quorum',
 ] as const;
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 

@@ -100,6 +100,15 @@ describe('state fields', () => {
     doc.nodes.push(...Array.from({ length: 11 }, (_, k) => makeService(`s${k}`, { on: ['h1'], session: 'sticky' })));
     expect(messages(doc)).toEqual(['nodes: keep 12,000,000 sessions (1,000,000 users × 12 nodes with local or sticky sessions): at most 10,000,000 are allowed']);
   });
+
+  it('bounds the per-key versions the simulator keeps for replicated stores', () => {
+    const store = (id: string) => makeDatabase(id, { on: ['d1', 'd2', 'd3'], keys: 1_000_000, replication: { mode: 'quorum' } });
+    // keys × (3 replicas + 2) = 5,000,000 per store.
+    expect(messages(makeDocument({ nodes: [makeClient('users'), store('a'), store('b')] }))).toEqual([]);
+    expect(messages(makeDocument({ nodes: [makeClient('users'), store('a'), store('b'), store('c')] }))).toEqual([
+      'nodes: keep 15,000,000 replicated key versions (keys × (replicas + 2) of replicated nodes): at most 10,000,000 are allowed',
+    ]);
+  });
 });
 
 describe('replication, writeRatio and transaction fields', () => {

@@ -28,6 +28,7 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
   let users = 0;
   let sessionNodes = 0;
   let lockEntries = 0;
+  let replicaEntries = 0;
 
   doc.nodes.forEach((node, i) => {
     const at = `nodes[${i}]`;
@@ -44,7 +45,11 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
     if (node.lock !== undefined && !unit) errors.push({ path: `${at}.lock`, message: 'only monoliths and services take locks' });
     if (node.replication !== undefined) {
       if (!isDataStore(node.kind)) errors.push({ path: `${at}.replication`, message: 'only databases and caches are replicated' });
-      else checkReplication(node, at, errors, warnings);
+      else {
+        checkReplication(node, at, errors, warnings);
+        // The simulator keeps a version per key on every replica, plus the newest per key.
+        replicaEntries += (node.keys ?? STATE_DEFAULTS.keys) * ((node.instances?.length ?? 1) + 2);
+      }
     }
     if (unit && (node.session === 'local' || node.session === 'sticky')) sessionNodes++;
     if (unit && node.lock && (node.lock.scope ?? STATE_DEFAULTS.lock.scope) === 'local') {
@@ -104,6 +109,9 @@ export function checkState(doc: TopologyDocument): { errors: ValidationError[]; 
   }
   if (lockEntries > LIMITS.stateEntries) {
     errors.push({ path: 'nodes', message: `keep ${formatLimit(lockEntries)} local lock entries (lock keys × instances): at most ${formatLimit(LIMITS.stateEntries)} are allowed` });
+  }
+  if (replicaEntries > LIMITS.stateEntries) {
+    errors.push({ path: 'nodes', message: `keep ${formatLimit(replicaEntries)} replicated key versions (keys × (replicas + 2) of replicated nodes): at most ${formatLimit(LIMITS.stateEntries)} are allowed` });
   }
   return { errors, warnings };
 }

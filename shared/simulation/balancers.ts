@@ -45,6 +45,8 @@ export class Balancers {
   readonly connections: Int32Array;
   /** Sharded data stores (SPEC §8), when the design has any. */
   private readonly shards: Shards | undefined;
+  /** While `pickAmong` runs: 1 where an instance may be picked (replicated nodes' roles and sides). */
+  private allowed: Uint8Array | null = null;
 
   constructor(
     private readonly model: SimulationModel,
@@ -71,6 +73,18 @@ export class Balancers {
     return instance;
   }
 
+  /**
+   * Like `pick`, among the instances `allowed` marks (the replicas that may serve a read, or that
+   * the caller reaches): the node's balancer chooses among them.
+   */
+  pickAmong(node: number, key: number, exclude: number, allowed: Uint8Array): number {
+    this.allowed = allowed;
+    const instance = this.choose(node, key, exclude);
+    this.allowed = null;
+    if (instance >= 0) this.connections[instance]!++;
+    return instance;
+  }
+
   /** The attempt given to `instance` is over (answered, failed or timed out). */
   release(instance: number): void {
     this.connections[instance]!--;
@@ -87,13 +101,13 @@ export class Balancers {
     const count = this.model.nodeInstanceCount[node]!;
     if (count === 1) return this.inRotation[first] === 1 ? first : -1;
     let candidates = 0;
-    for (let i = first; i < first + count; i++) if (this.inRotation[i] === 1 && i !== exclude) candidates++;
-    if (candidates === 0) return exclude >= 0 && this.inRotation[exclude] === 1 ? exclude : -1;
+    for (let i = first; i < first + count; i++) if (this.eligible(i, exclude)) candidates++;
+    if (candidates === 0) return exclude >= 0 && this.eligible(exclude, -1) ? exclude : -1;
     return PICK_BY_CODE[this.model.nodeBalancer[node]!]!(this, node, first, count, exclude, key);
   }
 
   private eligible(instance: number, exclude: number): boolean {
-    return this.inRotation[instance] === 1 && instance !== exclude;
+    return this.inRotation[instance] === 1 && instance !== exclude && (this.allowed === null || this.allowed[instance] === 1);
   }
 
   /** @internal An eligible instance drawn uniformly. */

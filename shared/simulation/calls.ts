@@ -10,14 +10,15 @@
  */
 import type { Balancers } from './balancers';
 import { ADMIT_TRIAL, REJECT, type Breakers } from './breaker';
-import { CAUSE_CIRCUIT_OPEN, CAUSE_NONE, CAUSE_UNAVAILABLE } from './causes';
+import { CAUSE_CIRCUIT_OPEN, CAUSE_NO_QUORUM, CAUSE_NONE, CAUSE_UNAVAILABLE } from './causes';
 import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Agenda, type Clock } from './events';
 import type { Faults } from './faults';
 import type { InstanceTable } from './instances';
 import type { MetricsCollector } from './metrics';
 import { networkDelayMs, type SimulationModel } from './model';
 import type { MovementLog } from './movements';
-import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CallPool } from './pools';
+import { CALL_COUNTED, CALL_SAMPLED, CALL_TRIAL, CALL_WRITE, CallPool, JOB_SAMPLED, JOB_STALE, JOB_CONFLICT, JOB_WRITE } from './pools';
+import { REFUSE_NO_QUORUM, type Replication } from './replication';
 import type { Random } from './random';
 
 /** What the call side needs from the job side. */
@@ -26,10 +27,10 @@ export interface CallPort {
   /** Generations of the job records: a call's job is alive while its generation is unchanged. */
   readonly jobs: { readonly generation: Int32Array };
   /**
-   * Attempt `serial` of `call` is on its way to `instance` of node `target`: a job starts there,
-   * at once when `sameHost`, else after the network hop.
+   * Attempt `serial` of `call` is on its way to `instance` of node `target`: a job starts there
+   * with `flags` (JOB_SAMPLED, JOB_WRITE), at once when `delayMs` is SAME_HOST, else after the hop.
    */
-  startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void;
+  startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, flags: number, delayMs: number): void;
   /**
    * The call of a job over `edge` is over: the job goes on or fails. `beforeMs`: on success, the
    * time from the call's start to the attempt that got through (failed attempts and backoffs);
@@ -54,6 +55,8 @@ export class CallFlow {
     private readonly faults: Faults,
     private readonly metrics: MetricsCollector,
     private readonly movements: MovementLog | undefined,
+    /** Replicated nodes' picks and writes (replication.ts), when the design has any. */
+    private readonly replication: Replication | undefined,
     private readonly port: CallPort,
   ) {}
 
@@ -76,7 +79,11 @@ export class CallFlow {
    * job `parentJob` of `parentGeneration`, or (-1) a queue delivering a message.
    */
   start(parentJob: number, parentGeneration: number, edge: number, fromHost: number, key: number, depth: number, sampled: boolean): void {
-    const call = this.calls.open(parentJob, parentGeneration, edge, fromHost, key, depth, sampled ? CALL_SAMPLED : 0);
+    let flags = sampled ? CALL_SAMPLED : 0;
+    // Into a replicated node, the edge's writeRatio decides read or write (no draw elsewhere).
+    const replication = this.replication;
+    if (replication !== undefined && replication.isReplicated(this.model.edgeTo[edge]!) && this.random.next() < this.model.replication.edgeWriteRatio[edge]!) flags |= CALL_WRITE;
+    const call = this.calls.open(parentJob, parentGeneration, edge, fromHost, key, depth, flags);
     this.calls.openedAt[call] = this.port.clock.now;
     this.send(call);
   }
@@ -101,12 +108,16 @@ export class CallFlow {
     const admitted = this.breakers.admit(edge, now);
     if (admitted === REJECT) return this.attemptFailed(call, CAUSE_CIRCUIT_OPEN, target);
     if (admitted === ADMIT_TRIAL) calls.flags[call]! |= CALL_TRIAL;
-    const instance = this.balancers.pick(target, calls.key[call]!, calls.attempt[call]! > 0 ? calls.instance[call]! : -1);
-    if (instance < 0) return this.attemptFailed(call, CAUSE_UNAVAILABLE, target);
+    const from = calls.fromHost[call]!;
+    const exclude = calls.attempt[call]! > 0 ? calls.instance[call]! : -1;
+    const replication = this.replication;
+    const instance = replication !== undefined && replication.isReplicated(target)
+      ? replication.pick(target, calls.key[call]!, (calls.flags[call]! & CALL_WRITE) !== 0, from, exclude)
+      : this.balancers.pick(target, calls.key[call]!, exclude);
+    if (instance < 0) return this.attemptFailed(call, instance === REFUSE_NO_QUORUM ? CAUSE_NO_QUORUM : CAUSE_UNAVAILABLE, target);
     calls.instance[call] = instance;
     calls.flags[call]! |= CALL_COUNTED;
     const host = model.instanceHost[instance]!;
-    const from = calls.fromHost[call]!;
     const timeoutMs = model.edgeTimeoutMs[edge]!;
     const noAnswerAt = now + (timeoutMs > 0 ? timeoutMs : model.connectTimeoutMs);
     const faults = this.faults;
@@ -116,7 +127,8 @@ export class CallFlow {
     if (loss > 0 && this.random.next() < loss) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     if (timeoutMs > 0) this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     // Clients stand outside every host (a negative host): their calls always cross the network.
-    this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, (calls.flags[call]! & CALL_SAMPLED) !== 0, networkDelayMs(model, from, host));
+    const jobFlags = ((calls.flags[call]! & CALL_SAMPLED) !== 0 ? JOB_SAMPLED : 0) | ((calls.flags[call]! & CALL_WRITE) !== 0 ? JOB_WRITE : 0);
+    this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, jobFlags, networkDelayMs(model, from, host));
   }
 
   /** No answer in time for attempt `serial` (EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT): `cause`. */
@@ -132,10 +144,13 @@ export class CallFlow {
     this.send(call);
   }
 
-  /** The job of attempt `serial` answered: CAUSE_NONE, or the failure it carried from `origin`. */
-  answered(call: number, serial: number, cause: number, origin: number): void {
+  /**
+   * The job of attempt `serial` answered: CAUSE_NONE, or the failure it carried from `origin`.
+   * `jobFlags`: the answering job's JOB_STALE / JOB_CONFLICT, for the animation.
+   */
+  answered(call: number, serial: number, cause: number, origin: number, jobFlags = 0): void {
     if (this.calls.serial[call] !== serial) return;
-    if (cause === CAUSE_NONE) this.attemptSucceeded(call);
+    if (cause === CAUSE_NONE) this.attemptSucceeded(call, jobFlags);
     else this.attemptFailed(call, cause, origin);
   }
 
@@ -188,13 +203,17 @@ export class CallFlow {
     this.resolve(call, cause, origin);
   }
 
-  private attemptSucceeded(call: number): void {
+  private attemptSucceeded(call: number, jobFlags = 0): void {
     const calls = this.calls;
     const now = this.port.clock.now;
     const edge = calls.edge[call]!;
     this.endAttempt(call);
     this.breakers.record(edge, false, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, 'ok', CAUSE_NONE);
+    if ((calls.flags[call]! & CALL_SAMPLED) !== 0 && this.movements !== undefined) {
+      const target = this.model.edgeTo[edge]!;
+      const replica = this.replication !== undefined && this.replication.isReplicated(target) ? calls.instance[call]! - this.model.nodeFirstInstance[target]! : -1;
+      this.movements.record(edge, calls.sentAt[call]!, now, 'ok', CAUSE_NONE, replica, (jobFlags & JOB_STALE) !== 0, (jobFlags & JOB_CONFLICT) !== 0);
+    }
     this.resolve(call, CAUSE_NONE, -1);
   }
 

@@ -23,6 +23,7 @@ export const FAILURE_CAUSE_TABLE = {
   unavailable: { code: 8, label: 'Unavailable (no instance in rotation)' },
   'session-lost': { code: 9, label: 'Session lost (kept on another instance)' },
   'lock-unavailable': { code: 10, label: 'Lock service unavailable' },
+  'no-quorum': { code: 11, label: 'No quorum (too few replicas reachable)' },
 } as const satisfies Record<FailureCause, FailureCauseEntry>;
 
 /** Success: the absence of a cause. */
@@ -37,6 +38,7 @@ export const CAUSE_ERROR = FAILURE_CAUSE_TABLE.error.code;
 export const CAUSE_UNAVAILABLE = FAILURE_CAUSE_TABLE.unavailable.code;
 export const CAUSE_SESSION_LOST = FAILURE_CAUSE_TABLE['session-lost'].code;
 export const CAUSE_LOCK_UNAVAILABLE = FAILURE_CAUSE_TABLE['lock-unavailable'].code;
+export const CAUSE_NO_QUORUM = FAILURE_CAUSE_TABLE['no-quorum'].code;
 
 /** Cause names by code (index 0, success, is unused). */
 export const CAUSE_BY_CODE: readonly (FailureCause | undefined)[] = [undefined, ...FAILURE_CAUSES];

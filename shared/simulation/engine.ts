@@ -8,7 +8,8 @@
  * checks (faults.ts, the fault table in faultTypes.ts), queues and messaging (queues.ts),
  * balancers (balancers.ts), breakers (breaker.ts), instances (instances.ts), metrics (metrics.ts),
  * transactions (transactions.ts: a coordinator's job hands its calls' outcomes there, `beginCalls`
- * and `childDone`).
+ * and `childDone`), replicated data (replication.ts: the pick in calls.ts, then `serve` and
+ * `onServiceDone` for versions, acknowledgements, stale reads and conflicts).
  *
  * A job is the work one instance does for one attempt (a client's job is the request itself):
  *
@@ -44,17 +45,18 @@ import { Random } from './random';
 import { Balancers } from './balancers';
 import { Breakers } from './breaker';
 import { CallFlow } from './calls';
-import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_LOCK_UNAVAILABLE, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_SESSION_LOST, CAUSE_TIMEOUT } from './causes';
+import { CAUSE_CRASH, CAUSE_ERROR, CAUSE_LOCK_UNAVAILABLE, CAUSE_NO_QUORUM, CAUSE_NONE, CAUSE_OVERLOAD, CAUSE_PARTITION, CAUSE_RATE_LIMITED, CAUSE_SESSION_LOST, CAUSE_TIMEOUT, CAUSE_UNAVAILABLE } from './causes';
 import { InstanceTable, DOWN_HOST } from './instances';
 import { MetricsCollector } from './metrics';
 import { DISTRIBUTION_CONSTANT, DISTRIBUTION_LOGNORMAL, OUTSIDE_HOST, SAME_HOST, TRANSACTION_2PC, TRANSACTION_NONE, type SimulationModel } from './model';
-import { JOB_HOLDS_SLOT, JOB_LOCK_CALL, JOB_ROOT, JOB_SAMPLED, JOB_SESSION_CALL, JOB_TRANSACTION, JobPool, PathPool } from './pools';
+import { JOB_CONFLICT, JOB_HOLDS_SLOT, JOB_LOCK_CALL, JOB_ROOT, JOB_SAMPLED, JOB_SESSION_CALL, JOB_STALE, JOB_TRANSACTION, JOB_WRITE, JobPool, PathPool } from './pools';
+import { REFUSE_NO_QUORUM, Replication } from './replication';
 import { Sessions } from './sessions';
 import { Locks } from './locks';
 import { Transactions } from './transactions';
 import { LOCK_NONE, SESSION_LOCAL, SESSION_STICKY } from './stateModel';
 import { MovementLog } from './movements';
-import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE } from './events';
+import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE, EVENT_REPLICA_APPLY, EVENT_ELECTION } from './events';
 import { Faults } from './faults';
 import { Messaging } from './queues';
 import { budgetStop, CHECK_EVERY, eventLimit, IN_FLIGHT_LIMIT, PENDING_EVENT_LIMIT, STALL_EVENT_LIMIT, type BudgetReason, type BudgetStop } from './budget';
@@ -93,6 +95,8 @@ export interface EngineFootprint {
   /** Transaction records allocated, and still open (in flight, or waiting for their coordinator). */
   readonly transactions: number;
   readonly liveTransactions: number;
+  /** Writes shipped to replicas and not yet applied. */
+  readonly liveReplicaApplies: number;
 }
 
 export class Engine {
@@ -116,6 +120,8 @@ export class Engine {
   private readonly locks: Locks | undefined;
   /** Transaction coordinators (2PC, sagas), only where the design has one. */
   private readonly transactions: Transactions | undefined;
+  /** Replicated databases and caches, only where the design has one. */
+  private readonly replication: Replication | undefined;
   readonly durationMs: number;
   /** Virtual time, ms: read by the parts, moved only here. */
   private readonly clock = { now: 0 };
@@ -140,7 +146,7 @@ export class Engine {
     this.durationMs = options.durationMs;
     this.eventLimit = options.eventLimit ?? eventLimit(model, options.durationMs);
     this.random = new Random(options.seed);
-    this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount, model.clients.length);
+    this.metrics = new MetricsCollector(model.nodeCount, model.instanceCount, model.clients.length, model.replication.used);
     this.breakers = new Breakers(model);
     this.instances = new InstanceTable(model);
     const state = model.state;
@@ -169,11 +175,29 @@ export class Engine {
         this.messaging.capacityReturned(node);
         this.transactions?.instanceBack(node);
       },
+      ...(model.replication.used
+        ? {
+            replicas: {
+              died: (instance: number) => this.replication!.instanceDied(instance),
+              revived: (instance: number) => this.replication!.instanceRevived(instance),
+              rotationChanged: (instance: number, inRotation: boolean) => this.replication!.rotationChanged(instance, inRotation),
+              partitionsChanged: () => this.replication!.partitionsChanged(),
+            },
+          }
+        : {}),
     });
-    this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, {
+    this.replication = model.replication.used
+      ? new Replication(model, this.instances, this.faults, this.balancers, this.jobs, {
+          clock,
+          agenda: this.queue,
+          serviceTime: (node) => this.serviceTime(node),
+          note: (kind, count) => this.metrics.noteConsistency(this.clock.now, kind, count),
+        })
+      : undefined;
+    this.calls = new CallFlow(model, this.random, this.queue, this.breakers, this.balancers, this.instances, this.faults, this.metrics, this.movements, this.replication, {
       clock,
       jobs: this.jobs,
-      startJob: (call, serial, target, instance, key, depth, sampled, delayMs) => this.startJob(call, serial, target, instance, key, depth, sampled, delayMs),
+      startJob: (call, serial, target, instance, key, depth, flags, delayMs) => this.startJob(call, serial, target, instance, key, depth, flags, delayMs),
       callDone: (job, cause, origin, optional, edge, beforeMs) => this.childDone(job, cause, origin, optional, edge, beforeMs),
       deliveryDone: (edge, cause) => this.messaging.deliveryDone(edge, cause),
     });
@@ -284,7 +308,7 @@ export class Engine {
 
   private readableState(): ReadableState {
     const { model, metrics, instances, breakers } = this;
-    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations, partitions: this.faults.partitions, transactions: this.transactions };
+    return { model, now: this.clock.now, metrics, instances, backlogs: this.messaging.backlogs, breakers, stop: this.stopped, exclusionViolations: this.locks?.violations, partitions: this.faults.partitions, transactions: this.transactions, replication: this.replication };
   }
 
   /** The metrics collected so far, read only. */
@@ -320,6 +344,7 @@ export class Engine {
       openConnections,
       transactions: this.transactions?.capacity ?? 0,
       liveTransactions: this.transactions?.live ?? 0,
+      liveReplicaApplies: this.replication?.liveApplies ?? 0,
     };
   }
 
@@ -342,6 +367,8 @@ export class Engine {
       case EVENT_HEALTH: return this.faults.onHealth(first, second);
       case EVENT_PUMP: return this.messaging.pump(first);
       case EVENT_LOCK_RELEASE: return this.locks?.onRelease(first, second);
+      case EVENT_REPLICA_APPLY: return this.replication?.onApply(first, second);
+      case EVENT_ELECTION: return this.replication?.onElection(first, second);
     }
   }
 
@@ -481,8 +508,8 @@ export class Engine {
   }
 
   /** An attempt is on its way to `instance`: its job starts there after `delayMs` (SAME_HOST: at once). */
-  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, sampled: boolean, delayMs: number): void {
-    const job = this.jobs.open(target, instance, call, serial, key, depth, sampled ? JOB_SAMPLED : 0, this.clock.now);
+  private startJob(call: number, serial: number, target: number, instance: number, key: number, depth: number, flags: number, delayMs: number): void {
+    const job = this.jobs.open(target, instance, call, serial, key, depth, flags, this.clock.now);
     this.jobs.path[job] = this.paths.open(target, 0);
     if (delayMs === SAME_HOST) return this.onJobArrive(job);
     this.queue.push(this.clock.now + delayMs, EVENT_JOB_ARRIVE, job, this.jobs.generation[job]!);
@@ -569,7 +596,13 @@ export class Engine {
   private serve(job: number, extraMs: number): void {
     const jobs = this.jobs;
     const node = jobs.node[job]!;
-    const serviceMs = extraMs + this.serviceTime(node) + this.faults.latencyAdded[node]!;
+    let ownMs: number;
+    if (this.replication !== undefined && this.replication.isReplicated(node)) {
+      // A replicated node's service includes the acknowledgements its write (or quorum read) waits for.
+      ownMs = this.replication.startService(job, node, jobs.instance[job]!, jobs.key[job]!, (jobs.flags[job]! & JOB_WRITE) !== 0);
+      if (ownMs < 0) return this.failJob(job, ownMs === REFUSE_NO_QUORUM ? CAUSE_NO_QUORUM : CAUSE_UNAVAILABLE, node);
+    } else ownMs = this.serviceTime(node);
+    const serviceMs = extraMs + ownMs + this.faults.latencyAdded[node]!;
     this.queue.push(this.clock.now + serviceMs, EVENT_SERVICE_DONE, job, jobs.generation[job]!);
   }
 
@@ -614,11 +647,21 @@ export class Engine {
     if (model.nodeHoldsSlotWhileCalling[node] === 0) this.releaseSlot(job);
     const errorRate = this.faults.errorRate[node]!;
     if (errorRate > 0 && this.random.next() < errorRate) return this.failJob(job, CAUSE_ERROR, node);
+    if (this.replication !== undefined && this.replication.isReplicated(node)) this.replicaServed(job, node, instance);
     if (model.nodeIsQueue[node] === 1) return this.messaging.publish(node, jobs.key[job]!) ? this.finishJob(job) : this.failJob(job, CAUSE_OVERLOAD, node);
     if (model.nodeIsCache[node] === 1 && this.random.next() < model.nodeHitRate[node]!) return this.finishJob(job);
     const sessionEdge = model.state.nodeSessionEdge[node]!;
     if (sessionEdge >= 0) return this.stateCall(job, sessionEdge, JOB_SESSION_CALL);
     this.beginCalls(job);
+  }
+
+  /** A replicated node's job did its work: the write commits (perhaps in conflict), the read is stale or not. */
+  private replicaServed(job: number, node: number, instance: number): void {
+    const jobs = this.jobs;
+    const replication = this.replication!;
+    if ((jobs.flags[job]! & JOB_WRITE) !== 0) {
+      if (replication.committed(job, node, instance, jobs.key[job]!)) jobs.flags[job]! |= JOB_CONFLICT;
+    } else if (replication.readDone(job, node, instance, jobs.key[job]!)) jobs.flags[job]! |= JOB_STALE;
   }
 
   /** Frees the job's slot (if it holds one) and gives it to the instance's next waiting job. */
@@ -665,6 +708,7 @@ export class Engine {
     const serial = jobs.parentSerial[job]!;
     const node = jobs.node[job]!;
     const path = jobs.path[job]!;
+    const marks = jobs.flags[job]! & (JOB_STALE | JOB_CONFLICT);
     jobs.release(job);
     if (call < 0) {
       this.paths.release(path);
@@ -674,7 +718,7 @@ export class Engine {
     }
     // The caller's job takes the record in childDone if the answer is current and a success.
     this.pendingPath = path;
-    this.calls.answered(call, serial, cause, origin);
+    this.calls.answered(call, serial, cause, origin, marks);
     if (this.pendingPath === path) this.releasePendingPath();
   }
 

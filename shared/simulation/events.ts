@@ -23,6 +23,10 @@ export const EVENT_HEALTH = 9;
 export const EVENT_PUMP = 10;
 /** first: lock slot, second: its holder serial. The holder's holdMs (or lease) is over. */
 export const EVENT_LOCK_RELEASE = 11;
+/** first: apply record (replication.ts), second: its serial. A shipped write reaches its replicas. */
+export const EVENT_REPLICA_APPLY = 12;
+/** first: replicated node, second: its election serial × 64 + side + 1. The election is over. */
+export const EVENT_ELECTION = 13;
 
 /** Virtual time as the parts read it: the engine moves it, event by event (ms). */
 export interface Clock {

@@ -23,6 +23,13 @@ export interface FaultPort {
   dropJob(job: number): void;
   /** An instance of `node` is back up or back in rotation: queued messages may move again. */
   capacityReturned(node: number): void;
+  /** Replicated designs only (replication.ts): an instance died, came back, left or rejoined rotation; partitions changed. */
+  readonly replicas?: {
+    died(instance: number): void;
+    revived(instance: number): void;
+    rotationChanged(instance: number, inRotation: boolean): void;
+    partitionsChanged(): void;
+  };
 }
 
 export class Faults implements FaultControls {
@@ -97,6 +104,7 @@ export class Faults implements FaultControls {
   partition(fault: CompiledFault, on: boolean): void {
     if (on) this.partitions.push(fault);
     else this.partitions.splice(this.partitions.indexOf(fault), 1);
+    this.port.replicas?.partitionsChanged();
   }
 
   nodeEffect(index: number, fault: CompiledFault, on: boolean): void {
@@ -128,6 +136,7 @@ export class Faults implements FaultControls {
     if (wanted !== 0 && table.down[instance] === 0) this.killInstance(instance, wanted);
     else if (wanted === 0 && table.down[instance] === 1) {
       table.revive(instance);
+      this.port.replicas?.revived(instance);
       const node = this.model.instanceNode[instance]!;
       this.scheduleHealth(instance, this.model.nodeDetectUpMs[node]!);
       this.port.capacityReturned(node);
@@ -136,6 +145,7 @@ export class Faults implements FaultControls {
 
   private killInstance(instance: number, kind: number): void {
     const waiting = this.instances.die(instance, kind, this.port.clock.now);
+    this.port.replicas?.died(instance);
     const node = this.model.instanceNode[instance]!;
     for (const job of waiting) {
       if (kind === DOWN_HOST) this.port.dropJob(job);
@@ -155,6 +165,7 @@ export class Faults implements FaultControls {
     const inRotation = table.down[instance] === 1 ? 0 : 1;
     if (table.inRotation[instance] === inRotation) return;
     table.inRotation[instance] = inRotation;
+    this.port.replicas?.rotationChanged(instance, inRotation === 1);
     if (inRotation === 1) this.port.capacityReturned(this.model.instanceNode[instance]!);
   }
 }

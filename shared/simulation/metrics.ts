@@ -10,7 +10,7 @@
 import { FAILURE_CAUSES } from '../document';
 import { FAILURE_CAUSE_TABLE } from './causes';
 import { LatencyHistogram } from './histogram';
-import type { FailureCounts, LatencySummary, TimelineEntry } from './types';
+import type { ConsistencySecond, FailureCounts, LatencySummary, TimelineEntry } from './types';
 
 /** Rounds to a fixed number of decimals so the JSON report is stable and readable. */
 export function round(value: number, decimals: number): number {
@@ -60,9 +60,12 @@ export class MetricsCollector {
    */
   readonly breakdown: Float64Array;
   private readonly nodeCount: number;
+  /** Designs with replication: the open second's stale reads, conflicts, lost writes, no-quorum refusals. */
+  private readonly secondConsistency: Float64Array | undefined;
 
-  constructor(nodeCount: number, instanceCount: number, clientCount = 0) {
+  constructor(nodeCount: number, instanceCount: number, clientCount = 0, consistency = false) {
     this.nodeCount = nodeCount;
+    this.secondConsistency = consistency ? new Float64Array(4) : undefined;
     this.instanceServed = new Float64Array(instanceCount);
     this.clientOk = new Float64Array(clientCount);
     this.clientFailed = new Float64Array(clientCount);
@@ -96,6 +99,13 @@ export class MetricsCollector {
     }
   }
 
+  /** `count` consistency events of `kind` (replication.ts NOTE_*) at `nowMs`, in that second's entry. */
+  noteConsistency(nowMs: number, kind: number, count: number): void {
+    const second = Math.floor(nowMs / 1000);
+    if (second > this.second) this.closeSecondsBefore(second);
+    this.secondConsistency![kind]! += count;
+  }
+
   /** Where client `client`'s entries of `breakdown` begin. */
   breakdownOffset(client: number): number {
     return client * this.nodeCount * 3;
@@ -114,6 +124,7 @@ export class MetricsCollector {
       this.secondFailed = 0;
       this.secondFailures.fill(0);
       this.secondLatency.reset();
+      this.secondConsistency?.fill(0);
       this.second++;
     }
   }
@@ -128,18 +139,20 @@ export class MetricsCollector {
       // After SPEC §4's keys: the app's latency chart draws p50 beside p99.
       p50: round(this.secondLatency.percentile(0.5), 2),
       failures: countsByCause(this.secondFailures),
+      ...(this.secondConsistency ? { consistency: consistencyOf(this.secondConsistency) } : {}),
     };
   }
 
   /** An entry for a second in which nothing has finished. */
-  private static emptyEntry(t: number): TimelineEntry {
-    return { t, ok: 0, failed: 0, p99: 0, p50: 0, failures: countsByCause(new Float64Array(FAILURE_CAUSES.length + 1)) };
+  private emptyEntry(t: number): TimelineEntry {
+    const entry = { t, ok: 0, failed: 0, p99: 0, p50: 0, failures: countsByCause(new Float64Array(FAILURE_CAUSES.length + 1)) };
+    return this.secondConsistency ? { ...entry, consistency: { staleReads: 0, conflicts: 0, lostWrites: 0, noQuorum: 0 } } : entry;
   }
 
   /** Timeline entries of seconds `from` ≤ t < `to` (a view: nothing is closed by reading). */
   timeline(from: number, to: number): TimelineEntry[] {
     const entries: TimelineEntry[] = this.closed.slice(from, Math.min(to, this.closed.length));
-    for (let t = Math.max(from, this.closed.length); t < to; t++) entries.push(t === this.second ? this.openEntry(t) : MetricsCollector.emptyEntry(t));
+    for (let t = Math.max(from, this.closed.length); t < to; t++) entries.push(t === this.second ? this.openEntry(t) : this.emptyEntry(t));
     return entries;
   }
 
@@ -156,4 +169,9 @@ export class MetricsCollector {
       max: round(h.count === 0 ? 0 : h.max, 2),
     };
   }
+}
+
+/** The four counters (in replication.ts NOTE_* order) as a timeline entry's `consistency`. */
+function consistencyOf(counts: Float64Array): ConsistencySecond {
+  return { staleReads: counts[0]!, conflicts: counts[1]!, lostWrites: counts[2]!, noQuorum: counts[3]! };
 }

@@ -5,6 +5,7 @@
  */
 import { BALANCERS, RELIABILITY_DEFAULTS, resolveDocument, type Scenario, type Slo, type TopologyDocument, type TransactionMode } from '../document';
 import { compileState, type StateModel } from './stateModel';
+import { compileReplication, type ReplicationModel } from './replicationModel';
 import { compileFault, type CompiledFault, type FaultTargets } from './faultTypes';
 
 /** Host index of clients: they stand outside every host, so every call they make crosses the network. */
@@ -99,6 +100,8 @@ export interface SimulationModel {
    * transaction (at least two participants, not a client or a queue); TRANSACTION_NONE elsewhere.
    */
   readonly nodeTransaction: Uint8Array;
+  /** Replicated databases and caches (replicationModel.ts). */
+  readonly replication: ReplicationModel;
 }
 
 /** Nodes that forward without a thread per request: their slot covers only their own work. */
@@ -243,6 +246,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     faults,
     state,
     nodeTransaction,
+    replication: compileReplication(doc, nodeIndex, m.nodeInstanceCount, state.nodeShards),
   };
 }
 

@@ -15,8 +15,12 @@ export class MovementLog {
 
   constructor(private readonly model: SimulationModel) {}
 
-  /** One attempt over `edge`, sent at `startMs`, over at `endMs`; `cause` is a cause code (0: none). */
-  record(edge: number, startMs: number, endMs: number, outcome: Movement['outcome'], cause: number): void {
+  /**
+   * One attempt over `edge`, sent at `startMs`, over at `endMs`; `cause` is a cause code (0: none).
+   * Into a replicated node: the callee's `instance` (index among its instances), and whether the
+   * read was stale or the write conflicted.
+   */
+  record(edge: number, startMs: number, endMs: number, outcome: Movement['outcome'], cause: number, instance = -1, stale = false, conflict = false): void {
     const name = CAUSE_BY_CODE[cause];
     const movement: Movement = {
       edge: this.model.edgeIds[edge]!,
@@ -26,6 +30,9 @@ export class MovementLog {
       endMs,
       outcome,
       ...(name !== undefined ? { cause: name } : {}),
+      ...(instance >= 0 ? { instance } : {}),
+      ...(stale ? { stale: true as const } : {}),
+      ...(conflict ? { conflict: true as const } : {}),
     };
     if (this.pending.length >= MAX_PENDING) this.pending.shift();
     this.pending.push(movement);

@@ -6,7 +6,7 @@
  * (an event or a child holding an index) from the record's current life.
  */
 
-export function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, capacity: number): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(old: T, capacity: number): T {
   const next = new (old.constructor as new (n: number) => T)(capacity);
   next.set(old);
   return next;
@@ -61,6 +61,10 @@ export const JOB_LOCK_CALL = 8;
 export const JOB_SESSION_CALL = 16;
 /** The job coordinates a transaction (transactions.ts): its calls' outcomes go there. */
 export const JOB_TRANSACTION = 32;
+/** A call into a replicated node that writes (replication.ts); the read it served was stale; the write conflicted. */
+export const JOB_WRITE = 64;
+export const JOB_STALE = 128;
+export const JOB_CONFLICT = 256;
 
 export class JobPool extends RecordPool {
   node = new Int32Array(0);
@@ -72,7 +76,7 @@ export class JobPool extends RecordPool {
   /** Next outgoing edge (sequential calls); the node's last edge + 1 when there is none. */
   cursor = new Int32Array(0);
   key = new Int32Array(0);
-  flags = new Uint8Array(0);
+  flags = new Uint16Array(0);
   epoch = new Int32Array(0);
   depth = new Int32Array(0);
   /** Root jobs: when the request left the client; others: when the job reached its instance. */
@@ -80,6 +84,9 @@ export class JobPool extends RecordPool {
   generation = new Int32Array(0);
   /** The job's record in the PathPool (where its time goes), -1 for none. */
   path = new Int32Array(0);
+  /** Replicated nodes: the write's version, and the replicas (bits) whose acks it waits for or a read asked. */
+  replicaVersion = new Int32Array(0);
+  replicaAcks = new Int32Array(0);
 
   constructor(capacity = 256) {
     super();
@@ -122,6 +129,8 @@ export class JobPool extends RecordPool {
     this.start = grown(this.start, capacity);
     this.generation = grown(this.generation, capacity);
     this.path = grown(this.path, capacity);
+    this.replicaVersion = grown(this.replicaVersion, capacity);
+    this.replicaAcks = grown(this.replicaAcks, capacity);
   }
 }
 
@@ -130,6 +139,8 @@ export const CALL_SAMPLED = 1;
 export const CALL_TRIAL = 2;
 /** The current attempt holds a connection the balancer counted (released when the attempt ends). */
 export const CALL_COUNTED = 4;
+/** A call into a replicated node that writes (drawn from the edge's writeRatio when the call opens). */
+export const CALL_WRITE = 8;
 
 export class CallPool extends RecordPool {
   /** The job waiting on this call, or -1 for a queue delivering a message. */

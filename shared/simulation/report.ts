@@ -12,6 +12,7 @@ import { round, type MetricsCollector } from './metrics';
 import type { SimulationModel } from './model';
 import type { CompiledFault } from './faultTypes';
 import type { Transactions } from './transactions';
+import type { Replication } from './replication';
 import type { NodeReport, NodeSnapshot, NodeStatus, SimulationReport, SimulationSnapshot } from './types';
 
 export interface ReportMeta {
@@ -37,6 +38,8 @@ export interface ReadableState {
   readonly partitions?: readonly CompiledFault[];
   /** Transaction coordinators, when the design has one. */
   readonly transactions?: Pick<Transactions, 'report' | 'snapshot'> | undefined;
+  /** Replicated nodes, when the design has one. */
+  readonly replication?: Pick<Replication, 'report' | 'nodeSnapshot' | 'instanceSnapshot'> | undefined;
 }
 
 /** `availabilityReason` of a report in which no request finished. */
@@ -66,6 +69,7 @@ export function buildReport(state: ReadableState, meta: ReportMeta): SimulationR
       ...(count > 1 ? { instances: Array.from(metrics.instanceServed.subarray(first, first + count)) } : {}),
       ...(model.state.nodeLock[n] !== 0 ? { exclusionViolations: state.exclusionViolations?.[n] ?? 0 } : {}),
       ...transactionFields(state, n),
+      ...consistencyFields(state, n),
     };
   });
   const hasQueue = model.nodeIsQueue.some((q) => q === 1);
@@ -99,6 +103,12 @@ function transactionFields(state: ReadableState, node: number): Pick<NodeReport,
   return transactions ? { transactions } : {};
 }
 
+/** A replicated node's `consistency` entry (none for other nodes). */
+function consistencyFields(state: ReadableState, node: number): Pick<NodeReport, 'consistency'> {
+  const consistency = state.replication?.report(node);
+  return consistency ? { consistency } : {};
+}
+
 /** Share of waiting room in use from which a node reads as overloaded. */
 const OVERLOADED_QUEUE_SHARE = 0.5;
 /** Share of slots in use from which a node reads as busy. */
@@ -129,6 +139,7 @@ export function buildSnapshot(state: ReadableState): SimulationSnapshot {
         inRotation: table.inRotation[i] === 1,
         busy: table.busy[i]!,
         queued: table.waitLength[i]!,
+        ...state.replication?.instanceSnapshot(i),
       });
     }
     const utilization = up === 0 ? 0 : Math.min(1, busy / (up * concurrency));
@@ -139,7 +150,8 @@ export function buildSnapshot(state: ReadableState): SimulationSnapshot {
     else if ((room > 0 && queued >= room * OVERLOADED_QUEUE_SHARE) || (room === 0 && busy >= up * concurrency)) status = 'overloaded';
     else if (utilization >= BUSY_UTILIZATION || queued > 0) status = 'busy';
     const transactions = state.transactions?.snapshot(n);
-    nodes.push({ id: model.nodeIds[n]!, status, utilization: round(utilization, 3), queueLength: queued + backlog, instances, ...(transactions ? { transactions } : {}) });
+    const replication = state.replication?.nodeSnapshot(n);
+    nodes.push({ id: model.nodeIds[n]!, status, utilization: round(utilization, 3), queueLength: queued + backlog, instances, ...(replication ? { replication } : {}), ...(transactions ? { transactions } : {}) });
   }
   const openBreakers: SimulationSnapshot['openBreakers'][number][] = [];
   for (let e = 0; e < model.edgeCount; e++) {

@@ -5,7 +5,7 @@
  * units, and the purpose edge each of them calls. A design without these fields compiles to
  * `used: false` and the engine skips every state hook.
  */
-import { BALANCERS, STATE_DEFAULTS, isApplicationUnit, isDataStore, resolveLock, resolveSession, type TopologyDocument } from '../document';
+import { BALANCERS, STATE_DEFAULTS, isApplicationUnit, isDataStore, resolveLock, resolveReplication, resolveSession, type TopologyDocument } from '../document';
 
 export const SESSION_NONE = 0;
 export const SESSION_LOCAL = 1;
@@ -28,7 +28,7 @@ export interface StateModel {
   readonly nodeUsers: Int32Array;
   /** Data keys of databases and caches (0 elsewhere). */
   readonly nodeKeys: Int32Array;
-  /** 1 where a call into the node draws a data key: a data store hashed by key or sharded. */
+  /** 1 where a call into the node draws a data key: a data store hashed by key, sharded or replicated. */
   readonly nodeDrawsKey: Uint8Array;
   readonly nodeShards: Int32Array;
   readonly nodeSession: Uint8Array;
@@ -70,7 +70,7 @@ export function compileState(doc: TopologyDocument, nodeIndex: ReadonlyMap<strin
       state.nodeKeys[n] = node.keys ?? STATE_DEFAULTS.keys;
       // More shards than instances cannot be placed (validation refuses it): clamp for safety.
       state.nodeShards[n] = Math.max(1, Math.min(node.shards ?? 1, instanceCount[n]!));
-      state.nodeDrawsKey[n] = state.nodeShards[n]! > 1 || balancer[n] === CONSISTENT_HASH ? 1 : 0;
+      state.nodeDrawsKey[n] = state.nodeShards[n]! > 1 || balancer[n] === CONSISTENT_HASH || resolveReplication(node) !== undefined ? 1 : 0;
       if (state.nodeShards[n]! > 1) used = true;
     }
     if (!isApplicationUnit(node.kind)) return;
