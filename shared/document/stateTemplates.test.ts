@@ -18,6 +18,9 @@ describe('state templates', () => {
     expect(rules('cluster-local-sessions')).toContain('local-session-cluster');
     expect(rules('booking-local-lock')).toContain('local-lock-cluster');
     expect(rules('sharded-database')).not.toContain('shard-single-replica');
+    expect(rules('async-replica-failover')).toEqual(expect.arrayContaining(['async-failover-loss', 'stale-reads']));
+    expect(rules('quorum-partition-cp-ap')).not.toContain('quorum-overlap');
+    expect(rules('checkout-saga-vs-2pc')).toContain('2pc-coordinator-spof');
   });
 });
 

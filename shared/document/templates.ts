@@ -354,8 +354,76 @@ function checkoutTransaction(): Template {
   };
 }
 
+function asyncReplicaFailover(): Template {
+  return {
+    id: 'async-replica-failover',
+    name: 'Async replica failover',
+    description:
+      'An orders database with a leader and two followers, copied asynchronously 500 ms behind, with reads served by the followers. Play it: about one read in ten returns old data (stale reads). Run "Leader dies": writes fail until a follower is elected, and the writes of the last half second before the crash are gone (lost writes). Set Orders DB to sync and run it again: nothing is lost, and every write waits for the slowest replica.',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: {
+      ...doc(
+        'Async replica failover',
+        hosts('orders-1', 'orders-2', 'db-1', 'db-2', 'db-3'),
+        [
+          { ...users, rate: 200 },
+          { id: 'orders', kind: 'service', name: 'Orders service', capabilities: ['orders'], instances: [{ host: 'h1' }, { host: 'h2' }] },
+          {
+            id: 'orders-db',
+            kind: 'database',
+            name: 'Orders DB',
+            instances: [{ host: 'h3' }, { host: 'h4' }, { host: 'h5' }],
+            keys: 300,
+            replication: { mode: 'leader-follower', sync: 'async', lagMs: 500, readFrom: 'followers', electionMs: 2000 },
+          },
+        ],
+        [
+          { id: 'e1', from: 'users', to: 'orders' },
+          { id: 'e2', from: 'orders', to: 'orders-db', writeRatio: 0.3 },
+        ],
+        [['users'], ['orders'], ['orders-db']],
+      ),
+      scenarios: [{ id: 'leader-dies', name: 'Leader dies', faults: [{ type: 'instance-down', target: 'orders-db', instance: 0, at: 20, until: 50 }] }],
+    },
+  };
+}
+
+function quorumPartition(): Template {
+  return {
+    id: 'quorum-partition-cp-ap',
+    name: 'Quorum store under a partition (CP vs AP)',
+    description:
+      'A key-value store of three replicas (n = 3, w = 2, r = 2) behind a web tier on both sides of a network link. Run "Network split": the side with one replica cannot reach a majority and refuses its requests as no-quorum, while the other side goes on (consistency). Set the store\'s "On partition" to availability and run it again: nobody is refused, but both sides write the same keys (conflicts), and when the link heals last-writer-wins throws one side\'s writes away (lost writes).',
+    expected: { distributed: false, cluster: true, microservices: false, monolith: true },
+    document: {
+      ...doc(
+        'Quorum store under a partition (CP vs AP)',
+        hosts('web-east', 'kv-east-1', 'kv-east-2', 'web-west', 'kv-west-1'),
+        [
+          { ...users, rate: 200 },
+          { id: 'web', kind: 'service', name: 'Web', capabilities: ['web'], instances: [{ host: 'h1' }, { host: 'h4' }] },
+          {
+            id: 'kv',
+            kind: 'database',
+            name: 'KV store',
+            instances: [{ host: 'h2' }, { host: 'h3' }, { host: 'h5' }],
+            keys: 200,
+            replication: { mode: 'quorum', n: 3, w: 2, r: 2, lagMs: 50, onPartition: 'consistency' },
+          },
+        ],
+        [
+          { id: 'e1', from: 'users', to: 'web' },
+          { id: 'e2', from: 'web', to: 'kv', writeRatio: 0.5 },
+        ],
+        [['users'], ['web'], ['kv']],
+      ),
+      scenarios: [{ id: 'network-split', name: 'Network split', faults: [{ type: 'partition', groups: [['h1', 'h2', 'h3'], ['h4', 'h5']], at: 20, until: 40 }] }],
+    },
+  };
+}
+
 /** Designs that show what state does to a copied or split design (SPEC §8). */
-export const STATE_TEMPLATES: readonly Template[] = [localSessions(), bookingLock(), shardedDatabase(), checkoutTransaction()];
+export const STATE_TEMPLATES: readonly Template[] = [localSessions(), bookingLock(), shardedDatabase(), asyncReplicaFailover(), quorumPartition(), checkoutTransaction()];
 
 /** Every template, canonical ones first: what "New from template" and `topo new --list` offer. */
 export const ALL_TEMPLATES: readonly Template[] = [...TEMPLATES, ...STATE_TEMPLATES];
