@@ -130,6 +130,8 @@ export interface ChartPoint {
   ok: number;
   failed: number;
   causes: Record<string, number>;
+  /** Designs with a replicated node: the second's stale reads, conflicts, lost writes, no-quorum refusals. */
+  consistency?: { staleReads: number; conflicts: number; lostWrites: number; noQuorum: number };
 }
 
 /** The live charts' points so far. */
