@@ -37,7 +37,7 @@ function ChartsImpl() {
       <Chart title="Throughput" unit="req/s" t={data.t} series={data.throughput} dark={dark} />
       <Chart title="Errors by cause" unit="req/s" t={data.t} series={data.errors} dark={dark} />
       <Chart title="Latency" unit="ms" t={data.t} series={data.latency} dark={dark} />
-      {data.consistency && <Chart title="Consistency" unit="/s" t={data.t} series={data.consistency} dark={dark} />}
+      {data.consistency && <Chart title="Consistency" unit="events/s" t={data.t} series={data.consistency} dark={dark} />}
     </div>
   );
 }
