@@ -1,6 +1,7 @@
 /**
  * A network partition in force, on the canvas: each side's servers ringed in the side's colour
- * (with its letter), and a dashed red cut between the sides labelled "partition". In the viewport
+ * (with its letter), and a dashed red cut between the sides labelled "partition" (a line, or a loop
+ * around one side where that side's servers sit among the other's). In the viewport
  * (it pans and zooms with the servers), above the cards, taking no pointer events. Nothing is
  * rendered, nor computed, while no partition is in force.
  */
@@ -64,7 +65,7 @@ function PartitionLayerImpl({ servers }: { servers: readonly ServerBox[] }) {
             const lx = vertical ? line.x1 : line.x1 + 8;
             const ly = vertical ? line.y1 - 6 : line.y1 - 8;
             return (
-              <g key={`${line.partition}:${line.sides[0]}-${line.sides[1]}`} className="partition-cut__cut" data-orientation={line.orientation} data-interleaved={line.interleaved ? 'true' : undefined}>
+              <g key={`${line.partition}:${line.sides[0]}-${line.sides[1]}`} className="partition-cut__cut" data-orientation={line.orientation}>
                 <line className="partition-cut__band" x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />
                 <line className="partition-cut__line" x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />
                 <text className="partition-cut__label" x={lx} y={ly} textAnchor={vertical ? 'middle' : 'start'}>
@@ -73,6 +74,15 @@ function PartitionLayerImpl({ servers }: { servers: readonly ServerBox[] }) {
               </g>
             );
           })}
+          {cut.loops.map((loop, k) => (
+            <g key={`loop:${loop.partition}:${k}`} className="partition-cut__cut" data-orientation="loop" data-inside={loop.inside}>
+              <rect className="partition-cut__band" x={loop.x} y={loop.y} width={loop.width} height={loop.height} rx={18} />
+              <rect className="partition-cut__line" x={loop.x} y={loop.y} width={loop.width} height={loop.height} rx={18} />
+              <text className="partition-cut__label" x={loop.x + 14} y={loop.y - 6}>
+                ≠ partition
+              </text>
+            </g>
+          ))}
         </svg>
       </div>
     </ViewportPortal>

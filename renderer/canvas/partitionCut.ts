@@ -6,7 +6,9 @@
  * The line between two sides is axis-aligned, in the middle of the gap between the sides' bounding
  * boxes, along the axis where that gap is widest (servers side by side: a vertical line; stacked:
  * a horizontal one), and spans both boxes plus a margin. Sides whose boxes overlap on both axes
- * (their servers interleave) still get a line at the middle between them, marked `interleaved`.
+ * (one side's servers sit among the other's) cannot be cut by a straight line: the cut is then a
+ * loop around the side with the smaller box, when that box holds no server of the other side, else a
+ * loop around each of that side's servers.
  */
 import type { Box, ServerBox } from '../../shared/layout/types';
 import type { PartitionSides } from '../model/replicaView';
@@ -15,6 +17,8 @@ import type { PartitionSides } from '../model/replicaView';
 export const RING_GAP = 6;
 /** How far a cut line reaches past the two sides' boxes, px. */
 export const LINE_OVERHANG = 28;
+/** How far a cut loop lies outside the servers it encloses, px (less where another server is nearer). */
+export const LOOP_GAP = 16;
 
 export type HostRect = Pick<ServerBox, 'hostId' | 'x' | 'y' | 'width' | 'height'>;
 
@@ -34,18 +38,24 @@ export interface CutLine {
   readonly x2: number;
   readonly y2: number;
   readonly orientation: 'vertical' | 'horizontal';
-  /** The sides' boxes overlap on both axes: no straight line keeps them apart. */
-  readonly interleaved: boolean;
+}
+
+/** A cut drawn as a closed loop around servers of the side `inside` (sides that no straight line parts). */
+export interface CutLoop extends Box {
+  readonly partition: number;
+  readonly sides: readonly [number, number];
+  readonly inside: number;
 }
 
 export interface PartitionCut {
   readonly rings: readonly SideRing[];
   readonly lines: readonly CutLine[];
+  readonly loops: readonly CutLoop[];
   /** The box holding every ring and line (where the layer's drawing goes). */
   readonly bounds: Box;
 }
 
-const EMPTY_CUT: PartitionCut = { rings: [], lines: [], bounds: { x: 0, y: 0, width: 0, height: 0 } };
+const EMPTY_CUT: PartitionCut = { rings: [], lines: [], loops: [], bounds: { x: 0, y: 0, width: 0, height: 0 } };
 
 interface Extent {
   left: number;
@@ -78,22 +88,47 @@ function middle(aLow: number, aHigh: number, bLow: number, bHigh: number): numbe
   return aLow + aHigh <= bLow + bHigh ? (aHigh + bLow) / 2 : (bHigh + aLow) / 2;
 }
 
-/** The cut line between two sides' extents. */
-export function cutBetween(a: Extent, b: Extent): Omit<CutLine, 'partition' | 'sides'> {
+/** The cut line between two sides' extents, or null when they overlap on both axes. */
+export function cutBetween(a: Extent, b: Extent): Omit<CutLine, 'partition' | 'sides'> | null {
   const gapX = gap(a.left, a.right, b.left, b.right);
   const gapY = gap(a.top, a.bottom, b.top, b.bottom);
-  const interleaved = gapX < 0 && gapY < 0;
+  if (gapX < 0 && gapY < 0) return null;
   if (gapX >= gapY) {
     const x = middle(a.left, a.right, b.left, b.right);
-    return { x1: x, y1: Math.min(a.top, b.top) - LINE_OVERHANG, x2: x, y2: Math.max(a.bottom, b.bottom) + LINE_OVERHANG, orientation: 'vertical', interleaved };
+    return { x1: x, y1: Math.min(a.top, b.top) - LINE_OVERHANG, x2: x, y2: Math.max(a.bottom, b.bottom) + LINE_OVERHANG, orientation: 'vertical' };
   }
   const y = middle(a.top, a.bottom, b.top, b.bottom);
-  return { x1: Math.min(a.left, b.left) - LINE_OVERHANG, y1: y, x2: Math.max(a.right, b.right) + LINE_OVERHANG, y2: y, orientation: 'horizontal', interleaved };
+  return { x1: Math.min(a.left, b.left) - LINE_OVERHANG, y1: y, x2: Math.max(a.right, b.right) + LINE_OVERHANG, y2: y, orientation: 'horizontal' };
 }
 
+/** How far apart an extent and a rectangle are (the larger axis gap; ≤ 0 when they overlap). */
+function separation(e: Extent, r: HostRect): number {
+  return Math.max(gap(e.left, e.right, r.x, r.x + r.width), gap(e.top, e.bottom, r.y, r.y + r.height));
+}
+
+/** A loop around `e`, LOOP_GAP outside it, or half-way to the nearest of `others` when that is closer; null when one overlaps it. */
+function loopAround(e: Extent, others: readonly HostRect[]): Box | null {
+  let margin = LOOP_GAP;
+  for (const r of others) {
+    const apart = separation(e, r);
+    if (apart <= 0) return null;
+    margin = Math.min(margin, apart / 2);
+  }
+  return { x: e.left - margin, y: e.top - margin, width: e.right - e.left + 2 * margin, height: e.bottom - e.top + 2 * margin };
+}
+
+/** The loops that part sides `inner` (the one with the smaller box) and `outer` when no straight line can. */
+function loopsBetween(inner: readonly HostRect[], innerExtent: Extent, outer: readonly HostRect[]): Box[] {
+  const whole = loopAround(innerExtent, outer);
+  if (whole) return [whole];
+  return inner.map((r) => loopAround({ left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height }, outer) ?? { x: r.x, y: r.y, width: r.width, height: r.height });
+}
+
+const area = (e: Extent) => (e.right - e.left) * (e.bottom - e.top);
+
 /** Whether a third side's extent lies across the line's path between a and b (then a and b do not touch). */
-function blocks(line: Omit<CutLine, 'partition' | 'sides'>, a: Extent, b: Extent, c: Extent): boolean {
-  if (line.orientation === 'vertical') {
+function blocks(orientation: CutLine['orientation'], a: Extent, b: Extent, c: Extent): boolean {
+  if (orientation === 'vertical') {
     const low = Math.min(a.right, b.right);
     const high = Math.max(a.left, b.left);
     const centre = (c.left + c.right) / 2;
@@ -115,6 +150,7 @@ export function partitionCut(servers: readonly HostRect[], partitions: readonly 
   const byHost = new Map(servers.map((s) => [s.hostId, s]));
   const rings: SideRing[] = [];
   const lines: CutLine[] = [];
+  const loops: CutLoop[] = [];
   partitions.forEach((sides, partition) => {
     const drawn = sides.map((hosts) => hosts.map((h) => byHost.get(h)).filter((r): r is HostRect => r !== undefined));
     drawn.forEach((rects, side) => {
@@ -127,7 +163,13 @@ export function partitionCut(servers: readonly HostRect[], partitions: readonly 
         const b = extents[j];
         if (!a || !b) continue;
         const line = cutBetween(a, b);
-        if (extents.some((c, k) => c !== null && k !== i && k !== j && blocks(line, a, b, c))) continue;
+        if (!line) {
+          const inside = area(a) <= area(b) ? i : j;
+          const outside = inside === i ? j : i;
+          for (const loop of loopsBetween(drawn[inside]!, extents[inside]!, drawn[outside]!)) loops.push({ partition, sides: [i, j], inside, ...loop });
+          continue;
+        }
+        if (extents.some((c, k) => c !== null && k !== i && k !== j && blocks(line.orientation, a, b, c))) continue;
         lines.push({ partition, sides: [i, j], ...line });
       }
     }
@@ -149,5 +191,11 @@ export function partitionCut(servers: readonly HostRect[], partitions: readonly 
     right = Math.max(right, l.x1, l.x2);
     bottom = Math.max(bottom, l.y1, l.y2);
   }
-  return { rings, lines, bounds: { x: left, y: top, width: right - left, height: bottom - top } };
+  for (const l of loops) {
+    left = Math.min(left, l.x);
+    top = Math.min(top, l.y);
+    right = Math.max(right, l.x + l.width);
+    bottom = Math.max(bottom, l.y + l.height);
+  }
+  return { rings, lines, loops, bounds: { x: left, y: top, width: right - left, height: bottom - top } };
 }
