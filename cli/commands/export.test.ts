@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
-import { parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
+import { ALL_TEMPLATES, parseDocumentText, serializeDocument, TEMPLATES } from '../../shared/document';
 import { extractDocumentFromPng, extractDocumentFromSvg, isPng, pngDpi, pngSize } from '../../shared/export';
 import { runCli } from '../main';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
@@ -82,6 +82,18 @@ describe('topo export', () => {
     const help = fakeIo({});
     await runCli(['help', 'export'], help.io);
     expect(help.stdout()).toContain('--simulate');
+  });
+
+  it('md: a coordinator gets its Transactions table, a row for the healthy run and one per scenario', async () => {
+    const checkout = ALL_TEMPLATES.find((t) => t.id === 'checkout-saga-vs-2pc')!.document;
+    const { io, files } = fakeIo({ 'checkout.topo': serializeDocument(checkout) });
+    expect(await runCli(['export', 'checkout.topo', '--format', 'md', '--out', 'r.md', '--simulate', '--scenarios', '--duration', '5'], io)).toBe(0);
+    const md = files['r.md'] as string;
+    expect(md).toContain('## Transactions');
+    expect(md).toContain('### Checkout service');
+    for (const run of ['Healthy', ...(checkout.scenarios ?? []).map((s) => s.name)]) expect(md).toMatch(new RegExp(`^\\| ${run} \\| 2PC \\| \\d+ \\|`, 'm'));
+    // No replicated node in it: no Consistency section.
+    expect(md).not.toContain('## Consistency');
   });
 
   it('md: a long chain wraps so the report\'s diagram stays a readable width', async () => {

@@ -130,7 +130,8 @@ function writeReport(
   const scenarioResults: (ScenarioResultLike & SimulationResultLike)[] = options.scenarios
     ? (doc.scenarios ?? []).map((scenario) => ({ name: scenario.name, ...simulate(doc, { ...simulation, scenario: scenario.id }) }))
     : [];
-  const simulations: SimulationResultLike[] = [...(options.baseline ? [{ name: 'Healthy', clients: simulate(doc, simulation).clients }] : []), ...scenarioResults];
+  const baseline = options.baseline ? simulate(doc, simulation) : null;
+  const simulations: SimulationResultLike[] = [...(baseline ? [{ name: 'Healthy', clients: baseline.clients, nodes: baseline.nodes }] : []), ...scenarioResults];
   if (options.scenarios && scenarioResults.length === 0) io.stderr('note: the design has no scenarios\n');
   // Long chains wrap so the report shows the diagram at a readable size.
   write(svgPath, exportSvg(doc, { theme: options.theme, classification, wrapWidth: REPORT_WRAP_WIDTH }));

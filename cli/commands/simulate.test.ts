@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES, type TopologyDocument } from '../../shared/document';
+import { ALL_TEMPLATES, TEMPLATES, type TopologyDocument } from '../../shared/document';
 import { runCli } from '../main';
-import { sparkline, thousands } from './simulate';
+import { consistencyLines, sparkline, thousands, transactionLines } from './simulate';
+import type { NodeReport } from '../../shared/simulation';
 import { fakeIo as makeFakeIo } from '../testing/fakeIo';
 import { zeroLatencyLattice } from '../../shared/simulation/testing/extreme';
 
@@ -87,6 +88,56 @@ describe('topo simulate', () => {
     const seed = fakeIo(files);
     expect(await runCli(['simulate', 'shop.topo', '--seed', '1.5'], seed.io)).toBe(2);
     expect(seed.stderr()).toContain('--seed "1.5": must be a whole number');
+  });
+});
+
+describe('replicated data and transactions in the summary', () => {
+  const node = (extra: Partial<NodeReport>): NodeReport => ({ served: 100, failed: 0, utilization: 0.1, maxQueue: 0, ...extra });
+  const nodes: Record<string, NodeReport> = {
+    web: node({}),
+    orders: node({ consistency: { reads: 12_000, writes: 3_000, staleReads: 360, lostWrites: 12, conflicts: 7, noQuorum: 1_500, elections: 2 } }),
+    carts: node({ consistency: { reads: 0, writes: 10, staleReads: 0, lostWrites: 0, conflicts: 0, noQuorum: 0 } }),
+    checkout: node({ transactions: { mode: '2pc', committed: 2_900, aborted: 100, compensated: 0, compensations: 0, inDoubt: 4, maxInDoubtMs: 15_003.4, meanInconsistencyMs: 0 } }),
+    trip: node({ transactions: { mode: 'saga', committed: 280, aborted: 5, compensated: 15, compensations: 22, inDoubt: 0, maxInDoubtMs: 0, meanInconsistencyMs: 41.27 } }),
+  };
+  const names = new Map([
+    ['orders', 'Orders DB'],
+    ['checkout', 'Checkout'],
+  ]);
+
+  it('lists each replicated node: reads, writes, stale reads and share, lost writes, conflicts, no quorum, elections', () => {
+    expect(consistencyLines({ nodes }, names)).toEqual([
+      'Consistency',
+      '  node        reads  writes  stale reads  stale share  lost writes  conflicts  no quorum  elections',
+      '  Orders DB  12,000   3,000          360       3.00 %           12          7      1,500          2',
+      '  carts           0      10            0            –            0          0          0          –',
+      '',
+    ]);
+  });
+
+  it('lists each coordinator: mode, outcomes, in doubt, inconsistency window', () => {
+    expect(transactionLines({ nodes }, names)).toEqual([
+      'Transactions',
+      '  node      mode  committed  aborted  compensated  compensations  in doubt  max in doubt  mean inconsistency',
+      '  Checkout  2pc       2,900      100            0              0         4      15003 ms              0.0 ms',
+      '  trip      saga        280        5           15             22         0        0.0 ms             41.3 ms',
+      '',
+    ]);
+  });
+
+  it('has neither block for a design without them, and the summary shows them when the run has them', async () => {
+    expect(consistencyLines({ nodes: { web: node({}) } }, names)).toEqual([]);
+    expect(transactionLines({ nodes: { web: node({}) } }, names)).toEqual([]);
+    const plain = fakeIo(files);
+    expect(await runCli(['simulate', 'shop.topo', '--duration', '5'], plain.io)).toBe(0);
+    expect(plain.stdout()).not.toMatch(/^(Consistency|Transactions)$/m);
+    const saga = ALL_TEMPLATES.find((t) => t.id === 'checkout-saga-vs-2pc')!.document;
+    const run = fakeIo({ 'checkout.topo': JSON.stringify(saga) });
+    expect(await runCli(['simulate', 'checkout.topo', '--duration', '5'], run.io)).toBe(0);
+    const lines = run.stdout().split('\n');
+    const at = lines.indexOf('Transactions');
+    expect(at).toBeGreaterThan(lines.indexOf('Busiest nodes'));
+    expect(lines[at + 2]).toMatch(/^ {2}Checkout service +2pc +[\d,]+ +[\d,]+ /);
   });
 });
 

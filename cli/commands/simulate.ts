@@ -126,8 +126,54 @@ export function formatSimulation(doc: TopologyDocument, report: SimulationReport
     );
     lines.push('');
   }
+  lines.push(...consistencyLines(report, names));
+  lines.push(...transactionLines(report, names));
   lines.push(...timelineLines(report.timeline));
   return lines.join('\n') + '\n';
+}
+
+/** The replicated nodes' block: reads, writes, stale reads and their share, lost writes, conflicts, no quorum, elections. */
+export function consistencyLines(report: Pick<SimulationReport, 'nodes'>, names: ReadonlyMap<string, string>): string[] {
+  const replicated = Object.entries(report.nodes).filter(([, n]) => n.consistency !== undefined);
+  if (replicated.length === 0) return [];
+  const rows = [['node', 'reads', 'writes', 'stale reads', 'stale share', 'lost writes', 'conflicts', 'no quorum', 'elections']];
+  for (const [id, n] of replicated) {
+    const c = n.consistency!;
+    rows.push([
+      names.get(id) ?? id,
+      thousands(c.reads),
+      thousands(c.writes),
+      thousands(c.staleReads),
+      c.reads > 0 ? percent(c.staleReads / c.reads) : '–',
+      thousands(c.lostWrites),
+      thousands(c.conflicts),
+      thousands(c.noQuorum),
+      c.elections === undefined ? '–' : thousands(c.elections),
+    ]);
+  }
+  return ['Consistency', ...table(rows, [false, true, true, true, true, true, true, true, true]), ''];
+}
+
+/** The coordinators' block: mode, committed, aborted, compensated, compensations, in doubt, longest in doubt, mean inconsistency window. */
+export function transactionLines(report: Pick<SimulationReport, 'nodes'>, names: ReadonlyMap<string, string>): string[] {
+  const coordinators = Object.entries(report.nodes).filter(([, n]) => n.transactions !== undefined);
+  if (coordinators.length === 0) return [];
+  const rows = [['node', 'mode', 'committed', 'aborted', 'compensated', 'compensations', 'in doubt', 'max in doubt', 'mean inconsistency']];
+  for (const [id, n] of coordinators) {
+    const t = n.transactions!;
+    rows.push([
+      names.get(id) ?? id,
+      t.mode,
+      thousands(t.committed),
+      thousands(t.aborted),
+      thousands(t.compensated),
+      thousands(t.compensations),
+      thousands(t.inDoubt),
+      ms(t.maxInDoubtMs),
+      ms(t.meanInconsistencyMs),
+    ]);
+  }
+  return ['Transactions', ...table(rows, [false, false, true, true, true, true, true, true, true]), ''];
 }
 
 /** The SLO verdict of a client: met, missed, or unknown when nothing finished. */

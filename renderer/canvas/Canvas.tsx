@@ -31,6 +31,7 @@ import { fitView, registerCanvas, showOpeningView } from './canvasCommands';
 import { HostLegend } from './HostLegend';
 import { OutcomeLegend } from './OutcomeLegend';
 import { DomainLayer } from './DomainLayer';
+import { PartitionLayer } from './PartitionLayer';
 import { kindColor } from './visuals';
 import { ParticleLayer } from './ParticleLayer';
 import { CanvasContextMenu, useCanvasMenu } from './CanvasMenus';
@@ -341,6 +342,7 @@ export function Canvas({ children }: { children?: React.ReactNode }) {
           />
         )}
         {scene && <LodLayer scene={scene} emphasis={emphasis} />}
+        <PartitionLayer servers={geometry.servers} />
         <ParticleLayer edges={edges} />
         <HostLegend />
         <OutcomeLegend />

@@ -63,9 +63,14 @@ function LagGauge({ lagMs, configuredMs }: { lagMs: number; configuredMs: number
   );
 }
 
+/** A replicated node electing its leader (a card that is down says so instead). */
+function isElecting(live: NodeLiveState | undefined, status: NodeStatus | undefined): boolean {
+  return live?.electing === true && status !== undefined && status !== 'down';
+}
+
 /** What the live line says instead of the usual numbers: an election, or a coordinator's open transactions. */
-function liveNote(node: TopologyFlowNode['data']['node'], live: NodeLiveState | undefined, status: NodeStatus): { text: string; className: string } | null {
-  if (live?.electing && status !== 'down') return { text: 'electing leader…', className: 'topo-electing' };
+function liveNote(node: TopologyFlowNode['data']['node'], live: NodeLiveState | undefined, electing: boolean): { text: string; className: string } | null {
+  if (electing) return { text: 'electing leader…', className: 'topo-electing' };
   const transactions = transactionText(node, live);
   return transactions ? { text: transactions, className: node.transaction === '2pc' ? 'topo-txn topo-txn--doubt' : 'topo-txn topo-txn--window' } : null;
 }
@@ -127,7 +132,8 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
   const instance = inServer ? card.instance! : null;
   const role = roleBadge(node, instance, instance === null ? undefined : live?.roles?.[instance]);
   const lag = role?.role === 'follower' && instance !== null ? live?.lagMs?.[instance] : undefined;
-  const note = live && status ? liveNote(node, live, status) : null;
+  const electing = isElecting(live, status);
+  const note = live && status ? liveNote(node, live, electing) : null;
   const where = inServer ? `instance ${card.instance! + 1} of ${replicas} on ${hosts.get(card.hostId!)?.name ?? card.hostId}` : `${replicas} instance${replicas === 1 ? '' : 's'}`;
   return (
     <div className={className} style={style} data-testid={`node-${card.key}`} title={deployable ? `${node.name} — ${where}` : node.name}>
@@ -169,7 +175,7 @@ function TopologyNodeViewImpl({ data, selected }: NodeProps<TopologyFlowNode>) {
             role="status"
             title={`${node.name}: ${STATUS_TEXT[status]} — ${Math.round(live.utilization * 100)}% of slots busy, ${live.queue} waiting, ${live.instancesUp.filter(Boolean).length} of ${live.instancesUp.length} instances up`}
           >
-            {note?.className !== 'topo-electing' && (
+            {!electing && (
               <span className={`topo-status topo-status--${status}`}>
                 <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_TEXT[status]}
               </span>

@@ -219,6 +219,7 @@ export function createSimulationController(options: SimulationControllerOptions)
       budgetStop: report.partial ?? null,
       totals: { ...report.requests, failures: report.failures, p50: report.latencyMs.p50, p99: report.latencyMs.p99 },
       clientReports: report.clients,
+      nodeReports: report.nodes,
     });
   };
 

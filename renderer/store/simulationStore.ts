@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { idTable, type FailureCause, type TopologyDocument } from '../../shared/document';
 import type { LiveExtras, PartitionSides } from '../model/replicaView';
-import type { ClientReport, ConsistencySecond, LiveClientMetrics, PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
+import type { ClientReport, ConsistencySecond, LiveClientMetrics, NodeReport, PartialRun, SimulationReport, SweepReport } from '../../shared/simulation/types';
 
 export type NodeStatus = 'healthy' | 'busy' | 'overloaded' | 'down';
 
@@ -83,6 +83,8 @@ export interface SimulationSlice {
   readonly clients: Readonly<Record<string, LiveClientMetrics>> | null;
   /** Each client's results once the run has its report (latency breakdown). */
   readonly clientReports: Readonly<Record<string, ClientReport>> | null;
+  /** Each node's results once the run has its report (replicated data, transactions: the report export). */
+  readonly nodeReports: Readonly<Record<string, NodeReport>> | null;
   readonly compare: CompareResult | null;
   readonly comparing: boolean;
   readonly sweep: SweepReport | null;
@@ -110,6 +112,7 @@ const LIVE_INITIAL = {
   totals: null,
   clients: null,
   clientReports: null,
+  nodeReports: null,
   error: null,
   budgetStop: null,
   runDocument: null,

@@ -9,4 +9,4 @@ export { diagramLayout, layeredPositions, COLUMN_SPACING, ROW_SPACING, type Diag
 export { embedDocumentInPng, setPngDpi, pngDpi, CSS_DPI, extractDocumentFromPng, extractDocumentFromSvg, pngSize, isPng, crc32, EMBED_KEYWORD, EMBED_NAMESPACE } from './embed';
 export { exportMermaid, type MermaidOptions } from './mermaid';
 export { exportDrawio } from './drawio';
-export { exportMarkdown, REPORT_WRAP_WIDTH, type AvailabilityLike, type CapacityLike, type ClientResultLike, type MarkdownOptions, type SimulationResultLike, type SweepLike, type ScenarioResultLike } from './markdown';
+export { exportMarkdown, REPORT_WRAP_WIDTH, type AvailabilityLike, type CapacityLike, type ClientResultLike, type MarkdownOptions, type NodeResultLike, type SimulationResultLike, type SweepLike, type ScenarioResultLike } from './markdown';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../classification/types';
-import { exportMarkdown, markdownText, percent } from './markdown';
+import { exportMarkdown, markdownText, percent, type SimulationResultLike } from './markdown';
 import { awkwardDocument, makeDocument } from './testDocs';
 import { analyzeAvailability, analyzeCapacity } from '../reliability';
 import { simulate } from '../simulation';
@@ -87,6 +87,74 @@ describe('exportMarkdown', () => {
     expect(markdownText('a|b *c* [d](e) <f>\nnext')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> next');
     expect(percent(1)).toBe('100 %');
     expect(percent(0.5)).toBe('50.00 %');
+  });
+});
+
+describe('consistency and transactions in the report', () => {
+  const doc = awkwardDocument();
+  const bare = { ...classification, findings: [], evidence: [] };
+  const healthy: SimulationResultLike = {
+    name: 'Healthy',
+    clients: {},
+    nodes: {
+      // Report order is not the document's: the sections follow the document.
+      cache: { consistency: { reads: 500, writes: 0, staleReads: 0, lostWrites: 0, conflicts: 0, noQuorum: 0 } },
+      db: { consistency: { reads: 1200, writes: 300, staleReads: 36, lostWrites: 0, conflicts: 0, noQuorum: 0, elections: 0 } },
+      orders: { transactions: { mode: '2pc', committed: 290, aborted: 10, compensated: 0, compensations: 0, inDoubt: 0, maxInDoubtMs: 0, meanInconsistencyMs: 0 } },
+      shop: { transactions: { mode: 'saga', committed: 280, aborted: 5, compensated: 15, compensations: 22, inDoubt: 0, maxInDoubtMs: 0, meanInconsistencyMs: 41.27 } },
+      end: {},
+    },
+  };
+  const cut: SimulationResultLike = {
+    name: 'Cut <data> | off',
+    clients: {},
+    nodes: {
+      db: { consistency: { reads: 0, writes: 150, staleReads: 0, lostWrites: 12, conflicts: 7, noQuorum: 40, elections: 2 } },
+      orders: { transactions: { mode: '2pc', committed: 120, aborted: 30, compensated: 0, compensations: 0, inDoubt: 4, maxInDoubtMs: 15003.456, meanInconsistencyMs: 0 } },
+    },
+  };
+
+  it('adds a Consistency table per replicated node, a row per run, with the stale share', () => {
+    const md = exportMarkdown(doc, { svgFileName: 'x.svg', classification: bare, simulations: [healthy, cut] });
+    const lines = md.split('\n');
+    expect(lines).toContain('## Consistency');
+    const at = (heading: string) => lines.indexOf(heading);
+    // The document's order: Shop before orders, Postgres before Redis; names escaped as everywhere.
+    expect(at('### Postgres \\#1 \\| main')).toBeGreaterThan(at('## Consistency'));
+    expect(at('### Redis \\`hot\\`')).toBeGreaterThan(at('### Postgres \\#1 \\| main'));
+    expect(md).toContain('| Run | Reads | Writes | Stale reads | Stale share | Lost writes | Conflicts | No quorum | Elections |');
+    expect(md).toContain('| Healthy | 1200 | 300 | 36 | 3.00 % | 0 | 0 | 0 | 0 |');
+    // No reads: no share; the run's name escaped.
+    expect(md).toContain('| Cut \\<data\\> \\| off | 0 | 150 | 0 | – | 12 | 7 | 40 | 2 |');
+    // A quorum has no elections.
+    expect(md).toContain('| Healthy | 500 | 0 | 0 | 0 % | 0 | 0 | 0 | – |');
+  });
+
+  it('adds a Transactions table per coordinator: mode, outcomes, in doubt, inconsistency window', () => {
+    const md = exportMarkdown(doc, { svgFileName: 'x.svg', classification: bare, simulations: [healthy, cut] });
+    const lines = md.split('\n');
+    expect(lines).toContain('## Transactions');
+    expect(lines.indexOf('## Transactions')).toBeGreaterThan(lines.indexOf('## Consistency'));
+    expect(lines.indexOf('### 订单服务')).toBeGreaterThan(lines.indexOf('### Shop\\]\\]\\>'));
+    expect(lines.indexOf('### Shop\\]\\]\\>')).toBeGreaterThan(lines.indexOf('## Transactions'));
+    expect(md).toContain('| Run | Mode | Committed | Aborted | Compensated | Compensations | In doubt | Max in doubt (ms) | Mean inconsistency (ms) |');
+    expect(md).toContain('| Healthy | saga | 280 | 5 | 15 | 22 | 0 | 0 | 41.3 |');
+    expect(md).toContain('| Healthy | 2PC | 290 | 10 | 0 | 0 | 0 | 0 | 0 |');
+    expect(md).toContain('| Cut \\<data\\> \\| off | 2PC | 120 | 30 | 0 | 0 | 4 | 15003.5 | 0 |');
+    // The sections come before the inventory.
+    expect(lines.indexOf('## Transactions')).toBeLessThan(lines.indexOf('## Inventory'));
+  });
+
+  it('has neither section when no node report has them, nor without runs', () => {
+    const plain: SimulationResultLike = { name: 'Healthy', clients: {}, nodes: { shop: {}, db: {} } };
+    for (const simulations of [[plain], [{ name: 'No nodes', clients: {} }], []]) {
+      const md = exportMarkdown(doc, { svgFileName: 'x.svg', classification: bare, simulations });
+      expect(md).not.toContain('## Consistency');
+      expect(md).not.toContain('## Transactions');
+    }
+    const onlyTransactions = exportMarkdown(doc, { svgFileName: 'x.svg', classification: bare, simulations: [{ name: 'T', clients: {}, nodes: { orders: healthy.nodes!.orders! } }] });
+    expect(onlyTransactions).toContain('## Transactions');
+    expect(onlyTransactions).not.toContain('## Consistency');
   });
 });
 

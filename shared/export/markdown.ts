@@ -1,7 +1,9 @@
 /**
  * The Markdown report: title, the diagram (an SVG file written beside the report), the
  * classification with its reasons, the findings, the failure sweep when one was run, scenario
- * results, and an inventory of nodes and servers. GitHub-flavoured Markdown (pipe tables).
+ * results, availability, SLOs, capacity, where the time goes, consistency of replicated data and
+ * transactions (when some run has them), and an inventory of nodes and servers. GitHub-flavoured
+ * Markdown (pipe tables).
  *
  * The sweep and scenario results are taken as small structural types, so this module depends on
  * the shape of the simulation's output, not on the engine.
@@ -37,10 +39,37 @@ export interface ClientResultLike {
   readonly slo?: { readonly availability?: number; readonly latencyMs?: number; readonly percentile?: number; readonly met: boolean | null; readonly budgetBurned: number | null };
 }
 
-/** A simulation run the SLO and "Where the time goes" sections show: its name and its clients. */
+/** The part of a simulation's per-node results the report shows (`nodes.<id>`): replicated data and transactions. */
+export interface NodeResultLike {
+  readonly consistency?: {
+    readonly reads: number;
+    readonly writes: number;
+    readonly staleReads: number;
+    readonly lostWrites: number;
+    readonly conflicts: number;
+    readonly noQuorum: number;
+    readonly elections?: number;
+  };
+  readonly transactions?: {
+    readonly mode: '2pc' | 'saga';
+    readonly committed: number;
+    readonly aborted: number;
+    readonly compensated: number;
+    readonly compensations: number;
+    readonly inDoubt: number;
+    readonly maxInDoubtMs: number;
+    readonly meanInconsistencyMs: number;
+  };
+}
+
+/**
+ * A simulation run the SLO, "Where the time goes", Consistency and Transactions sections show: its
+ * name, its clients and (for the last two) its nodes.
+ */
 export interface SimulationResultLike {
   readonly name: string;
   readonly clients: Readonly<Record<string, ClientResultLike>>;
+  readonly nodes?: Readonly<Record<string, NodeResultLike>>;
 }
 
 /** The part of `topo availability` the report shows. */
@@ -183,6 +212,7 @@ export function exportMarkdown(doc: TopologyDocument, options: MarkdownOptions):
   }
 
   out.push(...reliabilitySections(options, nodeNames));
+  out.push(...dataSections(doc, options.simulations ?? [], nodeNames));
 
   out.push('## Inventory', '');
   const resolved = resolveDocument(doc);
@@ -295,4 +325,75 @@ function reliabilitySections(options: MarkdownOptions, nodeNames: ReadonlyMap<st
 /** An availability with four decimals of percent (99.9542 %): the nines need them. */
 function percent4(value: number): string {
   return `${(value * 100).toFixed(4)} %`;
+}
+
+const MODE_TITLES: Readonly<Record<'2pc' | 'saga', string>> = { '2pc': '2PC', saga: 'saga' };
+
+/**
+ * The ids of the nodes whose report has `field` in some run: in the document's node order, then any
+ * the document does not name (by id).
+ */
+function nodesWith(doc: TopologyDocument, runs: readonly SimulationResultLike[], field: keyof NodeResultLike): string[] {
+  const ids = new Set<string>();
+  for (const run of runs) for (const [id, node] of Object.entries(run.nodes ?? {})) if (node[field] !== undefined) ids.add(id);
+  const order = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  return [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The Consistency (replicated nodes) and Transactions (coordinators) sections, when some run has them. */
+function dataSections(doc: TopologyDocument, runs: readonly SimulationResultLike[], nodeNames: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  const nodeName = (id: string) => markdownText(nodeNames.get(id) ?? id);
+  const count = (value: number) => (Number.isFinite(value) ? String(Math.round(value)) : '–');
+  const replicated = nodesWith(doc, runs, 'consistency');
+  if (replicated.length > 0) {
+    out.push('## Consistency', '');
+    out.push('What the replicas did to the data in each run: reads that returned an older version than the newest write (stale), acknowledged writes no replica kept (lost), writes accepted on both sides of a partition (conflicts), calls refused for want of a quorum, and leader elections.', '');
+    for (const id of replicated) {
+      out.push(`### ${nodeName(id)}`, '');
+      const rows: string[][] = [];
+      for (const run of runs) {
+        const c = run.nodes?.[id]?.consistency;
+        if (!c) continue;
+        rows.push([
+          markdownText(run.name),
+          count(c.reads),
+          count(c.writes),
+          count(c.staleReads),
+          c.reads > 0 ? percent(c.staleReads / c.reads) : '–',
+          count(c.lostWrites),
+          count(c.conflicts),
+          count(c.noQuorum),
+          c.elections === undefined ? '–' : count(c.elections),
+        ]);
+      }
+      out.push(...table(['Run', 'Reads', 'Writes', 'Stale reads', 'Stale share', 'Lost writes', 'Conflicts', 'No quorum', 'Elections'], rows), '');
+    }
+  }
+  const coordinators = nodesWith(doc, runs, 'transactions');
+  if (coordinators.length > 0) {
+    out.push('## Transactions', '');
+    out.push('Each coordinator in each run: transactions committed and aborted, sagas undone by compensations and the calls they took, 2PC transactions left in doubt (the longest for how long), and the mean time a saga left the data inconsistent.', '');
+    for (const id of coordinators) {
+      out.push(`### ${nodeName(id)}`, '');
+      const rows: string[][] = [];
+      for (const run of runs) {
+        const t = run.nodes?.[id]?.transactions;
+        if (!t) continue;
+        rows.push([
+          markdownText(run.name),
+          MODE_TITLES[t.mode] ?? markdownText(String(t.mode)),
+          count(t.committed),
+          count(t.aborted),
+          count(t.compensated),
+          count(t.compensations),
+          count(t.inDoubt),
+          number(t.maxInDoubtMs),
+          number(t.meanInconsistencyMs),
+        ]);
+      }
+      out.push(...table(['Run', 'Mode', 'Committed', 'Aborted', 'Compensated', 'Compensations', 'In doubt', 'Max in doubt (ms)', 'Mean inconsistency (ms)'], rows), '');
+    }
+  }
+  return out;
 }

@@ -42,8 +42,10 @@ function ExportDialogBody({ onClose }: { onClose(): void }) {
   const document = useDocumentStore((s) => s.document);
   const appTheme = useUiStore((s) => s.theme);
   const sweep = useSimulationStore((s) => s.sweep);
-  // The last finished live run, when it ran this very design: its SLOs and where the time goes.
+  // The last finished live run, when it ran this very design: its SLOs, where the time goes, its
+  // replicated data and transactions.
   const lastRun = useSimulationStore((s) => (s.clientReports && s.runDocument === document ? s.clientReports : null));
+  const lastNodes = useSimulationStore((s) => (s.nodeReports && s.runDocument === document ? s.nodeReports : null));
   const [format, setFormat] = useState<Format>('svg');
   const [theme, setTheme] = useState<Theme>(appTheme);
   const [scale, setScale] = useState(2);
@@ -71,14 +73,14 @@ function ExportDialogBody({ onClose }: { onClose(): void }) {
           classification,
           ...(sweep ? { sweep } : {}),
           capacity: analyzeCapacity(document),
-          ...(lastRun ? { simulations: [{ name: 'Last run', clients: lastRun }] } : {}),
+          ...(lastRun ? { simulations: [{ name: 'Last run', clients: lastRun, ...(lastNodes ? { nodes: lastNodes } : {}) }] } : {}),
         });
       case 'json':
         return serializeDocument(document);
       default:
         return null;
     }
-  }, [format, svg, document, classification, name, sweep, lastRun]);
+  }, [format, svg, document, classification, name, sweep, lastRun, lastNodes]);
 
   const save = async () => {
     setStatus('Exporting…');

@@ -1,10 +1,14 @@
-/** Live charts over simulated time: throughput, errors by cause, p50/p99 latency (uPlot). */
+/**
+ * Live charts over simulated time: throughput, errors by cause, p50/p99 latency (uPlot), and for a
+ * design with replicated data a fourth, Consistency: stale reads, conflicts, lost writes, no quorum.
+ */
 import { memo, useMemo } from 'react';
 import { FAILURE_CAUSES } from '../../../shared/document';
 import { useSimulationStore } from '../../store/simulationStore';
 import { useUiStore } from '../../store/uiStore';
 import { PARTICLE_COLORS } from '../../canvas/ParticleLayer';
 import { Chart, type ChartSeries } from './Chart';
+import { consistencySeries } from './consistencySeries';
 
 function ChartsImpl() {
   const chart = useSimulationStore((s) => s.chart);
@@ -26,13 +30,14 @@ function ChartsImpl() {
       { label: 'p50', color: dark ? '#60a5fa' : '#2563eb', values: chart.map((p) => (p.ok > 0 ? p.p50 : null)) },
       { label: 'p99', color: dark ? '#c084fc' : '#7c3aed', values: chart.map((p) => (p.ok > 0 ? p.p99 : null)), dash: [5, 3] },
     ];
-    return { t, throughput, errors, latency };
+    return { t, throughput, errors, latency, consistency: consistencySeries(chart, tone) };
   }, [chart, dark, tone]);
   return (
-    <div className={`charts${chart.length === 0 ? ' is-empty' : ''}`} data-empty-text="Press Play: throughput, errors by cause and latency fill in here, second by second.">
+    <div className={`charts${chart.length === 0 ? ' is-empty' : ''}${data.consistency ? ' has-consistency' : ''}`} data-empty-text="Press Play: throughput, errors by cause and latency fill in here, second by second.">
       <Chart title="Throughput" unit="req/s" t={data.t} series={data.throughput} dark={dark} />
       <Chart title="Errors by cause" unit="req/s" t={data.t} series={data.errors} dark={dark} />
       <Chart title="Latency" unit="ms" t={data.t} series={data.latency} dark={dark} />
+      {data.consistency && <Chart title="Consistency" unit="events/s" t={data.t} series={data.consistency} dark={dark} />}
     </div>
   );
 }
