@@ -138,3 +138,24 @@ export interface ChartPoint {
 export async function liveChart(page: Page): Promise<ChartPoint[]> {
   return page.evaluate(() => (window as unknown as { __topologyDiagnostics: { chart(): ChartPoint[] } }).__topologyDiagnostics.chart());
 }
+
+/** Pixels of the particle layer in one of `hexes` (an outcome's colours, both themes) within 40 px of a card. */
+export async function inkNear(page: Page, card: { x: number; y: number; width: number; height: number }, hexes: readonly string[]): Promise<number> {
+  return page.evaluate(([c, palette]) => {
+    const colors = palette.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+    const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hits = 0;
+    const margin = 40;
+    for (let y = Math.max(0, Math.round((c.y - margin - box.top) * ratio)); y < (c.y + c.height + margin - box.top) * ratio; y += 1) {
+      for (let x = Math.max(0, Math.round((c.x - margin - box.left) * ratio)); x < (c.x + c.width + margin - box.left) * ratio; x += 1) {
+        const at = (y * canvas.width + x) * 4;
+        if (data[at + 3]! < 200) continue;
+        if (colors.some(([r, g, b]) => Math.abs(data[at]! - r!) + Math.abs(data[at + 1]! - g!) + Math.abs(data[at + 2]! - b!) < 30)) hits += 1;
+      }
+    }
+    return hits;
+  }, [card, hexes] as const);
+}

@@ -5,7 +5,7 @@
  * Waits are on the simulated clock and the chart, never on wall time.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, openTemplate, canvasNode, liveChart, simulatedClock as clock, viewportSettled, animationFrames } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, liveChart, simulatedClock as clock, viewportSettled, animationFrames, inkNear } from './fixtures';
 
 const total = async (page: Page, pick: (p: Awaited<ReturnType<typeof liveChart>>[number]) => number) => (await liveChart(page)).reduce((sum, p) => sum + pick(p), 0);
 
@@ -60,8 +60,16 @@ test('the async failover template shows its leader, elects another when it dies,
   await dock.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Leader dies' });
   await page.getByLabel('Speed').selectOption('5');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  // Stale reads from the followers while it plays normally.
+  // Stale reads from the followers while it plays normally, bursting (◌, indigo) at the followers' cards.
   await expect.poll(() => total(page, (p) => p.consistency?.staleReads ?? 0), { timeout: 60_000 }).toBeGreaterThan(20);
+  const followers = await Promise.all((await canvasNode(page, 'Orders DB').all()).slice(1).map((card) => card.boundingBox()));
+  let ink = 0;
+  await expect
+    .poll(async () => {
+      for (const box of followers) if (box) ink += await inkNear(page, box, ['#4338ca', '#a5b4fc']);
+      return ink;
+    }, { timeout: 60_000, intervals: [50] })
+    .toBeGreaterThan(10);
   // Down at 20 s, out of rotation at 23 s, a new leader 2 s later: the election shows on the card.
   await expect(page.getByText('electing leader…').first()).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -3,33 +3,15 @@
  * session-lost glyphs; "Fix it" on the finding adds a session store and the failures stop.
  * Waits are on the simulated clock and the chart, never on wall time.
  */
-import { test, expect, openApp, openTemplate, canvasNode, animationFrames, viewportSettled, simulatedClock as clock, liveChart } from './fixtures';
+import { test, expect, openApp, openTemplate, canvasNode, animationFrames, viewportSettled, simulatedClock as clock, liveChart, inkNear } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const chart = liveChart;
 
 const sessionLost = async (page: Page) => (await chart(page)).reduce((sum, p) => sum + (p.causes['session-lost'] ?? 0), 0);
 
-/** Pixels of the session-lost colour (either theme) within `margin` px of the card. */
-async function sessionInkAt(page: Page, card: { x: number; y: number; width: number; height: number }, hexes = ['#a16207', '#facc15']): Promise<number> {
-  return page.evaluate(([c, palette]) => {
-    const colors = palette.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
-    const canvas = document.querySelector('canvas.particle-layer') as HTMLCanvasElement;
-    const box = canvas.getBoundingClientRect();
-    const ratio = canvas.width / box.width;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let hits = 0;
-    const margin = 40;
-    for (let y = Math.max(0, Math.round((c.y - margin - box.top) * ratio)); y < (c.y + c.height + margin - box.top) * ratio; y += 1) {
-      for (let x = Math.max(0, Math.round((c.x - margin - box.left) * ratio)); x < (c.x + c.width + margin - box.left) * ratio; x += 1) {
-        const at = (y * canvas.width + x) * 4;
-        if (data[at + 3]! < 200) continue;
-        if (colors.some(([r, g, b]) => Math.abs(data[at]! - r!) + Math.abs(data[at + 1]! - g!) + Math.abs(data[at + 2]! - b!) < 30)) hits += 1;
-      }
-    }
-    return hits;
-  }, [card, hexes] as const);
-}
+/** Pixels of the session-lost colour (either theme) near a card. */
+const sessionInkAt = (page: Page, card: { x: number; y: number; width: number; height: number }, hexes = ['#a16207', '#facc15']) => inkNear(page, card, hexes);
 
 test('local sessions lose users at the instances; "Fix it" adds a shared store and the losses stop', async ({ page }) => {
   await openApp(page);
