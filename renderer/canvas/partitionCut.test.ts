@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallDocument } from '../../shared/document/testing/builders';
-import { LINE_OVERHANG, LOOP_GAP, RING_GAP, partitionCut, type HostRect } from './partitionCut';
+import { LINE_OVERHANG, LOOP_GAP, RING_GAP, partitionCut, strokeScale, type HostRect } from './partitionCut';
 import { geometryOf } from './useGeometry';
 
 const box = (hostId: string, x: number, y: number, width = 200, height = 100): HostRect => ({ hostId, x, y, width, height });
@@ -111,5 +111,19 @@ describe('partitionCut', () => {
       if (line.orientation === 'vertical') expect(line.x1 <= s.x || line.x1 >= s.x + s.width).toBe(true);
       else expect(line.y1 <= s.y || line.y1 >= s.y + s.height).toBe(true);
     }
+  });
+});
+
+describe('strokeScale', () => {
+  it('is 1 at readable zooms and grows as 0.8 / zoom below, in quarter steps', () => {
+    expect(strokeScale(2.5)).toBe(1);
+    expect(strokeScale(0.8)).toBe(1);
+    expect(strokeScale(0.4)).toBe(2);
+    expect(strokeScale(0.1)).toBe(8);
+    expect(strokeScale(0.3)).toBe(2.75);
+    // A few screen pixels at any zoom: 3 canvas px × scale × zoom ≥ 2.4.
+    for (const zoom of [0.05, 0.13, 0.27, 0.5, 0.79]) expect(3 * strokeScale(zoom) * zoom).toBeGreaterThan(2.2);
+    expect(strokeScale(0)).toBe(1);
+    expect(strokeScale(Number.NaN)).toBe(1);
   });
 });

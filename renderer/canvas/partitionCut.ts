@@ -199,3 +199,13 @@ export function partitionCut(servers: readonly HostRect[], partitions: readonly 
   }
   return { rings, lines, loops, bounds: { x: left, y: top, width: right - left, height: bottom - top } };
 }
+
+/**
+ * How much thicker than in canvas units the cut's strokes and labels are drawn, so that zoomed far
+ * out (where 3 canvas px are a fraction of a screen pixel) the cut still reads: 1 down to 80 % zoom,
+ * then 0.8 / zoom in quarter steps (a wheel zoom re-renders the layer only when the step changes).
+ */
+export function strokeScale(zoom: number): number {
+  if (!(zoom > 0) || zoom >= 0.8) return 1;
+  return Math.round((0.8 / zoom) * 4) / 4;
+}
