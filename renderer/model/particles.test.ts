@@ -23,6 +23,19 @@ describe('ParticleBuffer', () => {
     expect(Math.min(...buffer.end)).toBe(1001);
     expect(Math.max(...buffer.end)).toBe(99_999);
   });
+
+  it('remembers the outcomes it saw, dropped or kept, until cleared', () => {
+    const buffer = new ParticleBuffer();
+    const bit = (code: (typeof OUTCOME_CODES)[number]) => 1 << OUTCOME_CODES.indexOf(code);
+    buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 0, endMs: 10, outcome: 'ok' });
+    // Dropped by the spacing rule, but a stale read did happen.
+    buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 0, endMs: 10, outcome: 'ok', stale: true }, 50);
+    buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 1, endMs: 10, outcome: 'ok', stale: true }, 50);
+    buffer.add({ edge: 'e', from: 'a', to: 'b', startMs: 2, endMs: 10, outcome: 'failed', cause: 'no-quorum' }, 50);
+    expect(buffer.seen).toBe(bit('ok') | bit('stale-read') | bit('no-quorum'));
+    buffer.clear();
+    expect(buffer.seen).toBe(0);
+  });
 });
 
 describe('geometry', () => {

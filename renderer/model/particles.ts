@@ -62,10 +62,13 @@ export class ParticleBuffer {
   /** Start of the last particle kept per route and class (2·route: ok/retried, 2·route+1: bursting ones). */
   private readonly lastStart: number[] = [];
   count = 0;
+  /** Outcome codes seen since the last clear, one bit each (kept or dropped: they happened). */
+  seen = 0;
 
   clear(): void {
     this.count = 0;
     this.lastStart.length = 0;
+    this.seen = 0;
   }
 
   private routeOf(from: string, to: string): number {
@@ -88,6 +91,7 @@ export class ParticleBuffer {
   add(movement: MovementLike, minGapMs = 0): boolean {
     const route = this.routeOf(movement.from, movement.to);
     const code = outcomeCode(movement);
+    this.seen |= 1 << code;
     const lane = route * 2 + (code >= FIRST_BURST_CODE ? 1 : 0);
     const last = this.lastStart[lane];
     if (minGapMs > 0 && last !== undefined && Math.abs(movement.startMs - last) < minGapMs) return false;

@@ -26,6 +26,9 @@ export interface LiveFeed {
   reset(): void;
   /** Starts or stops the clock where it is now (pause, resume, the end of a run). */
   setRunning(running: boolean): void;
+  /** The outcomes seen in this run so far (bits of OUTCOME_CODES), and a listener for changes. */
+  seenOutcomes(): number;
+  subscribeSeen(listener: () => void): () => void;
 }
 
 /** Longest wall time the clock runs ahead of the last frame, ms (a stalled worker freezes it). */
@@ -36,6 +39,13 @@ export function createLiveFeed(clock: WallClock): LiveFeed {
   const throughput = new ThroughputMeter();
   /** Simulated ms at the last frame, the wall time it arrived, simulated ms per wall ms. */
   const state = { simMs: 0, wallMs: 0, speed: 1, running: false };
+  const seenListeners = new Set<() => void>();
+  let seenPublished = 0;
+  const publishSeen = () => {
+    if (particles.seen === seenPublished) return;
+    seenPublished = particles.seen;
+    for (const listener of seenListeners) listener();
+  };
   const currentSimMs = () => {
     if (!state.running) return state.simMs;
     return state.simMs + Math.min(clock.now() - state.wallMs, MAX_EXTRAPOLATION_MS) * state.speed;
@@ -55,6 +65,7 @@ export function createLiveFeed(clock: WallClock): LiveFeed {
       state.wallMs = clock.now();
       state.running = running;
       state.speed = speed;
+      publishSeen();
     },
     currentSimMs,
     reset() {
@@ -63,11 +74,17 @@ export function createLiveFeed(clock: WallClock): LiveFeed {
       state.simMs = 0;
       state.wallMs = clock.now();
       state.running = false;
+      publishSeen();
     },
     setRunning(running) {
       state.simMs = currentSimMs();
       state.wallMs = clock.now();
       state.running = running;
+    },
+    seenOutcomes: () => seenPublished,
+    subscribeSeen(listener) {
+      seenListeners.add(listener);
+      return () => seenListeners.delete(listener);
     },
   };
 }

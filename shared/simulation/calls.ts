@@ -187,11 +187,13 @@ export class CallFlow {
     const calls = this.calls;
     const now = this.port.clock.now;
     const edge = calls.edge[call]!;
+    // The instance the attempt reached (for the animation), or -1 when it was refused before a pick.
+    const reached = (calls.flags[call]! & CALL_COUNTED) !== 0 ? calls.instance[call]! : -1;
     this.endAttempt(call);
     if (cause !== CAUSE_CIRCUIT_OPEN) this.breakers.record(edge, true, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
     this.metrics.nodeFailed[model.edgeTo[edge]!]!++;
     const retry = cause !== CAUSE_CIRCUIT_OPEN && calls.attempt[call]! < model.edgeRetries[edge]! && this.callerWaits(call);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, retry ? 'retried' : 'failed', cause);
+    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, retry ? 'retried' : 'failed', cause, this.localInstance(edge, reached));
     if (retry) {
       calls.attempt[call]!++;
       this.metrics.retries++;
@@ -209,12 +211,14 @@ export class CallFlow {
     const edge = calls.edge[call]!;
     this.endAttempt(call);
     this.breakers.record(edge, false, (calls.flags[call]! & CALL_TRIAL) !== 0, now);
-    if ((calls.flags[call]! & CALL_SAMPLED) !== 0 && this.movements !== undefined) {
-      const target = this.model.edgeTo[edge]!;
-      const replica = this.replication !== undefined && this.replication.isReplicated(target) ? calls.instance[call]! - this.model.nodeFirstInstance[target]! : -1;
-      this.movements.record(edge, calls.sentAt[call]!, now, 'ok', CAUSE_NONE, replica, (jobFlags & JOB_STALE) !== 0, (jobFlags & JOB_CONFLICT) !== 0);
-    }
+    if ((calls.flags[call]! & CALL_SAMPLED) !== 0) this.movements?.record(edge, calls.sentAt[call]!, now, 'ok', CAUSE_NONE, this.localInstance(edge, calls.instance[call]!), (jobFlags & JOB_STALE) !== 0, (jobFlags & JOB_CONFLICT) !== 0);
     this.resolve(call, CAUSE_NONE, -1);
+  }
+
+  /** `instance`'s index among its node's instances, for a callee with several (the glyph's card); else -1. */
+  private localInstance(edge: number, instance: number): number {
+    const target = this.model.edgeTo[edge]!;
+    return instance >= 0 && this.model.nodeInstanceCount[target]! > 1 ? instance - this.model.nodeFirstInstance[target]! : -1;
   }
 
   /** A queue's delivery always has someone waiting; a job's call only while the job lives. */

@@ -17,8 +17,8 @@ export class MovementLog {
 
   /**
    * One attempt over `edge`, sent at `startMs`, over at `endMs`; `cause` is a cause code (0: none).
-   * Into a replicated node: the callee's `instance` (index among its instances), and whether the
-   * read was stale or the write conflicted.
+   * `instance`: the callee's instance the attempt reached (index among its instances; -1: none, or
+   * a node with one); into a replicated node, whether the read was stale or the write conflicted.
    */
   record(edge: number, startMs: number, endMs: number, outcome: Movement['outcome'], cause: number, instance = -1, stale = false, conflict = false): void {
     const name = CAUSE_BY_CODE[cause];

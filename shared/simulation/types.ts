@@ -273,7 +273,7 @@ export interface Movement {
   /** Replicated callee: a read that returned stale data, or a write that conflicted (a glyph at the replica). */
   readonly stale?: true;
   readonly conflict?: true;
-  /** Index of the callee's instance that served the attempt (replicas: where the glyph goes). */
+  /** Index of the callee's instance the attempt reached, for a callee with several (where its glyph goes). */
   readonly instance?: number;
 }
 
