@@ -82,3 +82,24 @@ test('the async failover template shows its leader, elects another when it dies,
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   expect(pageErrors).toEqual([]);
 });
+
+test('a 2PC coordinator whose server dies shows its participants in doubt until it is back', async ({ page, pageErrors }) => {
+  await openApp(page);
+  await openTemplate(page, 'Checkout as a saga vs 2PC');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await viewportSettled(page);
+  const dock = page.getByRole('region', { name: 'Simulation dock' });
+  await dock.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Checkout server down' });
+  await page.getByLabel('Speed').selectOption('5');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // Down from 20 s to 35 s: the prepared participants wait on it.
+  const checkout = canvasNode(page, 'Checkout service').first();
+  await expect(checkout).toContainText(/\d+ in doubt/, { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.screenshot({ path: 'test-results/replication-in-doubt.png' });
+  expect(await clock(page)).toBeGreaterThanOrEqual(20);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => clock(page), { timeout: 120_000 }).toBeGreaterThan(37);
+  await expect(checkout).not.toContainText('in doubt');
+  expect(pageErrors).toEqual([]);
+});
