@@ -28,8 +28,7 @@ import { useUiStore } from '../store/uiStore';
 import { host } from '../host';
 import { openContent, startAutosave } from './fileActions';
 import { openDroppedFile } from './dropFile';
-import { runCommand } from './commands';
-import { installShortcuts } from './shortcuts';
+import { installShortcuts, runMenuCommand } from './shortcuts';
 
 /** What the canvas's context menus need from the panels, given to the canvas (it never imports panels). */
 const canvasMenuActions: CanvasMenuActions = {
@@ -48,7 +47,7 @@ export function App() {
   useEffect(() => {
     const stopAutosave = startAutosave();
     const stopShortcuts = installShortcuts();
-    const stopMenu = host.onMenuCommand(runCommand);
+    const stopMenu = host.onMenuCommand(runMenuCommand);
     const stopOpen = host.onOpenFile((file) => void openContent(file));
     return () => {
       stopAutosave();

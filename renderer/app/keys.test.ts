@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { commandForKey, escapeClearsHighlight } from './shortcuts';
+import { commandForKey, escapeClearsHighlight, menuCommandToField } from './shortcuts';
 import { ownsSpace } from '../panels/simulation/SimulationControls';
 import { draftToFault } from '../panels/simulation/ScenarioEditor';
 import { findTemplate, instantiateTemplate } from '../../shared/document';
@@ -75,5 +75,21 @@ describe('draftToFault', () => {
     expect(draftToFault({ ...draft, type: 'partition', group: [] }, doc)).toEqual({ error: 'groups: pick some hosts, not all, to cut off from the rest' });
     expect(draftToFault({ ...draft, target: '' }, doc)).toEqual({ error: 'target: pick a target' });
     expect(draftToFault({ ...draft, type: 'latency', target: 'monolith', value: '-1' }, doc)).toMatchObject({ error: expect.stringMatching(/^value: /) });
+  });
+});
+
+describe('desktop menu commands while a field has focus', () => {
+  it('send the field its own editing commands and keep the design out of it', () => {
+    const input = document.createElement('input');
+    const edits: string[] = [];
+    const edit = (name: string) => edits.push(name);
+    expect(menuCommandToField('undo', input, edit)).toBe(true);
+    expect(menuCommandToField('select-all', input, edit)).toBe(true);
+    expect(edits).toEqual(['undo', 'selectAll']);
+    // Commands that are no field's (save, zoom) and any command outside a field go to the app.
+    expect(menuCommandToField('save', input, edit)).toBe(false);
+    expect(menuCommandToField('undo', document.createElement('div'), edit)).toBe(false);
+    expect(menuCommandToField('undo', null, edit)).toBe(false);
+    expect(edits).toHaveLength(2);
   });
 });

@@ -31,6 +31,29 @@ export function commandForKey(event: KeyStroke & { target: EventTarget | null })
   return command;
 }
 
+/** The browser's own editing command for a field key, by menu command. */
+const FIELD_EDITS: Partial<Record<MenuCommand, string>> = { undo: 'undo', redo: 'redo', cut: 'cut', copy: 'copy', paste: 'paste', 'select-all': 'selectAll', delete: 'delete' };
+
+/**
+ * A command from the desktop menu: its accelerator fires before the page sees the key, so while a
+ * text field has focus its editing keys (undo, redo, cut, copy, paste, select all, delete) go to
+ * the field — through `edit` (the browser's editing command) — and never reach the design.
+ * Returns true when the field took it.
+ */
+export function menuCommandToField(command: MenuCommand, focused: Element | null, edit: (name: string) => void): boolean {
+  const name = FIELD_EDITS[command];
+  if (name === undefined || !inField(focused)) return false;
+  edit(name);
+  return true;
+}
+
+/** Runs a desktop menu command: a focused field's editing keys stay the field's. */
+export function runMenuCommand(command: MenuCommand): void {
+  // execCommand is the only way to ask a field for its own undo/redo; deprecated, still supported.
+  if (menuCommandToField(command, document.activeElement, (name) => document.execCommand(name))) return;
+  runCommand(command);
+}
+
 /**
  * Whether Esc, pressed here, is the app's (clear the pinned highlight): not in a field (where it
  * reverts the text) nor in a dialog (which it closes), and without modifiers.
