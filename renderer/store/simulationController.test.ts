@@ -67,7 +67,7 @@ function scriptedService() {
   };
   const frame = (
     timeMs: number,
-    options: { nodes?: number; snapshotNodes?: NodeSnapshot[]; timeline?: TimelineEntry[]; downHosts?: string[]; partitions?: string[][][]; paused?: boolean } = {},
+    options: { nodes?: number; snapshotNodes?: NodeSnapshot[]; timeline?: TimelineEntry[]; downHosts?: string[]; partitions?: string[][][]; paused?: boolean; run?: number } = {},
   ): void => {
     const frame: LiveFrame = {
       timeMs,
@@ -88,6 +88,7 @@ function scriptedService() {
       latencyMs: { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
       failures: zeroCounts(),
       clients: {},
+      ...(options.run !== undefined ? { run: options.run } : {}),
     };
     for (const listener of frameListeners) listener(frame);
   };
@@ -186,6 +187,32 @@ describe('the simulation controller, live', () => {
     controller.play();
     live.crash('out of memory');
     expect(state()).toMatchObject({ playState: 'idle', error: 'Simulation failed: out of memory' });
+  });
+
+  it('drops the frames of an older run that arrive after Reset and a new Play', () => {
+    const scripted = scriptedService();
+    const starts: unknown[] = [];
+    scripted.service.start = async (request) => void starts.push(request.run);
+    const runs = () => starts as number[];
+    const simulationStore = createSimulationStore();
+    const controller = createSimulationController({
+      client: scripted.service,
+      stores: { simulation: simulationStore, document: { getState: () => ({ document: cluster }) }, feed: createLiveFeed({ now: () => 0 }) },
+      clock: { now: () => 0 },
+    });
+    controller.play();
+    scripted.frame(2000, { run: runs()[0]!, timeline: [entry(0, { timeout: 3 }), entry(1, {})] });
+    controller.reset();
+    controller.play();
+    expect(runs()).toHaveLength(2);
+    expect(runs()[1]).toBeGreaterThan(runs()[0]!);
+    // The old run's frame was on its way when the new one started: it must not land in the new chart.
+    scripted.frame(3000, { run: runs()[0]!, timeline: [entry(2, { crash: 9 })] });
+    expect(simulationStore.getState().chart).toEqual([]);
+    expect(simulationStore.getState().clockS).toBe(0);
+    scripted.frame(1000, { run: runs()[1]!, timeline: [entry(0, {})] });
+    expect(simulationStore.getState().chart.map((p) => p.t)).toEqual([0]);
+    expect(simulationStore.getState().clockS).toBe(1);
   });
 
   it('takes the chart’s causes from each second’s own failures, however many seconds a frame closes', () => {

@@ -156,6 +156,8 @@ export function createSimulationController(options: SimulationControllerOptions)
   let liveRun = 0;
   /** False after Reset: frames the worker sent before it heard of the reset are dropped. */
   let liveActive = false;
+  /** Whether the last frame that arrived was of the current run (the finish that follows it is). */
+  let lastFrameCurrent = false;
   let lastRefresh = -Infinity;
   /** Timeline seconds that arrived since the last store update. */
   let pendingTimeline: ChartPoint[] = [];
@@ -175,7 +177,9 @@ export function createSimulationController(options: SimulationControllerOptions)
   };
 
   const onFrame = (frame: LiveFrame) => {
-    if (!liveActive) return;
+    // A frame of an older run (sent before the worker heard of a Reset and a new Play) is dropped.
+    lastFrameCurrent = frame.run === undefined || frame.run === liveRun;
+    if (!liveActive || !lastFrameCurrent) return;
     const running = !frame.paused && !frame.finished;
     // Speed is simulated seconds per wall second; the feed wants simulated ms per wall ms: the same.
     feed.pushFrame(frame.timeMs, frame.movements, running, frame.speed);
@@ -210,7 +214,7 @@ export function createSimulationController(options: SimulationControllerOptions)
   };
 
   const onFinish = (report: SimulationReport) => {
-    if (!liveActive) return;
+    if (!liveActive || !lastFrameCurrent) return;
     feed.setRunning(false);
     store().set({
       playState: 'finished',
@@ -258,7 +262,8 @@ export function createSimulationController(options: SimulationControllerOptions)
       clearLive();
       liveRun += 1;
       liveActive = true;
-      live(client.start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed }));
+      lastFrameCurrent = false;
+      live(client.start({ document, ...(scenarioId ? { scenarioId } : {}), seed, durationS, speed: state.options.speed, run: liveRun }));
       feed.setRunning(true);
       state.set({ playState: 'playing', runDocument: document });
     },

@@ -91,9 +91,11 @@ describe('the simulation client over the worker', () => {
     const unsubscribe = client.onDidFrame((frame) => frames.push(frame));
     let finished = false;
     client.onDidFinish(() => (finished = true));
-    await client.start({ document: shop, durationS: 20, speed: 1 });
+    await client.start({ document: shop, durationS: 20, speed: 1, run: 7 });
     fake.advance(1000);
     expect(frames.length).toBeGreaterThan(25);
+    // Every frame carries the run its start named.
+    expect(frames.every((frame) => frame.run === 7)).toBe(true);
     expect(frames.length).toBeLessThanOrEqual(31);
     expect(frames.at(-1)!.timeMs).toBeGreaterThan(950);
 

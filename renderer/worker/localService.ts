@@ -45,6 +45,9 @@ export function createLocalSimulationService(host: ServiceHost): SimulationServi
   const finishes = emitter<SimulationReport>();
   const failures = emitter<string>();
   let session: LiveSession | undefined;
+  /** The live run's number from its start request: stamped on each of its frames. */
+  let run: number | undefined;
+  const emitFrame = (frame: LiveFrame) => frames.emit(run === undefined ? frame : { ...frame, run });
   let timer: unknown;
 
   const stopTimer = () => {
@@ -56,7 +59,7 @@ export function createLocalSimulationService(host: ServiceHost): SimulationServi
     if (!session) return;
     try {
       const frame = session.tick(host.now());
-      if (frame) frames.emit(frame);
+      if (frame) emitFrame(frame);
       if (session.finished && frame) return finishes.emit(session.report());
     } catch (error) {
       session = undefined;
@@ -88,6 +91,7 @@ export function createLocalSimulationService(host: ServiceHost): SimulationServi
     async start(request) {
       stopTimer();
       session = undefined;
+      run = request.run;
       session = new LiveSession(
         request.document,
         { ...(request.scenarioId !== undefined ? { scenario: request.scenarioId } : {}), seed: request.seed ?? DEFAULT_SEED, durationS: request.durationS ?? DEFAULT_DURATION_S, speed: request.speed ?? 1 },
@@ -99,7 +103,7 @@ export function createLocalSimulationService(host: ServiceHost): SimulationServi
       if (!session) return;
       session.pacer.pause(host.now());
       stopTimer();
-      frames.emit(session.frame());
+      emitFrame(session.frame());
     },
     async resume() {
       if (!session || !session.pacer.paused) return;
@@ -109,7 +113,7 @@ export function createLocalSimulationService(host: ServiceHost): SimulationServi
     async setSpeed(speed) {
       if (!session) return;
       session.pacer.setSpeed(speed, host.now());
-      frames.emit(session.frame());
+      emitFrame(session.frame());
     },
     async reset() {
       stopTimer();

@@ -90,6 +90,8 @@ export interface LiveFrame {
   readonly clients: Readonly<Record<string, LiveClientMetrics>>;
   /** Set once the work budget stopped the run before its end (then `finished` is true): why, and when. */
   readonly stop?: PartialRun;
+  /** The `run` its start request gave (the service stamps it), so a caller drops an older run's frames. */
+  readonly run?: number;
 }
 
 export interface LiveSessionOptions {

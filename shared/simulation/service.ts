@@ -36,6 +36,8 @@ export interface LiveStartRequest {
   readonly durationS?: number;
   /** Simulated seconds per wall-clock second (default 1). */
   readonly speed?: number;
+  /** The caller's number for this run, echoed in every frame (`LiveFrame.run`): frames of an older run can be told apart. */
+  readonly run?: number;
 }
 
 export interface BatchRequest {
