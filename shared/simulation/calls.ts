@@ -11,7 +11,8 @@
 import type { Balancers } from './balancers';
 import { ADMIT_TRIAL, REJECT, type Breakers } from './breaker';
 import { CAUSE_CIRCUIT_OPEN, CAUSE_NO_QUORUM, CAUSE_NONE, CAUSE_UNAVAILABLE } from './causes';
-import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Agenda, type Clock } from './events';
+import { EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_TIMEOUT, type Clock, type ReservingAgenda } from './events';
+import { Deadlines } from './deadlines';
 import type { Faults } from './faults';
 import type { InstanceTable } from './instances';
 import type { MetricsCollector } from './metrics';
@@ -44,11 +45,13 @@ export interface CallPort {
 export class CallFlow {
   private readonly calls = new CallPool();
   private serialCounter = 0;
+  /** The edges' timeouts of attempts in flight, off the agenda until due (deadlines.ts). */
+  private readonly deadlines: Deadlines;
 
   constructor(
     private readonly model: SimulationModel,
     private readonly random: Random,
-    private readonly agenda: Agenda,
+    private readonly agenda: ReservingAgenda,
     private readonly breakers: Breakers,
     private readonly balancers: Balancers,
     private readonly instances: InstanceTable,
@@ -58,7 +61,9 @@ export class CallFlow {
     /** Replicated nodes' picks and writes (replication.ts), when the design has any. */
     private readonly replication: Replication | undefined,
     private readonly port: CallPort,
-  ) {}
+  ) {
+    this.deadlines = new Deadlines(model.edgeCount, agenda);
+  }
 
   /** The edge of a call still open (serial `serial`), or -1. */
   edgeOf(call: number, serial: number): number {
@@ -72,6 +77,33 @@ export class CallFlow {
 
   get live(): number {
     return this.calls.live;
+  }
+
+  /** Timeouts held off the agenda (entries, and entries allocated): see deadlines.ts. */
+  get pendingDeadlines(): number {
+    return this.deadlines.size;
+  }
+
+  get deadlineCapacity(): number {
+    return this.deadlines.capacity;
+  }
+
+  /** The agenda was cleared (a run stopped by its budget): so are the timeouts held off it. */
+  clearDeadlines(): void {
+    this.deadlines.clear();
+  }
+
+  /**
+   * The EVENT_DEADLINE of `edge` is due. True when its attempt still waits: the engine then counts
+   * the event and calls `deadlineTimedOut`; false when the attempt is over (no event at all).
+   */
+  deadlineDue(edge: number): boolean {
+    return this.deadlines.due(edge, this.calls.serial);
+  }
+
+  /** The attempt of the deadline found due has had no answer in time: `timeout`. */
+  deadlineTimedOut(cause: number): void {
+    this.onNoAnswer(this.deadlines.dueCall, this.deadlines.dueSerial, cause);
   }
 
   /**
@@ -125,7 +157,8 @@ export class CallFlow {
     if (this.instances.hostDown[host]! > 0) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
     const loss = faults.lossRate[target]!;
     if (loss > 0 && this.random.next() < loss) return this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
-    if (timeoutMs > 0) this.agenda.push(noAnswerAt, EVENT_TIMEOUT, call, serial);
+    // The timeout the attempt may never need (most are answered first) waits off the agenda.
+    if (timeoutMs > 0) this.deadlines.add(edge, call, serial, noAnswerAt);
     // Clients stand outside every host (a negative host): their calls always cross the network.
     const jobFlags = ((calls.flags[call]! & CALL_SAMPLED) !== 0 ? JOB_SAMPLED : 0) | ((calls.flags[call]! & CALL_WRITE) !== 0 ? JOB_WRITE : 0);
     this.port.startJob(call, serial, target, instance, calls.key[call]!, calls.depth[call]!, jobFlags, networkDelayMs(model, from, host));

@@ -56,7 +56,7 @@ import { Locks } from './locks';
 import { Transactions } from './transactions';
 import { LOCK_NONE, SESSION_LOCAL, SESSION_STICKY } from './stateModel';
 import { MovementLog } from './movements';
-import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE, EVENT_REPLICA_APPLY, EVENT_ELECTION } from './events';
+import { EVENT_ARRIVAL, EVENT_JOB_ARRIVE, EVENT_SERVICE_DONE, EVENT_TIMEOUT, EVENT_PARTITION_TIMEOUT, EVENT_RETRY, EVENT_FAULT_START, EVENT_FAULT_END, EVENT_HEALTH, EVENT_PUMP, EVENT_LOCK_RELEASE, EVENT_REPLICA_APPLY, EVENT_ELECTION, EVENT_DEADLINE } from './events';
 import { Faults } from './faults';
 import { Messaging } from './queues';
 import { budgetStop, CHECK_EVERY, eventLimit, IN_FLIGHT_LIMIT, PENDING_EVENT_LIMIT, STALL_EVENT_LIMIT, type BudgetReason, type BudgetStop } from './budget';
@@ -257,11 +257,12 @@ export class Engine {
   advanceTo(timeMs: number, budget = Infinity): boolean {
     const limit = Math.min(timeMs, this.durationMs);
     const queue = this.queue;
-    let left = budget;
+    // The budget counts events processed (a deadline whose attempt is over is none).
+    const stopAt = this.eventCount + budget;
     while (queue.size > 0) {
       const next = queue.peekTime();
       if (next > limit || next >= this.durationMs) break;
-      if (left-- <= 0) return false;
+      if (this.eventCount >= stopAt) return false;
       queue.pop();
       this.dispatch();
     }
@@ -272,7 +273,8 @@ export class Engine {
   /** Processes at most `budget` events; returns true once the run has reached its end. */
   step(budget: number): boolean {
     const queue = this.queue;
-    for (let k = 0; k < budget; k++) {
+    const stopAt = this.eventCount + budget;
+    while (this.eventCount < stopAt) {
       if (queue.size === 0 || queue.peekTime() >= this.durationMs) {
         if (this.stopped === null) this.clock.now = this.durationMs;
         return true;
@@ -337,7 +339,7 @@ export class Engine {
     return {
       jobs: this.jobs.capacity,
       calls: this.calls.capacity,
-      events: this.queue.capacity,
+      events: this.queue.capacity + this.calls.deadlineCapacity,
       liveJobs: this.jobs.live,
       liveCalls: this.calls.live,
       livePaths: this.paths.live,
@@ -350,6 +352,8 @@ export class Engine {
 
   private dispatch(): void {
     const queue = this.queue;
+    // A deadline whose attempt is over (most are) is no event: the clock does not move, nothing counts.
+    if (queue.kind === EVENT_DEADLINE && !this.calls.deadlineDue(queue.first)) return;
     this.clock.now = queue.time;
     // One compare per event; the budget itself is looked at every CHECK_EVERY events.
     if (++this.eventCount >= this.nextCheck && this.overBudget()) return;
@@ -359,6 +363,7 @@ export class Engine {
       case EVENT_ARRIVAL: return this.onArrival(first);
       case EVENT_JOB_ARRIVE: if (this.jobs.generation[first] === second) this.onJobArrive(first); return;
       case EVENT_SERVICE_DONE: if (this.jobs.generation[first] === second) this.onServiceDone(first); return;
+      case EVENT_DEADLINE: return this.calls.deadlineTimedOut(CAUSE_TIMEOUT);
       case EVENT_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_TIMEOUT);
       case EVENT_PARTITION_TIMEOUT: return this.calls.onNoAnswer(first, second, CAUSE_PARTITION);
       case EVENT_RETRY: return this.calls.onRetry(first, second);
@@ -382,7 +387,7 @@ export class Engine {
       this.stalledEvents = 0;
     }
     if (this.eventCount > this.eventLimit) return this.stopRun('events', this.eventLimit);
-    if (this.jobs.live > IN_FLIGHT_LIMIT || this.queue.size > PENDING_EVENT_LIMIT) return this.stopRun('in-flight', IN_FLIGHT_LIMIT);
+    if (this.jobs.live > IN_FLIGHT_LIMIT || this.queue.size + this.calls.pendingDeadlines > PENDING_EVENT_LIMIT) return this.stopRun('in-flight', IN_FLIGHT_LIMIT);
     if (this.stalledEvents >= STALL_EVENT_LIMIT) return this.stopRun('time-stalled', STALL_EVENT_LIMIT);
     return false;
   }
@@ -390,6 +395,7 @@ export class Engine {
   private stopRun(reason: BudgetReason, limit: number): true {
     this.stopped = budgetStop(this.model, reason, this.clock.now, this.durationMs, limit);
     this.queue.clear();
+    this.calls.clearDeadlines();
     return true;
   }
 

@@ -198,6 +198,22 @@ export class EventQueue {
     }
   }
 
+  /** The sequence the next event would get, taken now for an event pushed later (`pushReserved`). */
+  reserve(): number {
+    return this.nextSequence++;
+  }
+
+  /**
+   * An event with a sequence taken earlier by `reserve` (so it may be older than events pushed
+   * since): into the heap, where the order is by (time, sequence) whatever the push order.
+   */
+  pushReserved(time: number, sequence: number, kind: number, first: number, second: number): void {
+    this.total++;
+    // It may tie the earliest event in time with an older sequence: look again at the next pop.
+    if (this.bestSource !== DIRTY && time <= this.bestTime) this.bestSource = DIRTY;
+    this.heapPush(time, sequence, kind, first, second);
+  }
+
   private hasLane(delay: number): boolean {
     for (let l = 0; l < this.laneCount; l++) if (this.laneDelays[l] === delay) return true;
     return false;

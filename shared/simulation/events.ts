@@ -27,6 +27,11 @@ export const EVENT_LOCK_RELEASE = 11;
 export const EVENT_REPLICA_APPLY = 12;
 /** first: replicated node, second: its election serial × 64 + side + 1. The election is over. */
 export const EVENT_ELECTION = 13;
+/**
+ * first: edge. The timeout of the edge's oldest attempt in flight falls due (deadlines.ts); the
+ * engine processes it as a timeout only if that attempt still waits, else it is not an event.
+ */
+export const EVENT_DEADLINE = 14;
 
 /** Virtual time as the parts read it: the engine moves it, event by event (ms). */
 export interface Clock {
@@ -36,4 +41,12 @@ export interface Clock {
 /** The agenda as the parts use it (the engine's EventQueue). */
 export interface Agenda {
   push(timeMs: number, kind: number, first: number, second: number): void;
+}
+
+/** An agenda whose sequence numbers can be taken now for an event pushed later (deadlines.ts). */
+export interface ReservingAgenda extends Agenda {
+  /** The sequence the next push would get; nothing is scheduled. */
+  reserve(): number;
+  /** Schedules an event with a `sequence` taken by `reserve`, at a time not before the last event's. */
+  pushReserved(timeMs: number, sequence: number, kind: number, first: number, second: number): void;
 }

@@ -12,6 +12,24 @@ import { CAUSE_BY_CODE, FAILURE_CAUSE_TABLE, failureCauseLabel } from './causes'
 import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
 
 describe('EventQueue', () => {
+  it('puts an event pushed later with a sequence reserved earlier in its (time, sequence) place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ time: fc.integer({ min: 0, max: 10 }), late: fc.boolean() }), { maxLength: 100 }), (events) => {
+        const queue = new EventQueue(2);
+        const reserved: [time: number, sequence: number, id: number][] = [];
+        events.forEach(({ time, late }, id) => {
+          if (late) reserved.push([time, queue.reserve(), id]);
+          else queue.push(time, 1, id, 0);
+        });
+        for (const [time, sequence, id] of reserved) queue.pushReserved(time, sequence, 1, id, 0);
+        const popped: number[] = [];
+        while (queue.pop()) popped.push(queue.first);
+        const expected = events.map(({ time }, id) => [time, id] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, id]) => id);
+        expect(popped).toEqual(expected);
+      }),
+    );
+  });
+
   it('pops events in time order, ties in insertion order', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (times) => {
