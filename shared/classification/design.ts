@@ -339,7 +339,7 @@ function insertionSort<T extends number | string>(list: T[]): void {
 function uniqueSorted<T>(list: T[]): void {
   let write = 1;
   for (let read = 1; read < list.length; read++) if (list[read] !== list[write - 1]) list[write++] = list[read]!;
-  list.length = Math.min(write, list.length);
+  if (write < list.length) list.length = write; // setting the length costs, even unchanged
 }
 
 /**
