@@ -64,7 +64,7 @@ interface Extent {
   bottom: number;
 }
 
-function extentOf(rects: readonly HostRect[]): Extent {
+function extentOf(rects: readonly Pick<HostRect, 'x' | 'y' | 'width' | 'height'>[]): Extent {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
@@ -175,27 +175,13 @@ export function partitionCut(servers: readonly HostRect[], partitions: readonly 
     }
   });
   if (rings.length === 0) return EMPTY_CUT;
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const r of rings) {
-    left = Math.min(left, r.x);
-    top = Math.min(top, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
+  // Rings and loops are rectangles: their extent, then the cut lines' ends.
+  let { left, top, right, bottom } = extentOf([...rings, ...loops]);
   for (const l of lines) {
     left = Math.min(left, l.x1, l.x2);
     top = Math.min(top, l.y1, l.y2);
     right = Math.max(right, l.x1, l.x2);
     bottom = Math.max(bottom, l.y1, l.y2);
-  }
-  for (const l of loops) {
-    left = Math.min(left, l.x);
-    top = Math.min(top, l.y);
-    right = Math.max(right, l.x + l.width);
-    bottom = Math.max(bottom, l.y + l.height);
   }
   return { rings, lines, loops, bounds: { x: left, y: top, width: right - left, height: bottom - top } };
 }

@@ -10,6 +10,7 @@
  */
 import { KIND_LABELS, resolveDocument, type TopologyDocument } from '../document';
 import { LABEL_TITLES, type Classification, type Severity } from '../classification/types';
+import type { NodeReport } from '../simulation/types';
 
 /** The part of a `topo sweep` result the report shows. */
 /**
@@ -39,28 +40,11 @@ export interface ClientResultLike {
   readonly slo?: { readonly availability?: number; readonly latencyMs?: number; readonly percentile?: number; readonly met: boolean | null; readonly budgetBurned: number | null };
 }
 
-/** The part of a simulation's per-node results the report shows (`nodes.<id>`): replicated data and transactions. */
-export interface NodeResultLike {
-  readonly consistency?: {
-    readonly reads: number;
-    readonly writes: number;
-    readonly staleReads: number;
-    readonly lostWrites: number;
-    readonly conflicts: number;
-    readonly noQuorum: number;
-    readonly elections?: number;
-  };
-  readonly transactions?: {
-    readonly mode: '2pc' | 'saga';
-    readonly committed: number;
-    readonly aborted: number;
-    readonly compensated: number;
-    readonly compensations: number;
-    readonly inDoubt: number;
-    readonly maxInDoubtMs: number;
-    readonly meanInconsistencyMs: number;
-  };
-}
+/**
+ * The part of a simulation's per-node results the report shows (`nodes.<id>`): replicated data and
+ * transactions. A type only: nothing of the engine is loaded.
+ */
+export type NodeResultLike = Pick<NodeReport, 'consistency' | 'transactions'>;
 
 /**
  * A simulation run the SLO, "Where the time goes", Consistency and Transactions sections show: its
