@@ -17,7 +17,7 @@ import type { Faults } from './faults';
 import type { CompiledFault } from './faultTypes';
 import type { InstanceTable } from './instances';
 import { networkDelayMs, SAME_HOST, type SimulationModel } from './model';
-import { grown } from './pools';
+import { grown, RecordPool } from './pools';
 import { READ_FOLLOWERS, READ_LEADER, REPLICATION_LEADER, REPLICATION_NONE, REPLICATION_QUORUM, SYNC_ASYNC, SYNC_FULL, type ReplicationModel } from './replicationModel';
 import type { Balancers } from './balancers';
 import type { ConsistencyReport, InstanceSnapshot } from './types';
@@ -49,40 +49,34 @@ export interface ReplicaJobs {
 }
 
 /** Pending applies: a write reaching the replicas of `mask` `lagMs` after it was committed or sent. */
-class ApplyPool {
-  node = new Int32Array(64);
-  key = new Int32Array(64);
-  version = new Int32Array(64);
-  mask = new Int32Array(64);
+class ApplyPool extends RecordPool {
+  node = new Int32Array(0);
+  key = new Int32Array(0);
+  version = new Int32Array(0);
+  mask = new Int32Array(0);
   /** The instance that shipped it, and its epoch then (a leader that died since shipped nothing). */
-  source = new Int32Array(64);
-  epoch = new Int32Array(64);
-  serial = new Int32Array(64);
-  private free: number[] = [];
-  private size = 0;
-  live = 0;
+  source = new Int32Array(0);
+  epoch = new Int32Array(0);
+  serial = new Int32Array(0);
 
-  open(): number {
-    this.live++;
-    const record = this.free.pop();
-    if (record !== undefined) return record;
-    if (this.size === this.node.length) {
-      const capacity = this.size * 2;
-      this.node = grown(this.node, capacity);
-      this.key = grown(this.key, capacity);
-      this.version = grown(this.version, capacity);
-      this.mask = grown(this.mask, capacity);
-      this.source = grown(this.source, capacity);
-      this.epoch = grown(this.epoch, capacity);
-      this.serial = grown(this.serial, capacity);
-    }
-    return this.size++;
+  constructor() {
+    super();
+    this.reserve(64);
   }
 
   release(record: number): void {
-    this.live--;
     this.serial[record]!++;
-    this.free.push(record);
+    this.recycle(record);
+  }
+
+  protected growColumns(capacity: number): void {
+    this.node = grown(this.node, capacity);
+    this.key = grown(this.key, capacity);
+    this.version = grown(this.version, capacity);
+    this.mask = grown(this.mask, capacity);
+    this.source = grown(this.source, capacity);
+    this.epoch = grown(this.epoch, capacity);
+    this.serial = grown(this.serial, capacity);
   }
 }
 
@@ -454,7 +448,7 @@ export class Replication {
     const lag = this.rm.nodeLagMs[node]!;
     if (lag <= 0) return this.applyTo(node, k, version, mask, source);
     const pool = this.applies;
-    const record = pool.open();
+    const record = pool.allocate();
     pool.node[record] = node;
     pool.key[record] = k;
     pool.version[record] = version;
@@ -572,10 +566,7 @@ export class Replication {
     }
     const chosen = first + best;
     const base = best * keys;
-    for (let j = 0; j < replicas; j++) {
-      if (j === best || !this.candidate(node, first + j, side, split)) continue;
-      for (let k = 0; k < keys; k++) if (applied[j * keys + k]! > applied[base + k]!) applied[base + k] = applied[j * keys + k]!;
-    }
+    for (let j = 0; j < replicas; j++) if (j !== best && this.candidate(node, first + j, side, split)) this.takeNewer(node, j, best);
     const availableSplit = split !== undefined && side >= 0 && this.rm.nodeAvailability[node] === 1;
     if (!availableSplit && old >= 0 && old !== chosen) {
       const oldBase = (old - first) * keys;
@@ -611,28 +602,32 @@ export class Replication {
     this.applied[node]!.copyWithin((to - first) * keys, (from - first) * keys, (from - first + 1) * keys);
   }
 
-  private syncFollowersFrom(node: number, leader: number): void {
-    const first = this.model.nodeFirstInstance[node]!;
+  /** Replica `to` (its index among the node's replicas) takes every version newer than its own that replica `from` holds. */
+  private takeNewer(node: number, from: number, to: number): void {
     const keys = this.keys[node]!;
     const applied = this.applied[node]!;
-    const base = (leader - first) * keys;
+    const source = from * keys;
+    const target = to * keys;
+    for (let k = 0; k < keys; k++) if (applied[source + k]! > applied[target + k]!) applied[target + k] = applied[source + k]!;
+  }
+
+  /** A returning leader ships what it kept to the followers up and reached. */
+  private syncFollowersFrom(node: number, leader: number): void {
+    const first = this.model.nodeFirstInstance[node]!;
     for (let j = 0; j < this.rm.nodeReplicas[node]!; j++) {
       const instance = first + j;
       if (instance === leader || this.instances.down[instance] === 1 || !this.replicasReach(leader, instance)) continue;
-      for (let k = 0; k < keys; k++) if (applied[j * keys + k]! < applied[base + k]!) applied[j * keys + k] = applied[base + k]!;
+      this.takeNewer(node, leader - first, j);
     }
   }
 
   /** Anti-entropy: `instance` takes the newest version of each key among the replicas it reaches. */
   private repair(node: number, instance: number): void {
     const first = this.model.nodeFirstInstance[node]!;
-    const keys = this.keys[node]!;
-    const applied = this.applied[node]!;
-    const base = (instance - first) * keys;
     for (let j = 0; j < this.rm.nodeReplicas[node]!; j++) {
       const other = first + j;
       if (other === instance || this.instances.down[other] === 1 || !this.replicasReach(instance, other)) continue;
-      for (let k = 0; k < keys; k++) if (applied[j * keys + k]! > applied[base + k]!) applied[base + k] = applied[j * keys + k]!;
+      this.takeNewer(node, j, instance - first);
     }
   }
 
