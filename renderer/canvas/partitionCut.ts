@@ -11,6 +11,7 @@
  * loop around each of that side's servers.
  */
 import type { Box, ServerBox } from '../../shared/layout/types';
+import { unionOf } from '../../shared/layout/spatial';
 import type { PartitionSides } from '../model/replicaView';
 
 /** How far the ring lies outside its server box, px. */
@@ -64,18 +65,10 @@ interface Extent {
   bottom: number;
 }
 
-function extentOf(rects: readonly Pick<HostRect, 'x' | 'y' | 'width' | 'height'>[]): Extent {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const r of rects) {
-    left = Math.min(left, r.x);
-    top = Math.min(top, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
-  return { left, top, right, bottom };
+/** The extent of a non-empty list of boxes (the layout's `unionOf`, as edges). */
+function extentOf(rects: readonly Box[]): Extent {
+  const union = unionOf(rects);
+  return { left: union.x, top: union.y, right: union.x + union.width, bottom: union.y + union.height };
 }
 
 /** The gap between a and b along one axis (negative when they overlap on it). */
