@@ -15,22 +15,20 @@ import { SESSION_STICKY } from './stateModel';
 const RING_POINTS = 64;
 
 /**
- * One balancer's choice among a node's `count` instances from `first`, at least one of which is
- * eligible (in rotation and not `exclude`).
+ * The model's code of each balancer (its index in BALANCERS). Adding a balancer to the schema
+ * without an entry here does not compile; `choose` then needs its case.
  */
-type Pick = (balancers: Balancers, node: number, first: number, count: number, exclude: number, key: number) => number;
-
-/** The balancer table: adding a balancer to the schema without an entry here does not compile. */
-const PICKS = {
-  'round-robin': (b, node, first, count, exclude) => b.roundRobin(node, first, count, exclude),
-  random: (b, _node, first, count, exclude) => b.random(first, count, exclude),
-  'least-connections': (b, node, first, count, exclude) => b.leastConnections(node, first, count, exclude),
-  weighted: (b, node, first, count, exclude) => b.weighted(node, first, count, exclude),
-  'consistent-hash': (b, node, _first, _count, exclude, key) => b.consistentHash(node, key, exclude),
-} satisfies Record<Balancer, Pick>;
-
-/** Picks by the model's balancer code (its index in BALANCERS). */
-const PICK_BY_CODE: readonly Pick[] = BALANCERS.map((balancer) => PICKS[balancer]);
+const CODE = {
+  'round-robin': BALANCERS.indexOf('round-robin'),
+  random: BALANCERS.indexOf('random'),
+  'least-connections': BALANCERS.indexOf('least-connections'),
+  weighted: BALANCERS.indexOf('weighted'),
+  'consistent-hash': BALANCERS.indexOf('consistent-hash'),
+} satisfies Record<Balancer, number>;
+const ROUND_ROBIN = CODE['round-robin'];
+const RANDOM = CODE.random;
+const LEAST_CONNECTIONS = CODE['least-connections'];
+const WEIGHTED = CODE.weighted;
 
 export class Balancers {
   private readonly cursor: Int32Array;
@@ -103,7 +101,13 @@ export class Balancers {
     let candidates = 0;
     for (let i = first; i < first + count; i++) if (this.eligible(i, exclude)) candidates++;
     if (candidates === 0) return exclude >= 0 && this.eligible(exclude, -1) ? exclude : -1;
-    return PICK_BY_CODE[this.model.nodeBalancer[node]!]!(this, node, first, count, exclude, key);
+    // A switch of direct calls, not a table of functions: each call site stays monomorphic.
+    const code = this.model.nodeBalancer[node]!;
+    if (code === ROUND_ROBIN) return this.roundRobin(node, first, count, exclude);
+    if (code === LEAST_CONNECTIONS) return this.leastConnections(node, first, count, exclude);
+    if (code === RANDOM) return this.random(first, count, exclude);
+    if (code === WEIGHTED) return this.weighted(node, first, count, exclude);
+    return this.consistentHash(node, key, exclude);
   }
 
   private eligible(instance: number, exclude: number): boolean {

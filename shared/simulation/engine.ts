@@ -550,7 +550,7 @@ export class Engine {
     // Accepted: an async caller stops waiting here and the job carries on alone (a queue's
     // caller waits for the enqueue, its service).
     const call = jobs.parentCall[job]!;
-    if (model.nodeIsQueue[node] === 0 && this.calls.waitsForAcceptance(call, jobs.parentSerial[job]!)) {
+    if (model.nodeAsyncIn[node] === 1 && model.nodeIsQueue[node] === 0 && this.calls.waitsForAcceptance(call, jobs.parentSerial[job]!)) {
       jobs.parentCall[job] = -1;
       // The caller's path has the hop only; the job's own record stays with the job.
       this.pendingPath = this.paths.open(node, this.paths.networkMs[path]!);

@@ -12,6 +12,13 @@ const LOG_GROWTH = Math.log(GROWTH);
 /** Buckets cover SMALLEST_MS … ≈ 10^7 ms (almost 3 hours), beyond that values clamp. */
 const BUCKETS = 2 + Math.ceil(Math.log(1e7 / SMALLEST_MS) / LOG_GROWTH);
 
+/** The bucket of a value, ms. */
+export function bucketOf(valueMs: number): number {
+  if (!(valueMs >= SMALLEST_MS)) return 0;
+  const index = 1 + Math.floor(Math.log(valueMs / SMALLEST_MS) / LOG_GROWTH);
+  return index >= BUCKETS ? BUCKETS - 1 : index;
+}
+
 export class LatencyHistogram {
   private readonly counts = new Float64Array(BUCKETS);
   private lowest = BUCKETS;
@@ -22,11 +29,14 @@ export class LatencyHistogram {
   max = -Infinity;
 
   record(valueMs: number): void {
-    let index = 0;
-    if (valueMs >= SMALLEST_MS) {
-      index = 1 + Math.floor(Math.log(valueMs / SMALLEST_MS) / LOG_GROWTH);
-      if (index >= BUCKETS) index = BUCKETS - 1;
-    }
+    this.recordIn(bucketOf(valueMs), valueMs);
+  }
+
+  /**
+   * Records `valueMs`, whose bucket `bucketOf` gave: a value that goes into several histograms
+   * (the run's, the second's, the client's) takes its logarithm once.
+   */
+  recordIn(index: number, valueMs: number): void {
     this.counts[index]!++;
     if (index < this.lowest) this.lowest = index;
     if (index > this.highest) this.highest = index;

@@ -9,7 +9,7 @@
  */
 import { FAILURE_CAUSES } from '../document';
 import { FAILURE_CAUSE_TABLE } from './causes';
-import { LatencyHistogram } from './histogram';
+import { bucketOf, LatencyHistogram } from './histogram';
 import type { ConsistencySecond, FailureCounts, LatencySummary, TimelineEntry } from './types';
 
 /** Rounds to a fixed number of decimals so the JSON report is stable and readable. */
@@ -84,11 +84,12 @@ export class MetricsCollector {
     if (cause === 0) {
       this.ok++;
       this.secondOk++;
-      this.latency.record(latencyMs);
-      this.secondLatency.record(latencyMs);
+      const bucket = bucketOf(latencyMs);
+      this.latency.recordIn(bucket, latencyMs);
+      this.secondLatency.recordIn(bucket, latencyMs);
       this.clientOk[client]!++;
       const own = this.clientLatency[client]!;
-      if (own !== this.latency) own.record(latencyMs);
+      if (own !== this.latency) own.recordIn(bucket, latencyMs);
     } else {
       this.failed++;
       this.clientFailed[client]!++;

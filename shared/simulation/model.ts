@@ -32,6 +32,8 @@ export interface SimulationModel {
   readonly nodeIsCache: Uint8Array;
   /** 1 where a busy slot is held while the node waits for its own downstream calls (see engine). */
   readonly nodeHoldsSlotWhileCalling: Uint8Array;
+  /** 1 where some edge into the node is async (its jobs may end a caller's wait on acceptance). */
+  readonly nodeAsyncIn: Uint8Array;
   readonly nodeRate: Float64Array;
   readonly nodeFirstInstance: Int32Array;
   readonly nodeInstanceCount: Int32Array;
@@ -120,7 +122,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
   const u8 = () => new Uint8Array(nodeCount);
   const i32 = () => new Int32Array(nodeCount);
   const m = {
-    nodeIsClient: u8(), nodeIsQueue: u8(), nodeIsCache: u8(), nodeHoldsSlotWhileCalling: u8(),
+    nodeIsClient: u8(), nodeIsQueue: u8(), nodeIsCache: u8(), nodeHoldsSlotWhileCalling: u8(), nodeAsyncIn: u8(),
     nodeRate: f64(), nodeFirstInstance: i32(), nodeInstanceCount: i32(), nodeBalancer: u8(),
     nodeLatencyMs: f64(), nodeDistribution: u8(), nodeConcurrency: i32(), nodeQueueLimit: i32(),
     nodeErrorRate: f64(), nodeRateLimit: f64(), nodeFanoutAll: u8(), nodeParallel: u8(), nodeHitRate: f64(),
@@ -178,6 +180,7 @@ export function compileModel(doc: TopologyDocument, scenario: Scenario | undefin
     e.edgeBackoffMs[i] = edge.retryBackoffMs;
     e.edgeOptional[i] = edge.optional ? 1 : 0;
     e.edgeAsync[i] = edge.async ? 1 : 0;
+    if (edge.async) m.nodeAsyncIn[e.edgeTo[i]!] = 1;
     if (edge.circuitBreaker) {
       e.edgeBreakerWindow[i] = edge.circuitBreaker.window;
       e.edgeBreakerRate[i] = edge.circuitBreaker.failureRate;
