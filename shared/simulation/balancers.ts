@@ -8,7 +8,7 @@ import { mix32, type Random } from './random';
 import type { SimulationModel } from './model';
 import type { Sessions } from './sessions';
 import { Shards } from './shards';
-import { buildRing, ringStart, type Ring } from './ring';
+import { buildRing, ringFind, type Ring } from './ring';
 import { SESSION_STICKY } from './stateModel';
 
 /** Points per instance on a consistent-hash ring: enough for an even spread of keys. */
@@ -171,13 +171,14 @@ export class Balancers {
 
   /** @internal The first eligible instance clockwise from the key's point on the ring. */
   consistentHash(node: number, key: number, exclude: number): number {
-    const { points, owners } = (this.rings[node] ??= buildRing(
+    const ring = (this.rings[node] ??= buildRing(
       this.model.nodeInstanceCount[node]!,
       RING_POINTS,
       (local) => local * 2654435761,
       this.model.nodeFirstInstance[node]!,
     ));
-    const start = ringStart(points, mix32(key ^ 0x5bd1e995));
+    const { points, owners } = ring;
+    const start = ringFind(ring, mix32(key ^ 0x5bd1e995));
     for (let k = 0; k < points.length; k++) {
       const instance = owners[(start + k) % points.length]!;
       if (this.eligible(instance, exclude)) return instance;
