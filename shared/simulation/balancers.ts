@@ -53,6 +53,8 @@ export class Balancers {
     private readonly inRotation: Uint8Array,
     /** Sessions, when the design keeps any: a sticky node pins each user to its session's instance. */
     private readonly sessions?: Sessions,
+    /** Instances of each node out of rotation (InstanceTable's), when kept: 0 lets a pick skip the count of eligible ones. */
+    private readonly outOfRotation?: Int32Array,
   ) {
     this.cursor = new Int32Array(model.nodeCount);
     this.currentWeight = new Float64Array(model.instanceCount);
@@ -98,9 +100,12 @@ export class Balancers {
     const first = this.model.nodeFirstInstance[node]!;
     const count = this.model.nodeInstanceCount[node]!;
     if (count === 1) return this.inRotation[first] === 1 ? first : -1;
-    let candidates = 0;
-    for (let i = first; i < first + count; i++) if (this.eligible(i, exclude)) candidates++;
-    if (candidates === 0) return exclude >= 0 && this.eligible(exclude, -1) ? exclude : -1;
+    // With every instance in rotation and none excluded, all are eligible; else count them.
+    if (exclude >= 0 || this.allowed !== null || this.outOfRotation === undefined || this.outOfRotation[node] !== 0) {
+      let candidates = 0;
+      for (let i = first; i < first + count; i++) if (this.eligible(i, exclude)) candidates++;
+      if (candidates === 0) return exclude >= 0 && this.eligible(exclude, -1) ? exclude : -1;
+    }
     // A switch of direct calls, not a table of functions: each call site stays monomorphic.
     const code = this.model.nodeBalancer[node]!;
     if (code === ROUND_ROBIN) return this.roundRobin(node, first, count, exclude);

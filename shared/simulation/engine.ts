@@ -151,7 +151,7 @@ export class Engine {
     this.instances = new InstanceTable(model);
     const state = model.state;
     this.sessions = state.used && state.nodeSession.some((mode) => mode === SESSION_LOCAL || mode === SESSION_STICKY) ? new Sessions(state, model.nodeCount) : undefined;
-    this.balancers = new Balancers(model, this.random, this.instances.inRotation, this.sessions);
+    this.balancers = new Balancers(model, this.random, this.instances.inRotation, this.sessions, this.instances.outOfRotation);
     this.tokens = Float64Array.from(model.nodeRateLimit, (rate) => Math.max(1, rate));
     this.tokensAt = new Float64Array(model.nodeCount);
     let totalRate = 0;

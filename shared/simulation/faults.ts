@@ -164,7 +164,7 @@ export class Faults implements FaultControls {
     if (table.stateSerial[instance] !== serial) return;
     const inRotation = table.down[instance] === 1 ? 0 : 1;
     if (table.inRotation[instance] === inRotation) return;
-    table.inRotation[instance] = inRotation;
+    table.setInRotation(instance, inRotation);
     this.port.replicas?.rotationChanged(instance, inRotation === 1);
     if (inRotation === 1) this.port.capacityReturned(this.model.instanceNode[instance]!);
   }

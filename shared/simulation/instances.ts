@@ -22,7 +22,10 @@ export class InstanceTable {
   readonly epoch: Int32Array;
   /** Bumped on every up/down change: a pending health-check verdict for an older state is void. */
   readonly stateSerial: Int32Array;
+  /** 1 while the instance is in rotation: set only by `setInRotation`, which keeps the count below. */
   readonly inRotation: Uint8Array;
+  /** Instances of each node out of rotation (0: a balancer may skip looking at who is eligible). */
+  readonly outOfRotation: Int32Array;
   readonly busy: Int32Array;
   private readonly busySince: Float64Array;
   /** Slot-milliseconds of work done so far. */
@@ -41,11 +44,19 @@ export class InstanceTable {
     this.epoch = new Int32Array(n);
     this.stateSerial = new Int32Array(n);
     this.inRotation = new Uint8Array(n).fill(1);
+    this.outOfRotation = new Int32Array(model.nodeCount);
     this.busy = new Int32Array(n);
     this.busySince = new Float64Array(n);
     this.busyIntegral = new Float64Array(n);
     this.waiting = new RingBuffers(n, (i) => Math.max(1, Math.min(64, model.nodeQueueLimit[model.instanceNode[i]!]!)), Infinity);
     this.waitLength = this.waiting.length;
+  }
+
+  /** The health check puts the instance in rotation (1) or takes it out (0). */
+  setInRotation(instance: number, inRotation: number): void {
+    if (this.inRotation[instance] === inRotation) return;
+    this.inRotation[instance] = inRotation;
+    this.outOfRotation[this.model.instanceNode[instance]!]! += inRotation === 1 ? -1 : 1;
   }
 
   /** Changes the slots in use, accounting the busy time up to `now`. */

@@ -5,6 +5,7 @@ import { EventQueue } from './eventQueue';
 import { LatencyHistogram } from './histogram';
 import { Random } from './random';
 import { Balancers } from './balancers';
+import { InstanceTable } from './instances';
 import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
 import { compileModel } from './model';
 import { FAILURE_CAUSES } from '../document';
@@ -143,6 +144,23 @@ describe('Balancers', () => {
     const balancers = new Balancers(model, new Random(1), inRotation);
     return { balancers, inRotation, active: balancers.connections, api: 1 };
   }
+
+  it('never picks an instance the health check took out of rotation, whatever the balancer, and counts it back in once', () => {
+    for (const balancer of ['round-robin', 'random', 'least-connections', 'weighted', 'consistent-hash'] as const) {
+      const model = compileModel(makeDocument({ nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: ['h1', 'h2', 'h3'], balancer })], edges: [makeEdge('users', 'api')] }), undefined);
+      const table = new InstanceTable(model);
+      const balancers = new Balancers(model, new Random(1), table.inRotation, undefined, table.outOfRotation);
+      const picks = () => Array.from({ length: 300 }, (_, key) => balancers.pick(1, key, -1));
+      expect(new Set(picks())).toEqual(new Set([0, 1, 2]));
+      table.setInRotation(1, 0);
+      table.setInRotation(1, 0);
+      expect(table.outOfRotation[1]).toBe(1);
+      expect(new Set(picks())).toEqual(new Set([0, 2]));
+      table.setInRotation(1, 1);
+      expect(table.outOfRotation[1]).toBe(0);
+      expect(new Set(picks())).toEqual(new Set([0, 1, 2]));
+    }
+  });
 
   it('least-connections picks the instance with the fewest open connections, ties in turn', () => {
     const { balancers, active, api } = setup('least-connections');
