@@ -256,11 +256,12 @@ function edgesOrderedBy(key: Int32Array, valid: number, count: number): Int32Arr
 
 /**
  * For each node, the distinct `value`s of the edges whose `owner` it is (only edges with `only[e]`
- * set, when given), ascending because `order` visits the edges by ascending value. Two passes:
- * count the distinct values per owner, then fill lists of that exact length.
+ * set, when given), ascending because `order` visits the edges by ascending value. They are
+ * gathered in one typed array first (count, then fill), and each list is then made at its exact
+ * length: an array literal for the usual one to three neighbours, allocated inline.
  */
 function neighbourLists(order: Int32Array, owner: Int32Array, value: Int32Array, only: Uint8Array | undefined, count: number): number[][] {
-  const sizes = new Int32Array(count);
+  const starts = new Int32Array(count + 1);
   const last = new Int32Array(count).fill(-1);
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!;
@@ -268,11 +269,11 @@ function neighbourLists(order: Int32Array, owner: Int32Array, value: Int32Array,
     const o = owner[e]!;
     if (last[o] === value[e]) continue;
     last[o] = value[e]!;
-    sizes[o]! += 1;
+    starts[o + 1]! += 1;
   }
-  const lists = new Array<number[]>(count);
-  for (let i = 0; i < count; i++) lists[i] = listOfLength(sizes[i]!);
-  sizes.fill(0);
+  for (let i = 1; i <= count; i++) starts[i]! += starts[i - 1]!;
+  const values = new Int32Array(starts[count]!);
+  const fill = starts.slice(0, count);
   last.fill(-1);
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!;
@@ -280,28 +281,32 @@ function neighbourLists(order: Int32Array, owner: Int32Array, value: Int32Array,
     const o = owner[e]!;
     if (last[o] === value[e]) continue;
     last[o] = value[e]!;
-    lists[o]![sizes[o]!++] = value[e]!;
+    values[fill[o]!++] = value[e]!;
+  }
+  const lists = new Array<number[]>(count);
+  for (let i = 0; i < count; i++) {
+    const at = starts[i]!;
+    switch (starts[i + 1]! - at) {
+      case 0:
+        lists[i] = NO_INDICES;
+        break;
+      case 1:
+        lists[i] = [values[at]!];
+        break;
+      case 2:
+        lists[i] = [values[at]!, values[at + 1]!];
+        break;
+      case 3:
+        lists[i] = [values[at]!, values[at + 1]!, values[at + 2]!];
+        break;
+      default: {
+        const list: number[] = [];
+        for (let k = at; k < starts[i + 1]!; k++) list.push(values[k]!);
+        lists[i] = list;
+      }
+    }
   }
   return lists;
-}
-
-/**
- * A list of `length` zeros to fill in. Most nodes have one or two neighbours: an array literal is
- * allocated inline, where `new Array(n)` calls the constructor (the profile put it at 2 % of a run).
- */
-function listOfLength(length: number): number[] {
-  switch (length) {
-    case 0:
-      return NO_INDICES;
-    case 1:
-      return [0];
-    case 2:
-      return [0, 0];
-    case 3:
-      return [0, 0, 0];
-    default:
-      return new Array<number>(length).fill(0);
-  }
 }
 
 /** Capabilities trimmed, blanks dropped; the document's own array when there is nothing to drop. */
@@ -434,8 +439,8 @@ const NO_INDICES: number[] = [];
  * smallest node index, so numbering is as stable as the id sort. Iterative: no stack overflow on
  * long chains.
  */
-function componentsOf(count: number, callees: readonly (readonly number[])[], callers: readonly (readonly number[])[]): number[] {
-  const component = new Array<number>(count).fill(-1);
+function componentsOf(count: number, callees: readonly (readonly number[])[], callers: readonly (readonly number[])[]): Int32Array {
+  const component = new Int32Array(count).fill(-1);
   const stack: number[] = [];
   let next = 0;
   for (let start = 0; start < count; start++) {
@@ -478,17 +483,31 @@ function isStrictlyAscendingText(keys: readonly string[]): boolean {
 /** Node ids of node indices, sorted. */
 export function idsOf(design: Design, indices: Iterable<number>): string[] {
   const list = Array.isArray(indices) ? (indices as readonly number[]) : [...indices];
-  let ascending = true;
-  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1]! < list[i]!;
-  const unique = ascending ? list : [...new Set(list)].sort((a, b) => a - b);
-  const ids = new Array<string>(unique.length);
-  for (let i = 0; i < unique.length; i++) ids[i] = design.nodes[unique[i]!]!.id;
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]! < list[i]!;
+  if (sorted) {
+    const ids = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) ids[i] = design.nodes[list[i]!]!.id;
+    return ids;
+  }
+  // a numeric sort, then repeats skipped (no Set: the lists are a finding's nodes)
+  const order = list.slice().sort(ascending);
+  const ids: string[] = [];
+  for (let i = 0; i < order.length; i++) if (i === 0 || order[i] !== order[i - 1]) ids.push(design.nodes[order[i]!]!.id);
   return ids;
 }
 
-/** Code-unit order: the same on every machine and locale (unlike localeCompare). */
+/** Numbers in ascending order, for `sort` (one comparator for every call). */
+export function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * Code-unit order: the same on every machine and locale (unlike localeCompare). Unequal strings
+ * need one relational comparison, not two (equality is cheap: lengths differ, or a pointer).
+ */
 export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /**

@@ -3,7 +3,7 @@
  * monolith (exactly one unit), and the cluster evidence (a node on two or more hosts). The
  * microservices label is judged by `decomposition.ts`.
  */
-import { callDepths, idsOf, realHosts, type Design, type DesignSystem } from './design';
+import { ascending, callDepths, idsOf, realHosts, type Design, type DesignSystem } from './design';
 import { hostNames, listNames, listNodeNames } from './text';
 import type { Evidence } from './types';
 
@@ -14,8 +14,11 @@ import type { Evidence } from './types';
 interface UnitSets {
   readonly unitsOf: readonly (number[] | undefined)[];
   readonly used: readonly number[];
-  /** The signature of each used host's set ("3,17,40"): equal sets, equal signatures. */
-  readonly signature: readonly (string | undefined)[];
+  /**
+   * The signature of each used host's set ("3,17,40", or the unit's index for a set of one):
+   * equal sets, equal signatures.
+   */
+  readonly signature: readonly (string | number | undefined)[];
   /** How many different sets there are. */
   readonly different: number;
 }
@@ -33,12 +36,13 @@ function unitSets(design: Design, system: DesignSystem): UnitSets {
       }
     }
   }
-  if (used.length > 1) used.sort((a, b) => a - b);
-  const signature = new Array<string | undefined>(design.hostKeys.length);
-  const distinct = new Set<string>();
+  if (used.length > 1) used.sort(ascending);
+  const signature = new Array<string | number | undefined>(design.hostKeys.length);
+  const distinct = new Set<string | number>();
   for (const host of used) {
     const units = unitsOf[host]!;
-    const key = units.length === 1 ? String(units[0]) : units.join(',');
+    // a one-unit set is its index, no string to make (a joined set holds a comma: never equal)
+    const key = units.length === 1 ? units[0]! : units.join(',');
     signature[host] = key;
     distinct.add(key);
   }
