@@ -41,6 +41,7 @@ interface Ownership {
 }
 
 function ownershipOf(members: readonly DesignNode[]): Ownership {
+  if (members.length === 1 && members[0]!.capabilities.length <= 1) return ownershipOfOne(members);
   const capabilityKeys: string[] = [];
   const capabilitySpellings: string[] = [];
   let seen: Set<string> | undefined; // only for a unit with many capabilities
@@ -69,6 +70,25 @@ function ownershipOf(members: readonly DesignNode[]): Ownership {
   }
   return { members, label, kind, layer, capabilityKeys, capabilitySpellings, implicit, layered };
 }
+
+/**
+ * `ownershipOf` a unit of one role with at most one capability (most units): the node's own list
+ * serves as the spellings, and no list grows by `push` (a pushed-to list reserves 17 slots).
+ */
+function ownershipOfOne(members: readonly DesignNode[]): Ownership {
+  const member = members[0]!;
+  const { label, kind, layer } = member;
+  if (member.capabilities.length === 1) {
+    const capabilityKeys = [member.capabilities[0]!.toLowerCase()];
+    return { members, label, kind, layer, capabilityKeys, capabilitySpellings: member.capabilities, implicit: false, layered: false };
+  }
+  const layered = layer !== undefined;
+  const implicit = !layered && kind === 'service';
+  if (!implicit) return { members, label, kind, layer, capabilityKeys: NO_CAPABILITIES, capabilitySpellings: NO_CAPABILITIES, implicit, layered };
+  return { members, label, kind, layer, capabilityKeys: [`\u0000${member.deployable}`], capabilitySpellings: [label], implicit, layered };
+}
+
+const NO_CAPABILITIES: readonly string[] = [];
 
 /**
  * The system's units grouped by deployable (codebase), in the order of their first role. A unit

@@ -2,7 +2,7 @@
  * Findings about who calls whom (SPEC §3): `sync-cycle`, `shared-database` and
  * `independent-systems`.
  */
-import { ascending, idsOf, realHosts, type Design } from './design';
+import { idsOf, realHosts, sortAscending, type Design } from './design';
 import { makeFinding } from './rules';
 import { count, listNames, listNodeNames, nodeNames } from './text';
 import type { Finding } from './types';
@@ -131,26 +131,26 @@ function sharedDatabaseFindings(design: Design): Finding[] {
   const findings: Finding[] = [];
   // The users of the database at hand are marked with its index + 1 (no Set per database).
   const userOf = new Int32Array(design.nodes.length);
-  const users: number[] = [];
+  const users: number[] = []; // the first `found` entries are this database's
   for (const database of design.nodes) {
     if (database.kind !== 'database') continue;
     const mark = database.index + 1;
-    users.length = 0;
+    let found = 0;
     for (const caller of design.callers[database.index]!) {
       const node = design.nodes[caller]!;
       if (node.isUnit) {
-        if (userOf[caller] !== mark) users.push(caller);
+        if (userOf[caller] !== mark) users[found++] = caller;
         userOf[caller] = mark;
       } else if (node.kind === 'cache') {
         for (const further of design.callers[caller]!) {
           if (!design.nodes[further]!.isUnit || userOf[further] === mark) continue;
           userOf[further] = mark;
-          users.push(further);
+          users[found++] = further;
         }
       }
     }
-    if (users.length < 2) continue;
-    const sharing = users.slice().sort(ascending);
+    if (found < 2) continue;
+    const sharing = sortAscending(users.slice(0, found));
     findings.push(
       makeFinding(
         'shared-database',

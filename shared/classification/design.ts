@@ -191,24 +191,25 @@ export function buildDesign(doc: TopologyDocument): Design {
 
 /**
  * The document's nodes sorted by id (the first of each id, as the file has it) and the index of
- * each id. Ids are sorted by the built-in sort, which orders strings by code unit like `compareText`.
+ * each id. The nodes themselves are sorted (stable, so the first of a repeated id stays first),
+ * which costs one Map entry per id instead of a lookup table to find each sorted id's node.
  */
 function nodesById(list: readonly SourceNode[]): { sorted: SourceNode[]; indexById: Map<string, number> } {
+  const sorted = list.slice().sort(byId);
   const indexById = new Map<string, number>();
-  const ids: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const id = list[i]!.id;
-    if (indexById.has(id)) continue;
-    indexById.set(id, i);
-    ids.push(id);
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const node = sorted[i]!;
+    if (unique > 0 && sorted[unique - 1]!.id === node.id) continue; // a repeated id: the first counts
+    sorted[unique] = node;
+    indexById.set(node.id, unique++);
   }
-  ids.sort();
-  const sorted = new Array<SourceNode>(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    sorted[i] = list[indexById.get(ids[i]!)!]!;
-    indexById.set(ids[i]!, i);
-  }
+  if (unique < sorted.length) sorted.length = unique;
   return { sorted, indexById };
+}
+
+function byId(a: SourceNode, b: SourceNode): number {
+  return compareText(a.id, b.id);
 }
 
 /**
@@ -491,7 +492,7 @@ export function idsOf(design: Design, indices: Iterable<number>): string[] {
     return ids;
   }
   // a numeric sort, then repeats skipped (no Set: the lists are a finding's nodes)
-  const order = list.slice().sort(ascending);
+  const order = sortAscending(list.slice());
   const ids: string[] = [];
   for (let i = 0; i < order.length; i++) if (i === 0 || order[i] !== order[i - 1]) ids.push(design.nodes[order[i]!]!.id);
   return ids;
@@ -500,6 +501,25 @@ export function idsOf(design: Design, indices: Iterable<number>): string[] {
 /** Numbers in ascending order, for `sort` (one comparator for every call). */
 export function ascending(a: number, b: number): number {
   return a - b;
+}
+
+/**
+ * Sorts numbers ascending, in place, and returns the list. Short lists (a finding's nodes, a
+ * database's users) take an insertion sort: the built-in sort allocates its work space on every
+ * call (the heap profile put 170 KB a run on the shared-database sorts alone).
+ */
+export function sortAscending(list: number[]): number[] {
+  if (list.length > 16) return list.sort(ascending);
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > value) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = value;
+  }
+  return list;
 }
 
 /**

@@ -3,7 +3,7 @@
  * monolith (exactly one unit), and the cluster evidence (a node on two or more hosts). The
  * microservices label is judged by `decomposition.ts`.
  */
-import { ascending, callDepths, idsOf, realHosts, type Design, type DesignSystem } from './design';
+import { callDepths, sortAscending, idsOf, realHosts, type Design, type DesignSystem } from './design';
 import { hostNames, listNames, listNodeNames } from './text';
 import type { Evidence } from './types';
 
@@ -36,7 +36,7 @@ function unitSets(design: Design, system: DesignSystem): UnitSets {
       }
     }
   }
-  if (used.length > 1) used.sort(ascending);
+  sortAscending(used);
   const signature = new Array<string | number | undefined>(design.hostKeys.length);
   const distinct = new Set<string | number>();
   for (const host of used) {
