@@ -238,10 +238,11 @@ function adjacencyOf(edges: TopologyDocument['edges'], sorted: readonly SourceNo
   }
   const byTo = edgesOrderedBy(toOf, valid, count);
   const byFrom = edgesOrderedBy(fromOf, valid, count);
+  const callees = neighbourLists(byTo, fromOf, toOf, undefined, undefined, count);
   return {
-    callees: neighbourLists(byTo, fromOf, toOf, undefined, count),
-    callers: neighbourLists(byFrom, toOf, fromOf, undefined, count),
-    syncCallees: neighbourLists(byTo, fromOf, toOf, isSync, count),
+    callees,
+    callers: neighbourLists(byFrom, toOf, fromOf, undefined, undefined, count),
+    syncCallees: neighbourLists(byTo, fromOf, toOf, isSync, callees, count),
   };
 }
 
@@ -259,9 +260,18 @@ function edgesOrderedBy(key: Int32Array, valid: number, count: number): Int32Arr
  * For each node, the distinct `value`s of the edges whose `owner` it is (only edges with `only[e]`
  * set, when given), ascending because `order` visits the edges by ascending value. They are
  * gathered in one typed array first (count, then fill), and each list is then made at its exact
- * length: an array literal for the usual one to three neighbours, allocated inline.
+ * length: an array literal for the usual one to three neighbours, allocated inline. With `only`,
+ * the lists are subsets of `all`'s, and a list as long as its superset is that list itself (most
+ * nodes call nothing asynchronously: their synchronous callees are their callees).
  */
-function neighbourLists(order: Int32Array, owner: Int32Array, value: Int32Array, only: Uint8Array | undefined, count: number): number[][] {
+function neighbourLists(
+  order: Int32Array,
+  owner: Int32Array,
+  value: Int32Array,
+  only: Uint8Array | undefined,
+  all: readonly number[][] | undefined,
+  count: number,
+): number[][] {
   const starts = new Int32Array(count + 1);
   const last = new Int32Array(count).fill(-1);
   for (let k = 0; k < order.length; k++) {
@@ -287,6 +297,10 @@ function neighbourLists(order: Int32Array, owner: Int32Array, value: Int32Array,
   const lists = new Array<number[]>(count);
   for (let i = 0; i < count; i++) {
     const at = starts[i]!;
+    if (all !== undefined && all[i]!.length === starts[i + 1]! - at) {
+      lists[i] = all[i]!;
+      continue;
+    }
     switch (starts[i + 1]! - at) {
       case 0:
         lists[i] = NO_INDICES;

@@ -14,11 +14,8 @@ import type { Evidence } from './types';
 interface UnitSets {
   readonly unitsOf: readonly (number[] | undefined)[];
   readonly used: readonly number[];
-  /**
-   * The signature of each used host's set ("3,17,40", or the unit's index for a set of one):
-   * equal sets, equal signatures.
-   */
-  readonly signature: readonly (string | number | undefined)[];
+  /** The signature of each used host's set, a number: equal sets, equal signatures. */
+  readonly signature: Int32Array;
   /** How many different sets there are. */
   readonly different: number;
 }
@@ -37,16 +34,34 @@ function unitSets(design: Design, system: DesignSystem): UnitSets {
     }
   }
   sortAscending(used);
-  const signature = new Array<string | number | undefined>(design.hostKeys.length);
-  const distinct = new Set<string | number>();
+  // Each distinct set gets a number, found by a hash of its (ascending) units and checked unit by
+  // unit: no string per host. Sets with one hash are chained through `sameHash`.
+  const signature = new Int32Array(design.hostKeys.length);
+  const setOfHash = new Map<number, number>();
+  const holder: number[] = []; // a host carrying each set
+  const sameHash: number[] = []; // the previous set with the same hash, or -1
   for (const host of used) {
     const units = unitsOf[host]!;
-    // a one-unit set is its index, no string to make (a joined set holds a comma: never equal)
-    const key = units.length === 1 ? units[0]! : units.join(',');
-    signature[host] = key;
-    distinct.add(key);
+    let hash = units.length;
+    for (const unit of units) hash = (Math.imul(hash, 31) + unit) | 0;
+    const chain = setOfHash.get(hash) ?? -1;
+    let set = chain;
+    while (set !== -1 && !sameUnits(unitsOf[holder[set]!]!, units)) set = sameHash[set]!;
+    if (set === -1) {
+      set = holder.length;
+      holder.push(host);
+      sameHash.push(chain);
+      setOfHash.set(hash, set);
+    }
+    signature[host] = set;
   }
-  return { unitsOf, used, signature, different: distinct.size };
+  return { unitsOf, used, signature, different: holder.length };
+}
+
+function sameUnits(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
