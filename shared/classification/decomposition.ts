@@ -204,6 +204,10 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
   };
 }
 
+function byKey(a: SharedCapability, b: SharedCapability): number {
+  return compareText(a.key, b.key);
+}
+
 interface SharedCapability {
   readonly key: string;
   /** The spelling its first owner uses. */
@@ -242,7 +246,7 @@ function capabilityOverlaps(design: Design, owners: readonly Ownership[]): Findi
   // Group shared capabilities by the exact set of their owners: "A and B both own x and y".
   const groups = new Map<string, { owners: number[]; capabilities: string[] }>();
   // Only shared capabilities matter: sort those alone (by key, code-unit order as compareText).
-  for (const entry of shared.sort((a, b) => compareText(a.key, b.key))) {
+  for (const entry of shared.sort(byKey)) {
     const signature = entry.owners.join(',');
     const group = groups.get(signature);
     if (group) group.capabilities.push(entry.spelling);

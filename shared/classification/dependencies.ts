@@ -25,7 +25,8 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[], cyc
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
+  const stack = new Int32Array(n); // Tarjan's stack: each node is on it once
+  let top = 0;
   const components: number[][] = [];
   // The depth-first frames (node, position in its adjacency list) in two typed stacks.
   const frameNode = new Int32Array(n);
@@ -37,7 +38,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[], cyc
     frameNode[0] = start;
     frameNext[0] = 0;
     order[start] = low[start] = counter++;
-    stack.push(start);
+    stack[top++] = start;
     onStack[start] = 1;
     while (depth >= 0) {
       const node = frameNode[depth]!;
@@ -46,7 +47,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[], cyc
         const next = edges[frameNext[depth]!++]!;
         if (order[next] === -1) {
           order[next] = low[next] = counter++;
-          stack.push(next);
+          stack[top++] = next;
           onStack[next] = 1;
           depth += 1;
           frameNode[depth] = next;
@@ -62,7 +63,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[], cyc
         low[parent] = Math.min(low[parent]!, low[node]!);
       }
       if (low[node] !== order[node]) continue;
-      let member = stack.pop()!;
+      let member = stack[--top]!;
       onStack[member] = 0;
       if (member === node) {
         if (!cyclicOnly || edges.includes(node)) components.push([member]);
@@ -70,7 +71,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[], cyc
       }
       const component: number[] = [member];
       do {
-        member = stack.pop()!;
+        member = stack[--top]!;
         onStack[member] = 0;
         component.push(member);
       } while (member !== node);

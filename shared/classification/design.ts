@@ -456,24 +456,25 @@ const NO_INDICES: number[] = [];
  */
 function componentsOf(count: number, callees: readonly (readonly number[])[], callers: readonly (readonly number[])[]): Int32Array {
   const component = new Int32Array(count).fill(-1);
-  const stack: number[] = [];
+  const stack = new Int32Array(count); // each node is pushed once, when it is numbered
   let next = 0;
   for (let start = 0; start < count; start++) {
     if (component[start] !== -1) continue;
     component[start] = next;
-    stack.push(start);
-    while (stack.length > 0) {
-      const current = stack.pop()!;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const current = stack[--top]!;
       for (const neighbour of callees[current]!) {
         if (component[neighbour] === -1) {
           component[neighbour] = next;
-          stack.push(neighbour);
+          stack[top++] = neighbour;
         }
       }
       for (const neighbour of callers[current]!) {
         if (component[neighbour] === -1) {
           component[neighbour] = next;
-          stack.push(neighbour);
+          stack[top++] = neighbour;
         }
       }
     }
@@ -555,19 +556,20 @@ export function callDepths(design: Design): Int32Array {
 
 function computeCallDepths(design: Design): Int32Array {
   const depth = new Int32Array(design.nodes.length).fill(-1);
-  const queue: number[] = [];
+  const queue = new Int32Array(design.nodes.length); // each node is queued at most once
+  let tail = 0;
   for (const node of design.nodes) {
     if (node.kind === 'client' || design.callers[node.index]!.length === 0) {
       depth[node.index] = 0;
-      queue.push(node.index);
+      queue[tail++] = node.index;
     }
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const current = queue[head]!;
     for (const next of design.callees[current]!) {
       if (depth[next] !== -1) continue;
       depth[next] = depth[current]! + 1;
-      queue.push(next);
+      queue[tail++] = next;
     }
   }
   return depth;

@@ -41,9 +41,14 @@ function spofFindings(design: Design): Finding[] {
       host === UNPLACED_HOST
         ? `${node.label} has no server yet${copies}, and unplaced instances count as one server: if it goes down, every request that needs ${node.label} fails. Place it on two or more servers.`
         : `${node.label} runs only on ${name}${copies}: if ${name} goes down, every request that needs ${node.label} fails. Run it on a second server.`;
-    findings.push(makeFinding('spof', message, [node.id], realHosts([host])));
+    findings.push(makeFinding('spof', message, [node.id], hostOnly(host)));
   }
   return findings;
+}
+
+/** `realHosts([key])` without the list to filter: the host, or none for the unplaced one. */
+function hostOnly(key: string): string[] {
+  return key === UNPLACED_HOST ? [] : [key];
 }
 
 function replicaFindings(design: Design): Finding[] {
@@ -56,7 +61,7 @@ function replicaFindings(design: Design): Finding[] {
       host === UNPLACED_HOST
         ? `${node.label} has ${node.instanceCount} instances and none is on a server: they count as one server, a replica set rather than a cluster.`
         : `${node.label} has ${node.instanceCount} instances, all on ${name}: a replica set, not a cluster — losing ${name} loses every copy.`;
-    findings.push(makeFinding('replicas-same-host', message, [node.id], realHosts([host])));
+    findings.push(makeFinding('replicas-same-host', message, [node.id], hostOnly(host)));
   }
   return findings;
 }
