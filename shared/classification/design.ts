@@ -415,8 +415,10 @@ function hostTableOf(declared: readonly SourceHost[], sorted: readonly SourceNod
         scratch[j + 1] = value;
         distinct += 1;
       }
-      const indices = new Array<number>(distinct);
-      for (let k = 0; k < distinct; k++) indices[k] = scratch[k]!;
+      // pushed, not `new Array(n)`: packed like the one-host literal above, so every node's list has
+      // one elements kind (a second kind deoptimises each rule that reads them, late in a warm-up)
+      const indices: number[] = [];
+      for (let k = 0; k < distinct; k++) indices.push(scratch[k]!);
       return indices;
     },
     realHostsOf(nodes: readonly DesignNode[], nodeIndices: readonly number[]): string[] {
@@ -506,10 +508,13 @@ export function idsOf(design: Design, indices: Iterable<number>): string[] {
     for (let i = 0; i < list.length; i++) ids[i] = design.nodes[list[i]!]!.id;
     return ids;
   }
-  // a numeric sort, then repeats skipped (no Set: the lists are a finding's nodes)
+  // a numeric sort, then repeats skipped (no Set: the lists are a finding's nodes); the ids are
+  // allocated as above, so findings' lists have one elements kind
   const order = sortAscending(list.slice());
-  const ids: string[] = [];
-  for (let i = 0; i < order.length; i++) if (i === 0 || order[i] !== order[i - 1]) ids.push(design.nodes[order[i]!]!.id);
+  let distinct = 0;
+  for (let i = 0; i < order.length; i++) if (i === 0 || order[i] !== order[i - 1]) order[distinct++] = order[i]!;
+  const ids = new Array<string>(distinct);
+  for (let i = 0; i < distinct; i++) ids[i] = design.nodes[order[i]!]!.id;
   return ids;
 }
 
