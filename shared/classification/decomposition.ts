@@ -29,45 +29,99 @@ interface Ownership {
   /** A monolith when any role is one, else the roles' kind. */
   readonly kind: DesignNode['kind'];
   readonly layer: string | undefined;
-  /** Capability keys (lower case) with the spelling first seen, for messages. */
-  readonly capabilities: ReadonlyMap<string, string>;
+  /**
+   * Capability keys (lower case), each once, and beside each the spelling first seen, for
+   * messages. Two lists, not a Map per unit: a unit owns a handful of capabilities.
+   */
+  readonly capabilityKeys: readonly string[];
+  readonly capabilitySpellings: readonly string[];
   readonly implicit: boolean;
   /** Defined by a technical layer and no capability. */
   readonly layered: boolean;
 }
 
 function ownershipOf(members: readonly DesignNode[]): Ownership {
-  const capabilities = new Map<string, string>();
+  if (members.length === 1 && members[0]!.capabilities.length <= 1) return ownershipOfOne(members);
+  const capabilityKeys: string[] = [];
+  const capabilitySpellings: string[] = [];
+  let seen: Set<string> | undefined; // only for a unit with many capabilities
+  let kind = members[0]!.kind;
+  let layer: string | undefined;
   for (const member of members) {
+    if (member.kind === 'monolith') kind = 'monolith';
+    if (layer === undefined) layer = member.layer;
     for (const capability of member.capabilities) {
       const key = capability.toLowerCase(); // "Orders" and "orders" are one business capability
-      if (!capabilities.has(key)) capabilities.set(key, capability);
+      if (seen !== undefined ? seen.has(key) : capabilityKeys.includes(key)) continue;
+      capabilityKeys.push(key);
+      capabilitySpellings.push(capability);
+      if (seen !== undefined) seen.add(key);
+      else if (capabilityKeys.length > 16) seen = new Set(capabilityKeys);
     }
   }
-  const label = listNames(members.map((m) => m.label));
-  const kind = members.some((m) => m.kind === 'monolith') ? 'monolith' : members[0]!.kind;
-  const layer = members.find((m) => m.layer !== undefined)?.layer;
-  const layered = capabilities.size === 0 && layer !== undefined;
+  const label = members.length === 1 ? members[0]!.label : listNames(members.map((m) => m.label));
+  const layered = capabilityKeys.length === 0 && layer !== undefined;
   // The implicit capability is keyed by the deployable in a namespace of its own: it is the unit's
   // by definition, so it never overlaps another, and renaming the unit cannot change labels.
-  const implicit = capabilities.size === 0 && !layered && kind === 'service';
-  if (implicit) capabilities.set(`\u0000${members[0]!.deployable}`, label);
-  return { members, label, kind, layer, capabilities, implicit, layered };
+  const implicit = capabilityKeys.length === 0 && !layered && kind === 'service';
+  if (implicit) {
+    capabilityKeys.push(`\u0000${members[0]!.deployable}`);
+    capabilitySpellings.push(label);
+  }
+  return { members, label, kind, layer, capabilityKeys, capabilitySpellings, implicit, layered };
 }
 
-/** The system's units grouped by deployable (codebase), in the order of their first role. */
+/**
+ * `ownershipOf` a unit of one role with at most one capability (most units): the node's own list
+ * serves as the spellings, and no list grows by `push` (a pushed-to list reserves 17 slots).
+ */
+function ownershipOfOne(members: readonly DesignNode[]): Ownership {
+  const member = members[0]!;
+  const { label, kind, layer } = member;
+  if (member.capabilities.length === 1) {
+    const capabilityKeys = [member.capabilities[0]!.toLowerCase()];
+    return { members, label, kind, layer, capabilityKeys, capabilitySpellings: member.capabilities, implicit: false, layered: false };
+  }
+  const layered = layer !== undefined;
+  const implicit = !layered && kind === 'service';
+  if (!implicit) return { members, label, kind, layer, capabilityKeys: NO_CAPABILITIES, capabilitySpellings: NO_CAPABILITIES, implicit, layered };
+  return { members, label, kind, layer, capabilityKeys: [`\u0000${member.deployable}`], capabilitySpellings: [label], implicit, layered };
+}
+
+const NO_CAPABILITIES: readonly string[] = [];
+
+/**
+ * The system's units grouped by deployable (codebase), in the order of their first role. A unit
+ * without a codebase is a deployable of its own (its key is its id), so only units with one are
+ * looked up.
+ */
 function deployablesOf(design: Design, system: DesignSystem): DesignNode[][] {
-  const groups = new Map<string, DesignNode[]>();
+  const groups: DesignNode[][] = [];
+  let byCodebase: Map<string, DesignNode[]> | undefined;
   for (const index of system.units) {
     const unit = design.nodes[index]!;
-    const group = groups.get(unit.deployable);
+    if (unit.deployable.charCodeAt(0) === 0) {
+      groups.push([unit]);
+      continue;
+    }
+    byCodebase ??= new Map();
+    const group = byCodebase.get(unit.deployable);
     if (group) group.push(unit);
-    else groups.set(unit.deployable, [unit]);
+    else {
+      const roles = [unit];
+      byCodebase.set(unit.deployable, roles);
+      groups.push(roles);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
-const indicesOf = (owners: readonly Ownership[]) => owners.flatMap((o) => o.members.map((m) => m.index));
+/** The node indices of the owners' roles, owner by owner. */
+function indicesOf(owners: readonly Ownership[]): number[] {
+  const indices: number[] = [];
+  for (const owner of owners) for (const member of owner.members) indices.push(member.index);
+  return indices;
+}
 
 /** One `shared-codebase` finding per deployable that runs in several roles. */
 function sharedCodebases(design: Design, groups: readonly DesignNode[][]): Finding[] {
@@ -133,10 +187,10 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
   findings.push(...overlaps);
 
   const microservices =
-    monoliths.length === 0 && layered.length === 0 && overlaps.length === 0 && owners.every((o) => o.capabilities.size > 0);
+    monoliths.length === 0 && layered.length === 0 && overlaps.length === 0 && owners.every((o) => o.capabilityKeys.length > 0);
   if (!microservices) return { microservices, evidence: undefined, findings };
 
-  const explicit = owners.flatMap((o) => (o.implicit ? [] : [...o.capabilities.values()]));
+  const explicit = owners.flatMap((o) => (o.implicit ? [] : o.capabilitySpellings));
   const named = explicit.length > 0 ? ` (${listNames(explicit.map((c) => `"${c}"`), 6)})` : '';
   return {
     microservices,
@@ -150,21 +204,49 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
   };
 }
 
+function byKey(a: SharedCapability, b: SharedCapability): number {
+  return compareText(a.key, b.key);
+}
+
+interface SharedCapability {
+  readonly key: string;
+  /** The spelling its first owner uses. */
+  readonly spelling: string;
+  /** Positions of its owners, ascending. */
+  readonly owners: number[];
+}
+
 /** One `capability-overlap` finding per group of units that own the same capabilities. */
 function capabilityOverlaps(design: Design, owners: readonly Ownership[]): Finding[] {
-  const ownersOf = new Map<string, { spelling: string; owners: number[] }>();
-  owners.forEach((owner, position) => {
-    for (const [key, spelling] of owner.capabilities) {
-      const entry = ownersOf.get(key);
+  // The first owner of each capability; an entry with all its owners only once it has a second.
+  const firstOwner = new Map<string, number>();
+  const shared: SharedCapability[] = [];
+  let sharedByKey: Map<string, SharedCapability> | undefined;
+  for (let position = 0; position < owners.length; position++) {
+    const owner = owners[position]!;
+    for (let c = 0; c < owner.capabilityKeys.length; c++) {
+      const key = owner.capabilityKeys[c]!;
+      const first = firstOwner.get(key);
+      if (first === undefined) {
+        firstOwner.set(key, position);
+        continue;
+      }
+      sharedByKey ??= new Map();
+      const entry = sharedByKey.get(key);
       if (entry) entry.owners.push(position);
-      else ownersOf.set(key, { spelling, owners: [position] });
+      else {
+        const firstKeys = owners[first]!.capabilityKeys;
+        const spelling = owners[first]!.capabilitySpellings[firstKeys.indexOf(key)]!;
+        const created = { key, spelling, owners: [first, position] };
+        sharedByKey.set(key, created);
+        shared.push(created);
+      }
     }
-  });
+  }
   // Group shared capabilities by the exact set of their owners: "A and B both own x and y".
   const groups = new Map<string, { owners: number[]; capabilities: string[] }>();
   // Only shared capabilities matter: sort those alone (by key, code-unit order as compareText).
-  const shared = [...ownersOf].filter(([, entry]) => entry.owners.length >= 2);
-  for (const [, entry] of shared.sort((a, b) => compareText(a[0], b[0]))) {
+  for (const entry of shared.sort(byKey)) {
     const signature = entry.owners.join(',');
     const group = groups.get(signature);
     if (group) group.capabilities.push(entry.spelling);

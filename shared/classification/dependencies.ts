@@ -2,7 +2,7 @@
  * Findings about who calls whom (SPEC §3): `sync-cycle`, `shared-database` and
  * `independent-systems`.
  */
-import { idsOf, realHosts, type Design } from './design';
+import { idsOf, realHosts, sortAscending, type Design } from './design';
 import { makeFinding } from './rules';
 import { count, listNames, listNodeNames, nodeNames } from './text';
 import type { Finding } from './types';
@@ -16,14 +16,17 @@ export function dependencyFindings(design: Design): Finding[] {
 
 /**
  * Strongly connected components of a directed graph (Tarjan's algorithm, iterative so long chains
- * cannot overflow the stack). Components come out as ascending node indices.
+ * cannot overflow the stack). Components come out as ascending node indices. With `cyclicOnly`,
+ * only the components that hold a cycle: several nodes, or one that calls itself (most nodes of a
+ * design are on no cycle, and a one-node list for each is most of this pass's garbage).
  */
-export function stronglyConnected(adjacency: readonly (readonly number[])[]): number[][] {
+export function stronglyConnected(adjacency: readonly (readonly number[])[], cyclicOnly = false): number[][] {
   const n = adjacency.length;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
+  const stack = new Int32Array(n); // Tarjan's stack: each node is on it once
+  let top = 0;
   const components: number[][] = [];
   // The depth-first frames (node, position in its adjacency list) in two typed stacks.
   const frameNode = new Int32Array(n);
@@ -35,7 +38,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[]): nu
     frameNode[0] = start;
     frameNext[0] = 0;
     order[start] = low[start] = counter++;
-    stack.push(start);
+    stack[top++] = start;
     onStack[start] = 1;
     while (depth >= 0) {
       const node = frameNode[depth]!;
@@ -44,7 +47,7 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[]): nu
         const next = edges[frameNext[depth]!++]!;
         if (order[next] === -1) {
           order[next] = low[next] = counter++;
-          stack.push(next);
+          stack[top++] = next;
           onStack[next] = 1;
           depth += 1;
           frameNode[depth] = next;
@@ -60,15 +63,15 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[]): nu
         low[parent] = Math.min(low[parent]!, low[node]!);
       }
       if (low[node] !== order[node]) continue;
-      let member = stack.pop()!;
+      let member = stack[--top]!;
       onStack[member] = 0;
       if (member === node) {
-        components.push([member]);
+        if (!cyclicOnly || edges.includes(node)) components.push([member]);
         continue;
       }
       const component: number[] = [member];
       do {
-        member = stack.pop()!;
+        member = stack[--top]!;
         onStack[member] = 0;
         component.push(member);
       } while (member !== node);
@@ -102,9 +105,8 @@ function cycleThrough(adjacency: readonly (readonly number[])[], members: Readon
 function syncCycleFindings(design: Design): Finding[] {
   const adjacency = design.syncCallees;
   const findings: Finding[] = [];
-  for (const component of stronglyConnected(adjacency)) {
+  for (const component of stronglyConnected(adjacency, true)) {
     const root = component[0]!;
-    if (component.length === 1 && !adjacency[root]!.includes(root)) continue;
     const cycle = cycleThrough(adjacency, new Set(component), root);
     const names = nodeNames(design, [...cycle, root]);
     const shown = names.length > MAX_CYCLE_NAMED + 1 ? [...names.slice(0, MAX_CYCLE_NAMED), '…', names[names.length - 1]!] : names;
@@ -128,20 +130,32 @@ function syncCycleFindings(design: Design): Finding[] {
  */
 function sharedDatabaseFindings(design: Design): Finding[] {
   const findings: Finding[] = [];
+  // The users of the database at hand are marked with its index + 1 (no Set per database).
+  const userOf = new Int32Array(design.nodes.length);
+  const users: number[] = []; // the first `found` entries are this database's
   for (const database of design.nodes) {
     if (database.kind !== 'database') continue;
-    const users = new Set<number>();
+    const mark = database.index + 1;
+    let found = 0;
     for (const caller of design.callers[database.index]!) {
       const node = design.nodes[caller]!;
-      if (node.isUnit) users.add(caller);
-      else if (node.kind === 'cache') for (const further of design.callers[caller]!) if (design.nodes[further]!.isUnit) users.add(further);
+      if (node.isUnit) {
+        if (userOf[caller] !== mark) users[found++] = caller;
+        userOf[caller] = mark;
+      } else if (node.kind === 'cache') {
+        for (const further of design.callers[caller]!) {
+          if (!design.nodes[further]!.isUnit || userOf[further] === mark) continue;
+          userOf[further] = mark;
+          users[found++] = further;
+        }
+      }
     }
-    if (users.size < 2) continue;
-    const sharing = [...users].sort((a, b) => a - b);
+    if (found < 2) continue;
+    const sharing = sortAscending(users.slice(0, found));
     findings.push(
       makeFinding(
         'shared-database',
-        `${listNodeNames(design, sharing)} ${users.size === 2 ? 'both' : 'all'} use ${database.label}: a shared database couples them — a schema change for one can break the others, and they cannot be deployed or scaled apart.`,
+        `${listNodeNames(design, sharing)} ${sharing.length === 2 ? 'both' : 'all'} use ${database.label}: a shared database couples them — a schema change for one can break the others, and they cannot be deployed or scaled apart.`,
         idsOf(design, [...sharing, database.index]),
         realHosts(database.hosts),
       ),

@@ -78,6 +78,8 @@ export interface Design {
   readonly hostKeys: readonly string[];
   /** Host key → display name (`server-1`); unknown keys show as themselves. */
   hostName(key: string): string;
+  /** The same for a position in `hostKeys`. */
+  hostNameAt(hostIndex: number): string;
   /** Host key → its zone, or its region (undefined: the host names none, or it is unplaced / unknown). */
   hostDomain(key: string, domain: 'zone' | 'region'): string | undefined;
   /** The same for a position in `hostKeys`. */
@@ -117,11 +119,13 @@ export function buildDesign(doc: TopologyDocument): Design {
   let state = false;
   let replication = false;
   let transaction = false;
+  let instanceAt = 0; // where this node's instances start in the host table's count
   for (let index = 0; index < count; index++) {
     const node = sorted[index]!;
     const deployable = isDeployable(node.kind);
     const instances = deployable ? (node.instances ?? ONE_UNPLACED) : NONE;
-    const hostIndices = hostTable.indicesOf(instances);
+    const hostIndices = instances.length === 0 ? NO_INDICES : hostTable.hostIndicesAt(instanceAt, instances.length);
+    instanceAt += instances.length;
     const hosts = new Array<string>(hostIndices.length);
     for (let h = 0; h < hostIndices.length; h++) hosts[h] = hostTable.keys[hostIndices[h]!]!;
     let unplacedCount = 0;
@@ -164,7 +168,8 @@ export function buildDesign(doc: TopologyDocument): Design {
     syncCallees,
     systems,
     hostKeys: hostTable.keys,
-    hostName: (key) => (key === UNPLACED_HOST ? 'the implicit server of unplaced instances' : (hostTable.byId.get(key)?.name ?? key)),
+    hostName: (key) => (key === UNPLACED_HOST ? UNPLACED_NAME : (hostTable.byId.get(key)?.name ?? key)),
+    hostNameAt: (hostIndex) => hostTable.names[hostIndex]!,
     hostDomain: (key, domain) => hostTable.byId.get(key)?.host[domain],
     hostDomainAt: (hostIndex, domain) => (domain === 'zone' ? hostTable.zones[hostIndex] : hostTable.regions[hostIndex]),
     zones: domainNames(doc.hosts, 'zone'),
@@ -186,53 +191,137 @@ export function buildDesign(doc: TopologyDocument): Design {
 
 /**
  * The document's nodes sorted by id (the first of each id, as the file has it) and the index of
- * each id. Ids are sorted by the built-in sort, which orders strings by code unit like `compareText`.
+ * each id. The nodes themselves are sorted (stable, so the first of a repeated id stays first),
+ * which costs one Map entry per id instead of a lookup table to find each sorted id's node.
  */
 function nodesById(list: readonly SourceNode[]): { sorted: SourceNode[]; indexById: Map<string, number> } {
+  const sorted = list.slice().sort(byId);
   const indexById = new Map<string, number>();
-  const ids: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const id = list[i]!.id;
-    if (indexById.has(id)) continue;
-    indexById.set(id, i);
-    ids.push(id);
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const node = sorted[i]!;
+    if (unique > 0 && sorted[unique - 1]!.id === node.id) continue; // a repeated id: the first counts
+    sorted[unique] = node;
+    indexById.set(node.id, unique++);
   }
-  ids.sort();
-  const sorted = new Array<SourceNode>(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    sorted[i] = list[indexById.get(ids[i]!)!]!;
-    indexById.set(ids[i]!, i);
-  }
+  if (unique < sorted.length) sorted.length = unique;
   return { sorted, indexById };
 }
 
-/** Callees, callers and synchronous callees of each node: sorted and deduplicated once at the end (no Set per node). */
+function byId(a: SourceNode, b: SourceNode): number {
+  return compareText(a.id, b.id);
+}
+
+/**
+ * Callees, callers and synchronous callees of each node, ascending and deduplicated, without a
+ * sort per list: the edges are ordered by callee (and by caller) with two counting sorts, so each
+ * list fills in ascending order and a repeat is always the list's last entry. Each list is
+ * allocated at its exact length (an array grown by `push` reserves 17 slots for one neighbour);
+ * nodes without neighbours share `NO_INDICES`.
+ */
 function adjacencyOf(edges: TopologyDocument['edges'], sorted: readonly SourceNode[], indexById: ReadonlyMap<string, number>) {
   const count = sorted.length;
-  const callees: number[][] = new Array<number[]>(count);
-  const callers: number[][] = new Array<number[]>(count);
-  const syncCallees: number[][] = new Array<number[]>(count);
-  for (let i = 0; i < count; i++) {
-    callees[i] = [];
-    callers[i] = [];
-    syncCallees[i] = [];
-  }
+  const fromOf = new Int32Array(edges.length);
+  const toOf = new Int32Array(edges.length);
+  const isSync = new Uint8Array(edges.length);
+  let valid = 0;
   for (let e = 0; e < edges.length; e++) {
     const edge = edges[e]!;
     const from = indexById.get(edge.from);
     const to = indexById.get(edge.to);
     if (from === undefined || to === undefined) continue; // a dangling edge while editing: ignore it
-    callees[from]!.push(to);
-    callers[to]!.push(from);
+    fromOf[valid] = from;
+    toOf[valid] = to;
     // resolveEdge's rule for `async`, without building the whole resolved edge
-    if (!(edge.async ?? sorted[to]!.kind === 'queue')) syncCallees[from]!.push(to);
+    isSync[valid] = (edge.async ?? sorted[to]!.kind === 'queue') ? 0 : 1;
+    valid += 1;
   }
+  const byTo = edgesOrderedBy(toOf, valid, count);
+  const byFrom = edgesOrderedBy(fromOf, valid, count);
+  const callees = neighbourLists(byTo, fromOf, toOf, undefined, undefined, count);
+  return {
+    callees,
+    callers: neighbourLists(byFrom, toOf, fromOf, undefined, undefined, count),
+    syncCallees: neighbourLists(byTo, fromOf, toOf, isSync, callees, count),
+  };
+}
+
+/** The first `valid` edges ordered by `key` (a node index), ties in edge order: a counting sort. */
+function edgesOrderedBy(key: Int32Array, valid: number, count: number): Int32Array {
+  const starts = new Int32Array(count + 1);
+  for (let e = 0; e < valid; e++) starts[key[e]! + 1]! += 1;
+  for (let i = 1; i <= count; i++) starts[i]! += starts[i - 1]!;
+  const order = new Int32Array(valid);
+  for (let e = 0; e < valid; e++) order[starts[key[e]!]!++] = e;
+  return order;
+}
+
+/**
+ * For each node, the distinct `value`s of the edges whose `owner` it is (only edges with `only[e]`
+ * set, when given), ascending because `order` visits the edges by ascending value. They are
+ * gathered in one typed array first (count, then fill), and each list is then made at its exact
+ * length: an array literal for the usual one to three neighbours, allocated inline. With `only`,
+ * the lists are subsets of `all`'s, and a list as long as its superset is that list itself (most
+ * nodes call nothing asynchronously: their synchronous callees are their callees).
+ */
+function neighbourLists(
+  order: Int32Array,
+  owner: Int32Array,
+  value: Int32Array,
+  only: Uint8Array | undefined,
+  all: readonly number[][] | undefined,
+  count: number,
+): number[][] {
+  const starts = new Int32Array(count + 1);
+  const last = new Int32Array(count).fill(-1);
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
+    if (only !== undefined && only[e] === 0) continue;
+    const o = owner[e]!;
+    if (last[o] === value[e]) continue;
+    last[o] = value[e]!;
+    starts[o + 1]! += 1;
+  }
+  for (let i = 1; i <= count; i++) starts[i]! += starts[i - 1]!;
+  const values = new Int32Array(starts[count]!);
+  const fill = starts.slice(0, count);
+  last.fill(-1);
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
+    if (only !== undefined && only[e] === 0) continue;
+    const o = owner[e]!;
+    if (last[o] === value[e]) continue;
+    last[o] = value[e]!;
+    values[fill[o]!++] = value[e]!;
+  }
+  const lists = new Array<number[]>(count);
   for (let i = 0; i < count; i++) {
-    ascendingUnique(callees[i]!);
-    ascendingUnique(callers[i]!);
-    ascendingUnique(syncCallees[i]!);
+    const at = starts[i]!;
+    if (all !== undefined && all[i]!.length === starts[i + 1]! - at) {
+      lists[i] = all[i]!;
+      continue;
+    }
+    switch (starts[i + 1]! - at) {
+      case 0:
+        lists[i] = NO_INDICES;
+        break;
+      case 1:
+        lists[i] = [values[at]!];
+        break;
+      case 2:
+        lists[i] = [values[at]!, values[at + 1]!];
+        break;
+      case 3:
+        lists[i] = [values[at]!, values[at + 1]!, values[at + 2]!];
+        break;
+      default: {
+        const list: number[] = [];
+        for (let k = at; k < starts[i + 1]!; k++) list.push(values[k]!);
+        lists[i] = list;
+      }
+    }
   }
-  return { callees, callers, syncCallees };
+  return lists;
 }
 
 /** Capabilities trimmed, blanks dropped; the document's own array when there is nothing to drop. */
@@ -252,39 +341,84 @@ function domainNames(hosts: readonly SourceHost[], domain: 'zone' | 'region'): s
 
 /**
  * The host keys of a design, each once, by position: every key an instance names (declared host or
- * not) sorted by code unit, with display names and zones beside them.
+ * not) sorted by code unit, with display names and zones beside them. The one pass over the
+ * instances that numbers the keys also keeps each instance's number, so `hostIndicesAt` reads a
+ * node's host positions without looking its keys up again.
  */
 function hostTableOf(declared: readonly SourceHost[], sorted: readonly SourceNode[]) {
   const byId = new Map<string, { name: string; host: SourceHost }>();
   for (const host of declared) byId.set(host.id, { name: host.name.trim() === '' ? host.id : host.name, host });
-  // First pass: number the keys in order of appearance.
+  let instanceCount = 0;
+  let widest = 0;
+  for (const node of sorted) {
+    if (!isDeployable(node.kind)) continue;
+    const length = (node.instances ?? ONE_UNPLACED).length;
+    instanceCount += length;
+    if (length > widest) widest = length;
+  }
+  // First pass: number the keys in order of appearance, and note each instance's number.
   const position = new Map<string, number>();
   const seen: string[] = [];
+  const numberOf = new Int32Array(instanceCount);
+  let at = 0;
   for (const node of sorted) {
     if (!isDeployable(node.kind)) continue;
     const instances = node.instances ?? ONE_UNPLACED;
     for (let k = 0; k < instances.length; k++) {
       const key = instances[k]!.host ?? UNPLACED_HOST;
-      if (position.has(key)) continue;
-      position.set(key, seen.length);
-      seen.push(key);
+      let number = position.get(key);
+      if (number === undefined) {
+        number = seen.length;
+        position.set(key, number);
+        seen.push(key);
+      }
+      numberOf[at++] = number;
     }
   }
+  // Key numbers become positions in the sorted keys.
+  const rank = new Int32Array(seen.length);
   const keys = seen.sort(); // code-unit order, as compareText; '' (unplaced) first
-  for (let i = 0; i < keys.length; i++) position.set(keys[i]!, i);
-  const zones = keys.map((key) => byId.get(key)?.host.zone);
-  const regions = keys.map((key) => byId.get(key)?.host.region);
+  const zones = new Array<string | undefined>(keys.length);
+  const regions = new Array<string | undefined>(keys.length);
+  const names = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    rank[position.get(key)!] = i;
+    const entry = byId.get(key);
+    zones[i] = entry?.host.zone;
+    regions[i] = entry?.host.region;
+    names[i] = key === UNPLACED_HOST ? UNPLACED_NAME : (entry?.name ?? key);
+  }
+  for (let k = 0; k < instanceCount; k++) numberOf[k] = rank[numberOf[k]!]!;
+  const scratch = new Int32Array(widest);
   const marks = new Uint8Array(keys.length);
   return {
     keys,
     byId,
     zones,
     regions,
-    /** Positions of the instances' hosts, distinct and ascending. */
-    indicesOf(instances: readonly { host?: string }[]): number[] {
-      const indices = new Array<number>(instances.length);
-      for (let k = 0; k < instances.length; k++) indices[k] = position.get(instances[k]!.host ?? UNPLACED_HOST)!;
-      ascendingUnique(indices);
+    names,
+    /**
+     * Positions of the hosts of `length` instances starting at instance `start` (instances counted
+     * over the deployable nodes in id order), distinct and ascending.
+     */
+    hostIndicesAt(start: number, length: number): number[] {
+      if (length === 1) return [numberOf[start]!];
+      // insertion sort into the scratch list (a node has a handful of instances), dropping repeats
+      let distinct = 0;
+      for (let k = 0; k < length; k++) {
+        const value = numberOf[start + k]!;
+        let j = distinct - 1;
+        while (j >= 0 && scratch[j]! > value) j--;
+        if (j >= 0 && scratch[j] === value) continue;
+        for (let m = distinct; m > j + 1; m--) scratch[m] = scratch[m - 1]!; // (copyWithin costs a call)
+        scratch[j + 1] = value;
+        distinct += 1;
+      }
+      // pushed, not `new Array(n)`: packed like the one-host literal above, so every node's list has
+      // one elements kind (a second kind deoptimises each rule that reads them, late in a warm-up)
+      const indices: number[] = [];
+      for (let k = 0; k < distinct; k++) indices.push(scratch[k]!);
       return indices;
     },
     realHostsOf(nodes: readonly DesignNode[], nodeIndices: readonly number[]): string[] {
@@ -308,65 +442,41 @@ function hostTableOf(declared: readonly SourceHost[], sorted: readonly SourceNod
   };
 }
 
+/** How messages name the implicit host of unplaced instances. */
+const UNPLACED_NAME = 'the implicit server of unplaced instances';
+
 const ONE_UNPLACED: readonly { host?: string }[] = [{}];
 const NONE: readonly { host?: string }[] = [];
 const NO_STRINGS: readonly string[] = [];
-
-/**
- * Sorts numbers ascending (or strings by code unit) and drops repeats, in place. Lists here are
- * short (a node's neighbours), where an insertion sort beats the built-in sort's setup.
- */
-function ascendingUnique(list: number[]): void {
-  if (list.length < 2) return;
-  if (list.length <= 16) insertionSort(list);
-  else list.sort((a, b) => a - b);
-  uniqueSorted(list);
-}
-
-function insertionSort<T extends number | string>(list: T[]): void {
-  for (let i = 1; i < list.length; i++) {
-    const value = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]! > value) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = value;
-  }
-}
-
-/** Drops repeats from a sorted list, in place. */
-function uniqueSorted<T>(list: T[]): void {
-  let write = 1;
-  for (let read = 1; read < list.length; read++) if (list[read] !== list[write - 1]) list[write++] = list[read]!;
-  if (write < list.length) list.length = write; // setting the length costs, even unchanged
-}
+/** The one empty index list of every node without neighbours or hosts (read only downstream). */
+const NO_INDICES: number[] = [];
 
 /**
  * Connected components with edges undirected; components are numbered in the order of their
  * smallest node index, so numbering is as stable as the id sort. Iterative: no stack overflow on
  * long chains.
  */
-function componentsOf(count: number, callees: readonly (readonly number[])[], callers: readonly (readonly number[])[]): number[] {
-  const component = new Array<number>(count).fill(-1);
-  const stack: number[] = [];
+function componentsOf(count: number, callees: readonly (readonly number[])[], callers: readonly (readonly number[])[]): Int32Array {
+  const component = new Int32Array(count).fill(-1);
+  const stack = new Int32Array(count); // each node is pushed once, when it is numbered
   let next = 0;
   for (let start = 0; start < count; start++) {
     if (component[start] !== -1) continue;
     component[start] = next;
-    stack.push(start);
-    while (stack.length > 0) {
-      const current = stack.pop()!;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const current = stack[--top]!;
       for (const neighbour of callees[current]!) {
         if (component[neighbour] === -1) {
           component[neighbour] = next;
-          stack.push(neighbour);
+          stack[top++] = neighbour;
         }
       }
       for (const neighbour of callers[current]!) {
         if (component[neighbour] === -1) {
           component[neighbour] = next;
-          stack.push(neighbour);
+          stack[top++] = neighbour;
         }
       }
     }
@@ -391,17 +501,53 @@ function isStrictlyAscendingText(keys: readonly string[]): boolean {
 /** Node ids of node indices, sorted. */
 export function idsOf(design: Design, indices: Iterable<number>): string[] {
   const list = Array.isArray(indices) ? (indices as readonly number[]) : [...indices];
-  let ascending = true;
-  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1]! < list[i]!;
-  const unique = ascending ? list : [...new Set(list)].sort((a, b) => a - b);
-  const ids = new Array<string>(unique.length);
-  for (let i = 0; i < unique.length; i++) ids[i] = design.nodes[unique[i]!]!.id;
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]! < list[i]!;
+  if (sorted) {
+    const ids = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) ids[i] = design.nodes[list[i]!]!.id;
+    return ids;
+  }
+  // a numeric sort, then repeats skipped (no Set: the lists are a finding's nodes); the ids are
+  // allocated as above, so findings' lists have one elements kind
+  const order = sortAscending(list.slice());
+  let distinct = 0;
+  for (let i = 0; i < order.length; i++) if (i === 0 || order[i] !== order[i - 1]) order[distinct++] = order[i]!;
+  const ids = new Array<string>(distinct);
+  for (let i = 0; i < distinct; i++) ids[i] = design.nodes[order[i]!]!.id;
   return ids;
 }
 
-/** Code-unit order: the same on every machine and locale (unlike localeCompare). */
+/** Numbers in ascending order, for `sort` (one comparator for every call). */
+export function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * Sorts numbers ascending, in place, and returns the list. Short lists (a finding's nodes, a
+ * database's users) take an insertion sort: the built-in sort allocates its work space on every
+ * call (the heap profile put 170 KB a run on the shared-database sorts alone).
+ */
+export function sortAscending(list: number[]): number[] {
+  if (list.length > 16) return list.sort(ascending);
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > value) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = value;
+  }
+  return list;
+}
+
+/**
+ * Code-unit order: the same on every machine and locale (unlike localeCompare). Unequal strings
+ * need one relational comparison, not two (equality is cheap: lengths differ, or a pointer).
+ */
 export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /**
@@ -415,19 +561,20 @@ export function callDepths(design: Design): Int32Array {
 
 function computeCallDepths(design: Design): Int32Array {
   const depth = new Int32Array(design.nodes.length).fill(-1);
-  const queue: number[] = [];
+  const queue = new Int32Array(design.nodes.length); // each node is queued at most once
+  let tail = 0;
   for (const node of design.nodes) {
     if (node.kind === 'client' || design.callers[node.index]!.length === 0) {
       depth[node.index] = 0;
-      queue.push(node.index);
+      queue[tail++] = node.index;
     }
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const current = queue[head]!;
     for (const next of design.callees[current]!) {
       if (depth[next] !== -1) continue;
       depth[next] = depth[current]! + 1;
-      queue.push(next);
+      queue[tail++] = next;
     }
   }
   return depth;

@@ -3,7 +3,7 @@
  * monolith (exactly one unit), and the cluster evidence (a node on two or more hosts). The
  * microservices label is judged by `decomposition.ts`.
  */
-import { callDepths, idsOf, realHosts, type Design, type DesignSystem } from './design';
+import { callDepths, sortAscending, idsOf, realHosts, type Design, type DesignSystem } from './design';
 import { hostNames, listNames, listNodeNames } from './text';
 import type { Evidence } from './types';
 
@@ -14,8 +14,8 @@ import type { Evidence } from './types';
 interface UnitSets {
   readonly unitsOf: readonly (number[] | undefined)[];
   readonly used: readonly number[];
-  /** The signature of each used host's set ("3,17,40"): equal sets, equal signatures. */
-  readonly signature: readonly (string | undefined)[];
+  /** The signature of each used host's set, a number: equal sets, equal signatures. */
+  readonly signature: Int32Array;
   /** How many different sets there are. */
   readonly different: number;
 }
@@ -33,16 +33,35 @@ function unitSets(design: Design, system: DesignSystem): UnitSets {
       }
     }
   }
-  if (used.length > 1) used.sort((a, b) => a - b);
-  const signature = new Array<string | undefined>(design.hostKeys.length);
-  const distinct = new Set<string>();
+  sortAscending(used);
+  // Each distinct set gets a number, found by a hash of its (ascending) units and checked unit by
+  // unit: no string per host. Sets with one hash are chained through `sameHash`.
+  const signature = new Int32Array(design.hostKeys.length);
+  const setOfHash = new Map<number, number>();
+  const holder: number[] = []; // a host carrying each set
+  const sameHash: number[] = []; // the previous set with the same hash, or -1
   for (const host of used) {
     const units = unitsOf[host]!;
-    const key = units.length === 1 ? String(units[0]) : units.join(',');
-    signature[host] = key;
-    distinct.add(key);
+    let hash = units.length;
+    for (const unit of units) hash = (Math.imul(hash, 31) + unit) | 0;
+    const chain = setOfHash.get(hash) ?? -1;
+    let set = chain;
+    while (set !== -1 && !sameUnits(unitsOf[holder[set]!]!, units)) set = sameHash[set]!;
+    if (set === -1) {
+      set = holder.length;
+      holder.push(host);
+      sameHash.push(chain);
+      setOfHash.set(hash, set);
+    }
+    signature[host] = set;
   }
-  return { unitsOf, used, signature, different: distinct.size };
+  return { unitsOf, used, signature, different: holder.length };
+}
+
+function sameUnits(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

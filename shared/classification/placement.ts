@@ -36,13 +36,19 @@ function spofFindings(design: Design): Finding[] {
     if (!node.isDeployable || !reached[node.index] || node.hosts.length !== 1) continue;
     const host = node.hosts[0]!;
     const copies = node.instanceCount === 1 ? '' : ` (all ${node.instanceCount} instances)`;
+    const name = design.hostNameAt(node.hostIndices[0]!);
     const message =
       host === UNPLACED_HOST
         ? `${node.label} has no server yet${copies}, and unplaced instances count as one server: if it goes down, every request that needs ${node.label} fails. Place it on two or more servers.`
-        : `${node.label} runs only on ${design.hostName(host)}${copies}: if ${design.hostName(host)} goes down, every request that needs ${node.label} fails. Run it on a second server.`;
-    findings.push(makeFinding('spof', message, [node.id], realHosts([host])));
+        : `${node.label} runs only on ${name}${copies}: if ${name} goes down, every request that needs ${node.label} fails. Run it on a second server.`;
+    findings.push(makeFinding('spof', message, [node.id], hostOnly(host)));
   }
   return findings;
+}
+
+/** `realHosts([key])` without the list to filter: the host, or none for the unplaced one. */
+function hostOnly(key: string): string[] {
+  return key === UNPLACED_HOST ? [] : [key];
 }
 
 function replicaFindings(design: Design): Finding[] {
@@ -50,11 +56,12 @@ function replicaFindings(design: Design): Finding[] {
   for (const node of design.nodes) {
     if (node.instanceCount < 2 || node.hosts.length !== 1) continue;
     const host = node.hosts[0]!;
+    const name = design.hostNameAt(node.hostIndices[0]!);
     const message =
       host === UNPLACED_HOST
         ? `${node.label} has ${node.instanceCount} instances and none is on a server: they count as one server, a replica set rather than a cluster.`
-        : `${node.label} has ${node.instanceCount} instances, all on ${design.hostName(host)}: a replica set, not a cluster — losing ${design.hostName(host)} loses every copy.`;
-    findings.push(makeFinding('replicas-same-host', message, [node.id], realHosts([host])));
+        : `${node.label} has ${node.instanceCount} instances, all on ${name}: a replica set, not a cluster — losing ${name} loses every copy.`;
+    findings.push(makeFinding('replicas-same-host', message, [node.id], hostOnly(host)));
   }
   return findings;
 }
