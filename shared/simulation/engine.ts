@@ -40,6 +40,7 @@
  * through a port. Both share the agenda, the random stream and the record pools' conventions:
  * an event or answer carrying a stale generation (jobs) or serial (calls) is ignored.
  */
+import { DOUBLE } from './doubles';
 import { EventQueue } from './eventQueue';
 import { Random } from './random';
 import { Balancers } from './balancers';
@@ -124,13 +125,13 @@ export class Engine {
   private readonly replication: Replication | undefined;
   readonly durationMs: number;
   /** Virtual time, ms: read by the parts, moved only here. */
-  private readonly clock = { now: 0 };
+  private readonly clock = { now: DOUBLE };
   private eventCount = 0;
   /** The run's event budget (budget.ts), and the count at which the budget is next looked at. */
   private readonly eventLimit: number;
   private nextCheck = CHECK_EVERY;
   /** Time at the last budget check, and events since time last moved (to tell a stuck run). */
-  private checkedAt = -1;
+  private checkedAt = DOUBLE;
   private stalledEvents = 0;
   private stopped: BudgetStop | null = null;
   private requestCounter = 0;
@@ -143,6 +144,9 @@ export class Engine {
     private readonly model: SimulationModel,
     options: EngineOptions,
   ) {
+    // Fractions from the start (doubles.ts).
+    this.clock.now = 0;
+    this.checkedAt = -1;
     this.durationMs = options.durationMs;
     this.eventLimit = options.eventLimit ?? eventLimit(model, options.durationMs);
     this.random = new Random(options.seed);

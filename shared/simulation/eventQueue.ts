@@ -24,6 +24,7 @@
  * live in slots (a free list recycles them) whose arrays double when full and never shrink, the
  * calendar's ring and the lanes are of fixed size, so a long run keeps a flat agenda.
  */
+import { DOUBLE } from './doubles';
 
 /** Buckets of the calendar's ring (a power of two, a multiple of 32 for the bitmap). */
 const BUCKETS = 4096;
@@ -106,7 +107,7 @@ export class EventQueue {
    * cursor is the bucket of the last event popped (never moved back), and `scale` a power of two,
    * so ⌊time × scale⌋ is exact and in time order.
    */
-  private scale = 1;
+  private scale = DOUBLE;
   private scaleExp = 0;
   private cursor = 0;
   /** Each bucket's first and last slot, at 2b and 2b + 1 (first NONE: empty). */
@@ -116,7 +117,7 @@ export class EventQueue {
   private calendarCount = 0;
   /** Pops since the density was last looked at, and the time then. */
   private popsSinceAdapt = 0;
-  private adaptedAt = 0;
+  private adaptedAt = DOUBLE;
 
   /**
    * The heap: a 4-ary min-heap of (time, slot). Only these two move when it is reordered; the
@@ -153,9 +154,13 @@ export class EventQueue {
   kind = 0;
   first = 0;
   second = 0;
-  time = 0;
+  time = DOUBLE;
 
   constructor(capacity = 1024) {
+    // Fractions from the start (doubles.ts): the clock, and the calendar's width once it adapts.
+    this.time = 0;
+    this.adaptedAt = 0;
+    this.scale = 1;
     this.stamps = new Float64Array(2 * capacity);
     this.fields = new Int32Array(4 * capacity);
     this.heapTimes = new Float64Array(capacity);

@@ -3,6 +3,7 @@
  * within 0.5% of the true value (the bucket's geometric middle), whatever the number of samples.
  * Memory is constant (≈ 17 kB), so a run of any length streams into it.
  */
+import { DOUBLE } from './doubles';
 
 /** Values below this (ms) share the first bucket; it reads back as the exact minimum seen. */
 const SMALLEST_MS = 0.01;
@@ -24,9 +25,14 @@ export class LatencyHistogram {
   private lowest = BUCKETS;
   private highest = -1;
   count = 0;
-  sum = 0;
+  sum = DOUBLE;
   min = Infinity;
   max = -Infinity;
+
+  constructor() {
+    // A sum of fractions from the start (doubles.ts).
+    this.sum = 0;
+  }
 
   record(valueMs: number): void {
     this.recordIn(bucketOf(valueMs), valueMs);
