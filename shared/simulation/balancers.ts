@@ -16,7 +16,8 @@ const RING_POINTS = 64;
 
 /**
  * The model's code of each balancer (its index in BALANCERS). Adding a balancer to the schema
- * without an entry here does not compile; `choose` then needs its case.
+ * without an entry here does not compile; `choose` then needs its case (the balancer test runs
+ * every balancer of the schema).
  */
 const CODE = {
   'round-robin': BALANCERS.indexOf('round-robin'),
@@ -29,6 +30,7 @@ const ROUND_ROBIN = CODE['round-robin'];
 const RANDOM = CODE.random;
 const LEAST_CONNECTIONS = CODE['least-connections'];
 const WEIGHTED = CODE.weighted;
+const CONSISTENT_HASH = CODE['consistent-hash'];
 
 export class Balancers {
   private readonly cursor: Int32Array;
@@ -112,7 +114,8 @@ export class Balancers {
     if (code === LEAST_CONNECTIONS) return this.leastConnections(node, first, count, exclude);
     if (code === RANDOM) return this.random(first, count, exclude);
     if (code === WEIGHTED) return this.weighted(node, first, count, exclude);
-    return this.consistentHash(node, key, exclude);
+    if (code === CONSISTENT_HASH) return this.consistentHash(node, key, exclude);
+    throw new Error(`no pick for balancer ${BALANCERS[code] ?? code}`);
   }
 
   private eligible(instance: number, exclude: number): boolean {

@@ -8,7 +8,7 @@ import { Balancers } from './balancers';
 import { InstanceTable } from './instances';
 import { ADMIT, ADMIT_TRIAL, BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, Breakers, REJECT } from './breaker';
 import { compileModel } from './model';
-import { FAILURE_CAUSES } from '../document';
+import { BALANCERS, FAILURE_CAUSES } from '../document';
 import { CAUSE_BY_CODE, FAILURE_CAUSE_TABLE, failureCauseLabel } from './causes';
 import { makeClient, makeDocument, makeEdge, makeService } from '../document/testing/builders';
 
@@ -146,7 +146,7 @@ describe('Balancers', () => {
   }
 
   it('never picks an instance the health check took out of rotation, whatever the balancer, and counts it back in once', () => {
-    for (const balancer of ['round-robin', 'random', 'least-connections', 'weighted', 'consistent-hash'] as const) {
+    for (const balancer of BALANCERS) {
       const model = compileModel(makeDocument({ nodes: [makeClient('users', { rate: 1 }), makeService('api', { on: ['h1', 'h2', 'h3'], balancer })], edges: [makeEdge('users', 'api')] }), undefined);
       const table = new InstanceTable(model);
       const balancers = new Balancers(model, new Random(1), table.inRotation, undefined, table.outOfRotation);
