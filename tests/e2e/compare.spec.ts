@@ -21,12 +21,13 @@ test('comparing with the last saved version marks, lists and selects the changes
   await name.fill('Gateway');
   await name.press('Enter');
   await expect(canvasNode(page, 'Gateway')).toBeVisible();
-  await page.getByRole('navigation', { name: 'Palette' }).getByRole('button', { name: 'Cache', exact: true }).click();
-  await expect(canvasNode(page, 'Cache')).toBeVisible();
+  // Delete before adding: a card added from the palette lands mid-view and may cover Shop DB.
   await canvasNode(page, 'Shop DB').click();
   await expect(inspector.getByLabel('Name', { exact: true })).toHaveValue('Shop DB');
   await page.keyboard.press('Delete');
   await expect(canvasNode(page, 'Shop DB')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Palette' }).getByRole('button', { name: 'Cache', exact: true }).click();
+  await expect(canvasNode(page, 'Cache')).toBeVisible();
 
   await page.getByRole('button', { name: 'File' }).click();
   await page.getByRole('menuitem', { name: 'Compare with last saved version' }).click();
