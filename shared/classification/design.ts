@@ -272,27 +272,26 @@ function neighbourLists(
   all: readonly number[][] | undefined,
   count: number,
 ): number[][] {
+  // One pass keeps the edges that count (in order) and counts them per owner; the second places them.
   const starts = new Int32Array(count + 1);
   const last = new Int32Array(count).fill(-1);
+  const kept = new Int32Array(order.length);
+  let keptCount = 0;
   for (let k = 0; k < order.length; k++) {
     const e = order[k]!;
     if (only !== undefined && only[e] === 0) continue;
     const o = owner[e]!;
     if (last[o] === value[e]) continue;
     last[o] = value[e]!;
+    kept[keptCount++] = e;
     starts[o + 1]! += 1;
   }
   for (let i = 1; i <= count; i++) starts[i]! += starts[i - 1]!;
   const values = new Int32Array(starts[count]!);
   const fill = starts.slice(0, count);
-  last.fill(-1);
-  for (let k = 0; k < order.length; k++) {
-    const e = order[k]!;
-    if (only !== undefined && only[e] === 0) continue;
-    const o = owner[e]!;
-    if (last[o] === value[e]) continue;
-    last[o] = value[e]!;
-    values[fill[o]!++] = value[e]!;
+  for (let k = 0; k < keptCount; k++) {
+    const e = kept[k]!;
+    values[fill[owner[e]!]!++] = value[e]!;
   }
   const lists = new Array<number[]>(count);
   for (let i = 0; i < count; i++) {
