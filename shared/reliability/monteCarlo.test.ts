@@ -28,13 +28,18 @@ const designs = {
 
 describe('Monte Carlo availability', () => {
   for (const [name, doc] of Object.entries(designs)) {
-    it(`its 95 % interval contains the exact value (${name})`, () => {
+    it(`its 95 % interval contains the exact value for about 95 % of seeds (${name})`, () => {
       const model = availabilityModel(doc);
       const exact = exactAvailability(model)![0]!;
-      const estimate = monteCarloAvailability(model, { years: 300, seed: 1 })[0]!;
-      expect(estimate.low).toBeLessThanOrEqual(exact.availability);
-      expect(estimate.high).toBeGreaterThanOrEqual(exact.availability);
+      // 60 seeds of 100 years: 57 expected inside, ± 1.7; under 52 would be an interval too narrow.
+      let inside = 0;
+      for (let seed = 1; seed <= 60; seed++) {
+        const estimate = monteCarloAvailability(model, { years: 100, seed })[0]!;
+        if (estimate.low <= exact.availability && exact.availability <= estimate.high) inside++;
+      }
+      expect(inside).toBeGreaterThanOrEqual(52);
       // The interval is informative, not [0, 1].
+      const estimate = monteCarloAvailability(model, { years: 300, seed: 1 })[0]!;
       expect(estimate.high - estimate.low).toBeLessThan((1 - exact.availability) * 0.5);
     });
   }

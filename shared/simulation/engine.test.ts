@@ -12,6 +12,20 @@ function balanced(balancer: 'round-robin' | 'random' | 'least-connections' | 'we
   });
 }
 
+/** Mean wait in queue of M/M/c (Erlang C), ms: `servers` servers, `rate`/s, mean service `serviceMs`. */
+function mmcWaitMs(servers: number, rate: number, serviceMs: number): number {
+  const offered = (rate * serviceMs) / 1000;
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < servers; k++) {
+    term *= offered / k;
+    sum += term;
+  }
+  const top = ((term * offered) / servers) * (servers / (servers - offered));
+  const waiting = top / (sum + top);
+  return (waiting / (servers * (1000 / serviceMs) - rate)) * 1000;
+}
+
 describe('load balancers', () => {
   it('round-robin spreads calls evenly to the request', () => {
     const served = simulate(balanced('round-robin'), { durationS: 20 }).nodes['api']!.instances!;
@@ -40,7 +54,8 @@ describe('load balancers', () => {
   it('least-connections counts a request from the pick, so bursts do not pile onto one instance', () => {
     // 4 single-slot instances at ρ = 0.8 (320/s × 10 ms ÷ 4), 10 ms of network on the way in.
     // Counting only requests that have arrived gave mean 37.7 ms, p99 119 ms here; counting from
-    // the pick gives about 32.4 ms and 100 ms (round-robin: about 41 ms).
+    // the pick gives about 32–34 ms and 100 ms (round-robin: about 41 ms). No balancer beats one
+    // shared queue (M/M/4, Erlang C): that is the floor.
     const design = (balancer: 'least-connections' | 'round-robin') =>
       makeDocument({
         nodes: [makeClient('users', { rate: 320 }), makeService('api', { on: ['h1', 'h2', 'h3', 'h4'], latencyMs: 10, concurrency: 1, balancer })],
@@ -48,7 +63,7 @@ describe('load balancers', () => {
         settings: { networkMs: 10 },
       });
     const least = simulate(design('least-connections'), { durationS: 200, seed: 2 }).latencyMs;
-    expectNear(least.mean, 32.4, 0.04);
+    expect(least.mean).toBeGreaterThan(10 + 10 + mmcWaitMs(4, 320, 10));
     expect(least.mean).toBeLessThan(34.5);
     expect(least.p99).toBeLessThan(108);
     expect(simulate(design('round-robin'), { durationS: 200, seed: 2 }).latencyMs.mean).toBeGreaterThan(least.mean + 5);
@@ -90,7 +105,7 @@ describe('retries', () => {
 
 describe('circuit breaker', () => {
   const design = makeDocument({
-    nodes: [makeClient('users', { rate: 100 }), makeService('api', { on: ['h1'] }), makeService('payments', { on: ['h2'] })],
+    nodes: [makeClient('users', { rate: 100 }), makeService('api', { on: ['h1'] }), makeService('payments', { on: ['h2'], latencyMs: 2 })],
     edges: [makeEdge('users', 'api'), makeEdge('api', 'payments', { circuitBreaker: { failureRate: 0.5, window: 10, openMs: 2000 } })],
     scenarios: [makeScenario('payments-broken', [{ type: 'error-rate', target: 'payments', value: 1, at: 10, until: 20 }])],
   });
@@ -101,12 +116,14 @@ describe('circuit breaker', () => {
     expect(simulation.snapshot().openBreakers).toEqual([]);
     simulation.advanceTo(11_000);
     expect(simulation.snapshot().openBreakers).toEqual([{ edge: 'api->payments', state: 'open' }]);
-    // 5 errors in a window of 10 open it; every 2 s one trial fails and reopens it; the rest is refused.
+    // 5 errors in a window of 10 open it; every 2 s one trial fails and reopens it (12, 14, 16 and
+    // 18 s); the rest is refused. Calls already at payments when it opens fail too: about
+    // 100/s × 3 ms of them (Poisson, mean 0.3: rarely more than 2).
     simulation.advanceTo(20_000);
     const during = simulation.metrics();
     expect(during.failures['circuit-open']).toBeGreaterThan(during.failures.error * 5);
     expect(during.failures.error).toBeGreaterThanOrEqual(5 + 4);
-    expect(during.failures.error).toBeLessThanOrEqual(5 + 5);
+    expect(during.failures.error).toBeLessThanOrEqual(5 + 4 + 2);
     // Fixed at 20 s: the next trial (≤ 2 s later) succeeds and the breaker closes.
     simulation.advanceTo(23_000);
     expect(simulation.snapshot().openBreakers).toEqual([]);
@@ -145,9 +162,11 @@ describe('rate limit, cache, optional edges', () => {
       });
     const degraded = simulate(doc(true), { durationS: 20 });
     expect(degraded.availability).toBe(1);
-    expect(degraded.nodes['recommendations']!.failed).toBe(degraded.requests.total);
-    // Sequential calls go on after the optional failure.
-    expect(degraded.nodes['db']!.served).toBe(degraded.requests.total);
+    expect(degraded.nodes['recommendations']!.failed).toBeGreaterThanOrEqual(degraded.requests.total);
+    expect(degraded.nodes['recommendations']!.failed).toBeLessThanOrEqual(degraded.requests.total + degraded.requests.inFlight);
+    // Sequential calls go on after the optional failure (requests still in flight at the end may have been served).
+    expect(degraded.nodes['db']!.served).toBeGreaterThanOrEqual(degraded.requests.total);
+    expect(degraded.nodes['db']!.served).toBeLessThanOrEqual(degraded.requests.total + degraded.requests.inFlight);
     const strict = simulate(doc(false), { durationS: 20 });
     expect(strict.availability).toBe(0);
     expect(strict.failures.error).toBe(strict.requests.total);

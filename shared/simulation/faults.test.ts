@@ -24,9 +24,10 @@ describe('faults', () => {
     const { report, failedSeconds } = run({ type: 'instance-down', target: 'api', instance: 1 });
     expect(report.failures.crash).toBe(report.requests.failed);
     expectNear(report.requests.failed, (200 * 3) / 2, 0.12);
-    // Out of rotation at 13 s (3 checks of 1 s); calls already on their way fail just after.
+    // Out of rotation at 13 s (3 checks of 1 s); a call already on its way then may fail just after.
     expect(failedSeconds[0]).toBe(10);
-    expect(failedSeconds.at(-1)).toBe(13);
+    expect(failedSeconds.at(-1)).toBeGreaterThanOrEqual(12);
+    expect(failedSeconds.at(-1)).toBeLessThanOrEqual(13);
     expect(report.timeline[13]!.failed).toBeLessThan(5);
   });
 
@@ -74,10 +75,13 @@ describe('faults', () => {
   });
 
   it('latency: adds its value to the target’s service time while it lasts', () => {
-    const { report } = run({ type: 'latency', target: 'db', value: 150 });
+    // 100 ms more at db: api's 2 × 16 threads, held while they wait on db, carry 200/s × ≈ 115 ms
+    // (ρ ≈ 0.72). At 150 ms they would need 34 threads: past capacity, its queue and then timeouts grow.
+    const { report } = run({ type: 'latency', target: 'db', value: 100 });
     const during = report.timeline.filter((e) => e.t >= 11 && e.t < 20);
     const outside = report.timeline.filter((e) => e.t >= 21);
-    for (const entry of during) expect(entry.p99).toBeGreaterThan(150);
+    expect(during.every((entry) => entry.failed === 0)).toBe(true);
+    for (const entry of during) expect(entry.p99).toBeGreaterThan(100);
     for (const entry of outside) expect(entry.p99).toBeLessThan(100);
   });
 
