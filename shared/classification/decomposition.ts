@@ -6,7 +6,7 @@
  */
 import { compareText, idsOf, type Design, type DesignNode, type DesignSystem } from './design';
 import { makeFinding } from './rules';
-import { listNames } from './text';
+import { kept, listNames, mapped } from './text';
 import type { Evidence, Finding } from './types';
 
 export interface DecompositionJudgement {
@@ -59,7 +59,7 @@ function ownershipOf(members: readonly DesignNode[]): Ownership {
       else if (capabilityKeys.length > 16) seen = new Set(capabilityKeys);
     }
   }
-  const label = members.length === 1 ? members[0]!.label : listNames(members.map((m) => m.label));
+  const label = members.length === 1 ? members[0]!.label : listNames(mapped(members, (m) => m.label));
   const layered = capabilityKeys.length === 0 && layer !== undefined;
   // The implicit capability is keyed by the deployable in a namespace of its own: it is the unit's
   // by definition, so it never overlaps another, and renaming the unit cannot change labels.
@@ -125,16 +125,17 @@ function indicesOf(owners: readonly Ownership[]): number[] {
 
 /** One `shared-codebase` finding per deployable that runs in several roles. */
 function sharedCodebases(design: Design, groups: readonly DesignNode[][]): Finding[] {
-  return groups
-    .filter((group) => group.length > 1)
-    .map((group) =>
+  // `kept` and `mapped`: the list the judgement pushes its findings onto keeps one kind (see `mapped`).
+  return mapped(
+    kept(groups, (group) => group.length > 1),
+    (group) =>
       makeFinding(
         'shared-codebase',
-        `${listNames(group.map((m) => m.label))} run one codebase: one deployable in ${group.length} roles, not ${group.length} services.`,
-        idsOf(design, group.map((m) => m.index)),
+        `${listNames(mapped(group, (m) => m.label))} run one codebase: one deployable in ${group.length} roles, not ${group.length} services.`,
+        idsOf(design, mapped(group, (m) => m.index)),
         [],
       ),
-    );
+  );
 }
 
 /** Judges one system; systems with fewer than two deployables are never microservices. */
@@ -142,7 +143,7 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
   const groups = deployablesOf(design, system);
   const findings: Finding[] = sharedCodebases(design, groups);
   if (groups.length < 2) return { microservices: false, evidence: undefined, findings };
-  const owners = groups.map(ownershipOf);
+  const owners = mapped(groups, ownershipOf);
 
   for (const owner of owners) {
     if (!owner.implicit) continue;
@@ -151,32 +152,32 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
       makeFinding(
         'implicit-capability',
         `${owner.label} ${one ? 'declares' : 'declare'} neither capabilities nor a layer, so ${one ? 'it counts' : 'they count'} as owning one business capability of ${one ? 'its' : 'their'} own, "${owner.label}"; declare ${one ? 'its' : 'their'} capabilities to make the split explicit.`,
-        idsOf(design, owner.members.map((m) => m.index)),
+        idsOf(design, mapped(owner.members, (m) => m.index)),
         [],
       ),
     );
   }
 
-  const layered = owners.filter((o) => o.layered);
+  const layered = kept(owners, (o) => o.layered);
   if (layered.length > 0) {
-    const layers = [...new Set(layered.map((o) => o.layer!))].sort(compareText);
+    const layers = [...new Set(mapped(layered, (o) => o.layer!))].sort(compareText);
     findings.push(
       makeFinding(
         'technical-split',
-        `${listNames(layered.map((o) => o.label))} ${layered.length === 1 && layered[0]!.members.length === 1 ? 'is' : 'are'} defined by technical layer (${listNames(layers.map((l) => `"${l}"`), 8)}), not by business capability: a technical split is not microservices, wherever it runs.`,
+        `${listNames(mapped(layered, (o) => o.label))} ${layered.length === 1 && layered[0]!.members.length === 1 ? 'is' : 'are'} defined by technical layer (${listNames(mapped(layers, (l) => `"${l}"`), 8)}), not by business capability: a technical split is not microservices, wherever it runs.`,
         idsOf(design, indicesOf(layered)),
         [],
       ),
     );
   }
 
-  const monoliths = owners.filter((o) => o.kind === 'monolith');
-  const services = owners.filter((o) => o.kind === 'service');
+  const monoliths = kept(owners, (o) => o.kind === 'monolith');
+  const services = kept(owners, (o) => o.kind === 'service');
   if (monoliths.length > 0 && services.length > 0) {
     findings.push(
       makeFinding(
         'hybrid',
-        `The monolith${monoliths.length === 1 ? '' : 's'} ${listNames(monoliths.map((o) => o.label))} ${monoliths.length === 1 ? 'runs' : 'run'} beside the service${services.length === 1 ? '' : 's'} ${listNames(services.map((o) => o.label))}: a partial decomposition, not microservices.`,
+        `The monolith${monoliths.length === 1 ? '' : 's'} ${listNames(mapped(monoliths, (o) => o.label))} ${monoliths.length === 1 ? 'runs' : 'run'} beside the service${services.length === 1 ? '' : 's'} ${listNames(mapped(services, (o) => o.label))}: a partial decomposition, not microservices.`,
         idsOf(design, system.units),
         [],
       ),
@@ -191,12 +192,12 @@ export function judgeDecomposition(design: Design, system: DesignSystem): Decomp
   if (!microservices) return { microservices, evidence: undefined, findings };
 
   const explicit = owners.flatMap((o) => (o.implicit ? [] : o.capabilitySpellings));
-  const named = explicit.length > 0 ? ` (${listNames(explicit.map((c) => `"${c}"`), 6)})` : '';
+  const named = explicit.length > 0 ? ` (${listNames(mapped(explicit, (c) => `"${c}"`), 6)})` : '';
   return {
     microservices,
     evidence: {
       label: 'microservices',
-      message: `${listNames(owners.map((o) => o.label))} are ${owners.length} services split by business capability${named}: each owns its capabilities and none is owned twice.`,
+      message: `${listNames(mapped(owners, (o) => o.label))} are ${owners.length} services split by business capability${named}: each owns its capabilities and none is owned twice.`,
       nodes: idsOf(design, system.units),
       hosts: [],
     },
@@ -253,9 +254,9 @@ function capabilityOverlaps(design: Design, owners: readonly Ownership[]): Findi
     else groups.set(signature, { owners: entry.owners, capabilities: [entry.spelling] });
   }
   return [...groups.values()].map((group) => {
-    const sharing = group.owners.map((position) => owners[position]!);
-    const names = listNames(sharing.map((o) => o.label));
-    const what = listNames(group.capabilities.map((c) => `"${c}"`), 6);
+    const sharing = mapped(group.owners, (position) => owners[position]!);
+    const names = listNames(mapped(sharing, (o) => o.label));
+    const what = listNames(mapped(group.capabilities, (c) => `"${c}"`), 6);
     const both = group.owners.length === 2 ? 'both own' : 'all own';
     const noun = group.capabilities.length === 1 ? 'capability' : 'capabilities';
     return makeFinding(

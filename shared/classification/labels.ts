@@ -4,7 +4,7 @@
  * microservices label is judged by `decomposition.ts`.
  */
 import { callDepths, sortAscending, idsOf, realHosts, type Design, type DesignSystem } from './design';
-import { hostNames, listNames, listNodeNames } from './text';
+import { hostNames, listNames, listNodeNames, mapped } from './text';
 import type { Evidence } from './types';
 
 /**
@@ -195,13 +195,13 @@ export function clusterEvidence(design: Design, system: DesignSystem): Evidence 
  */
 export function monolithEvidence(design: Design, system: DesignSystem): Evidence | undefined {
   if (system.units.length === 0) return undefined;
-  const roles = system.units.map((i) => design.nodes[i]!);
+  const roles = mapped(system.units, (i) => design.nodes[i]!);
   if (roles.some((role) => role.deployable !== roles[0]!.deployable)) return undefined;
   const inUnit = new Set(system.units);
   const others = system.nodes.filter((i) => !inUnit.has(i));
   const context = others.length === 0 ? '' : ` (with ${listNodeNames(design, others)} around it)`;
   const one = roles.length === 1;
-  const who = one ? `${roles[0]!.label} is` : `${listNames(roles.map((r) => r.label))} are the roles of one codebase,`;
+  const who = one ? `${roles[0]!.label} is` : `${listNames(mapped(roles, (r) => r.label))} are the roles of one codebase,`;
   return {
     label: 'monolith',
     message: `${who} the only application unit of ${one ? 'its' : 'their'} system${context}: one deployable unit holds every module.`,

@@ -4,7 +4,7 @@
  */
 import { idsOf, realHosts, UNPLACED_HOST, type Design } from './design';
 import { makeFinding } from './rules';
-import { count, hostNames, listNames, listNodeNames } from './text';
+import { count, hostNames, listNames, listNodeNames, mapped } from './text';
 import type { Finding } from './types';
 
 /** Kinds that hold data: placing them apart from the application does not distribute it. */
@@ -76,8 +76,8 @@ function singleHostFindings(design: Design): Finding[] {
   const message =
     units.length === 1
       ? `The only application unit, ${units[0]!.label}, runs on ${where} alone: the application is neither distributed nor clustered, and losing that server stops it.`
-      : `Every application unit (${listNames(units.map((u) => u.label))}) runs on ${where}: however the code is split, nothing is distributed, and losing that server stops them all.`;
-  return [makeFinding('single-host', message, idsOf(design, units.map((u) => u.index)), realHosts([host]))];
+      : `Every application unit (${listNames(mapped(units, (u) => u.label))}) runs on ${where}: however the code is split, nothing is distributed, and losing that server stops them all.`;
+  return [makeFinding('single-host', message, idsOf(design, mapped(units, (u) => u.index)), realHosts([host]))];
 }
 
 /**
@@ -115,8 +115,8 @@ function unplacedFindings(design: Design): Finding[] {
   return [
     makeFinding(
       'unplaced',
-      `${listNames(unplaced.map((n) => n.label))} ${verb} ${count(total, 'instance')} without a server: until you place them, unplaced instances all count as one implicit server.`,
-      idsOf(design, unplaced.map((n) => n.index)),
+      `${listNames(mapped(unplaced, (n) => n.label))} ${verb} ${count(total, 'instance')} without a server: until you place them, unplaced instances all count as one implicit server.`,
+      idsOf(design, mapped(unplaced, (n) => n.index)),
       [],
     ),
   ];

@@ -24,14 +24,33 @@ export function listNodeNames(design: Design, indices: readonly number[], limit 
   return `${names.join(', ')} and ${indices.length - limit} more`;
 }
 
+/**
+ * `list.map(f)`, filled by index into an array of the list's length: holey, as `idsOf`'s lists, in
+ * every tier. (`map` gives a packed array until V8 optimises its caller and a holey one after, so the
+ * helpers fed by it — `listNames`, `idsOf` — met a new kind of array halfway through a session and
+ * were thrown back to the interpreter.)
+ */
+export function mapped<T, U>(list: readonly T[], f: (item: T) => U): U[] {
+  const out = new Array<U>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = f(list[i]!);
+  return out;
+}
+
+/** `list.filter(keep)`, pushed into a new array: packed in every tier (`filter` inlined by V8 is not). */
+export function kept<T>(list: readonly T[], keep: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) if (keep(list[i]!)) out.push(list[i]!);
+  return out;
+}
+
 /** The names of node indices, in the order given. */
 export function nodeNames(design: Design, indices: readonly number[]): string[] {
-  return indices.map((i) => design.nodes[i]!.label);
+  return mapped(indices, (i) => design.nodes[i]!.label);
 }
 
 /** The display names of host keys, in the order given. */
 export function hostNames(design: Design, keys: readonly string[]): string[] {
-  return keys.map((key) => design.hostName(key));
+  return mapped(keys, (key) => design.hostName(key));
 }
 
 /** "1 server", "3 servers". */
