@@ -36,7 +36,10 @@ export function mapped<T, U>(list: readonly T[], f: (item: T) => U): U[] {
   return out;
 }
 
-/** `list.filter(keep)`, pushed into a new array: packed in every tier (`filter` inlined by V8 is not). */
+/**
+ * `list.filter(keep)`, pushed into a new array: packed in whichever tier runs it. (An optimised
+ * caller's inlined `filter` also handed its consumers a list of another kind, as `map` does.)
+ */
 export function kept<T>(list: readonly T[], keep: (item: T) => boolean): T[] {
   const out: T[] = [];
   for (let i = 0; i < list.length; i++) if (keep(list[i]!)) out.push(list[i]!);
